@@ -1,0 +1,11 @@
+import { integrateSegments } from "./src/numeric";
+const g = (z: number) => (z >= 0 ? 0 : Math.exp(z));
+const w = 4;
+const width = Math.PI / 4;
+const cuts: number[] = [];
+for (let x = -43; x < 32; x += width) cuts.push(x);
+const i0 = cuts.findIndex((c) => c > 0);
+console.log(cuts[i0 - 1], cuts[i0]);
+const a = cuts[i0 - 1], b = cuts[i0];
+const r = integrateSegments((_s, x, out) => { const v = g(x); out[0] = v * Math.cos(w * x); out[1] = -v * Math.sin(w * x); }, 2, [{ a, b }], (_v, err) => { console.log("err", err); return err < 1e-16; });
+console.log(r);

@@ -1,0 +1,75 @@
+// Builds a frozen Activation from its parts and wraps σ̂ with input checks and the penalty.
+import type * as tf from "@tensorflow/tfjs";
+import type { Activation, Complex, Kink } from "./types";
+
+export interface ActivationParts {
+  name: string;
+  params: Record<string, number>;
+  description?: string;
+  homogeneous: boolean;
+  piecewiseLinear: boolean;
+  kinks?: readonly Kink[];
+  jumps?: readonly Kink[];
+  /** points where σ is not C^∞ beyond kinks/jumps (those are added automatically) */
+  nonSmoothPoints?: readonly number[];
+  sigma(z: number): number;
+  dsigma(z: number): number;
+  d2sigma(z: number): number;
+  tfOp(x: tf.Tensor): tf.Tensor;
+  /** σ̂(ω) for finite ω ≠ 0 (already-checked input) */
+  sigmaHat(omega: number): Complex;
+}
+
+/** "leaky_relu(alpha=0.1, r=2)"; just the name when there are no parameters. */
+export function formatLabel(name: string, params: Readonly<Record<string, number>>): string {
+  const keys = Object.keys(params);
+  return keys.length === 0 ? name : `${name}(${keys.map((k) => `${k}=${params[k]}`).join(", ")})`;
+}
+
+export function checkOmega(label: string, omega: number): void {
+  if (typeof omega !== "number" || !Number.isFinite(omega) || omega === 0) {
+    throw new Error(`${label}: σ̂(ω) is defined here for finite ω ≠ 0 (at ω = 0 it is a distribution), got ω = ${omega}`);
+  }
+}
+
+/** 1/|σ̂|², Infinity where σ̂ vanishes; computed as (1/|σ̂|)² to avoid underflow of |σ̂|². */
+export function penaltyFromHat(h: Complex): number {
+  const m = Math.hypot(h.re, h.im);
+  if (m === 0) return Infinity;
+  const inv = 1 / m;
+  return inv * inv;
+}
+
+function freezeKinks(ks: readonly Kink[] | undefined): readonly Kink[] {
+  return Object.freeze((ks ?? []).map((k) => Object.freeze({ at: k.at, jump: k.jump })));
+}
+
+export function defineActivation(p: ActivationParts): Activation {
+  const params = Object.freeze({ ...p.params });
+  const label = formatLabel(p.name, params);
+  const rawHat = p.sigmaHat;
+  const sigmaHat = (omega: number): Complex => {
+    checkOmega(label, omega);
+    return rawHat(omega);
+  };
+  const act: Activation = {
+    name: p.name,
+    params,
+    label,
+    description: p.description,
+    homogeneous: p.homogeneous,
+    piecewiseLinear: p.piecewiseLinear,
+    kinks: freezeKinks(p.kinks),
+    jumps: freezeKinks(p.jumps),
+    nonSmoothPoints: Object.freeze(
+      Array.from(new Set([...(p.nonSmoothPoints ?? []), ...(p.kinks ?? []).map((k) => k.at), ...(p.jumps ?? []).map((k) => k.at)])).sort((a, b) => a - b),
+    ),
+    sigma: p.sigma,
+    dsigma: p.dsigma,
+    d2sigma: p.d2sigma,
+    tf: p.tfOp,
+    sigmaHat,
+    penalty: (omega: number) => penaltyFromHat(sigmaHat(omega)),
+  };
+  return Object.freeze(act);
+}

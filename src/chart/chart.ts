@@ -1,0 +1,81 @@
+// The Chart value: a finished Vega-Lite v5 spec (schema, inline data, house config) plus
+// what a notebook needs to describe it without rendering.
+
+import type { TopLevelSpec } from "vega-lite";
+import { chartBundle, type MimeBundle } from "./bundle";
+import { formatCount } from "./downsample";
+import { houseConfig, isPlainObject, mergeConfig, VEGA_LITE_SCHEMA } from "./style";
+
+/** What a builder hands to the Chart constructor. `spec.config`, if any, is merged over the house config. */
+export interface ChartParts {
+  spec: Record<string, unknown>;
+  mark: string;
+  rows: number;
+  totalRows: number;
+  name?: string;
+  title?: string;
+  subtitle?: string;
+  note?: string;
+}
+
+/** Deno's kernel calls this method (and awaits its promise) to display a value. */
+export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
+
+export class Chart {
+  /** The Vega-Lite v5 spec: `$schema`, data inlined as `data.values`, house config applied. */
+  readonly spec: TopLevelSpec;
+  /** A file-name-safe name (from the options, else the title, else the mark). */
+  readonly name: string;
+  readonly title: string | undefined;
+  /** The subtitle given by the caller (without the note). */
+  readonly subtitle: string | undefined;
+  /** The downsampling note also shown on the chart, when rows were dropped. */
+  readonly note: string | undefined;
+  /** A short name of the mark(s): "line", "layer(line, rule)", "hconcat(line, bar)". */
+  readonly mark: string;
+  /** Rows embedded in the spec, and rows the caller passed. */
+  readonly rows: number;
+  readonly totalRows: number;
+
+  constructor(parts: ChartParts) {
+    const { $schema: _schema, config, ...rest } = parts.spec;
+    const userConfig = isPlainObject(config) ? config : {};
+    this.spec = { $schema: VEGA_LITE_SCHEMA, ...rest, config: mergeConfig(houseConfig(), userConfig) } as unknown as TopLevelSpec;
+    this.mark = parts.mark;
+    this.rows = parts.rows;
+    this.totalRows = parts.totalRows;
+    this.title = parts.title || undefined;
+    this.subtitle = parts.subtitle || undefined;
+    this.note = parts.note || undefined;
+    this.name = slug(parts.name ?? this.title ?? parts.mark) || "chart";
+  }
+
+  /** The text/plain form: title, mark, rows and note. */
+  describe(): string {
+    const rows = this.rows === this.totalRows ? `${formatCount(this.rows)} rows` : `${formatCount(this.rows)} of ${formatCount(this.totalRows)} rows`;
+    const head = `Chart${this.title ? ` "${this.title}"` : ` ${this.name}`}: ${this.mark}, ${rows}`;
+    return this.note ? `${head}\nnote: ${this.note}` : head;
+  }
+
+  toString(): string {
+    return this.describe();
+  }
+
+  /** JSON.stringify(chart) gives the spec. */
+  toJSON(): TopLevelSpec {
+    return this.spec;
+  }
+
+  /** Deno's Jupyter protocol: resolves to the full MIME bundle (Vega-Lite spec, PNG, text). */
+  [JUPYTER_DISPLAY](): Promise<MimeBundle> {
+    return chartBundle(this);
+  }
+}
+
+function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+}

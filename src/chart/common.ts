@@ -1,0 +1,242 @@
+// Shared parts of the unit-chart builders: option checks, channels, and assembling the Chart.
+
+import { Chart } from "./chart";
+import { describeValue, requireField, type Row, type Table } from "./data";
+import type { CappedRows, RowCapOptions } from "./downsample";
+import { makeTitle } from "./title";
+
+export type ScaleKind = "linear" | "log" | "symlog" | "sqrt";
+export type FieldType = "quantitative" | "temporal" | "ordinal" | "nominal";
+type Json = Record<string, unknown>;
+
+/** Options every builder takes. */
+export interface CommonOptions extends RowCapOptions {
+  title?: string;
+  subtitle?: string;
+  /** Used for file names; default from the title. */
+  name?: string;
+  /** Plot area size in pixels (Vega-Lite width/height). */
+  width?: number;
+  height?: number;
+  /** true: a tooltip with the plotted fields; or the list of fields to show. */
+  tooltip?: boolean | string[];
+}
+
+/** Options for charts with a quantitative-or-categorical x and y. */
+export interface AxisOptions {
+  /** Field names; default "x" and "y". */
+  x?: string;
+  y?: string;
+  xTitle?: string;
+  yTitle?: string;
+  xScale?: ScaleKind;
+  yScale?: ScaleKind;
+  /** Fixed axis ranges [min, max]; marks outside are clipped. */
+  xDomain?: [number, number];
+  yDomain?: [number, number];
+  /** Override the field type inferred from the data (numbers: quantitative, Dates: temporal, else nominal). */
+  xType?: FieldType;
+  yType?: FieldType;
+}
+
+/** Options for colour: a series field or one constant colour. */
+export interface ColorOptions {
+  /** Field whose values split the data into coloured series. */
+  color?: string;
+  colorTitle?: string;
+  colorType?: FieldType;
+  /** One colour for the whole mark when there is no color field, e.g. "#D55E00". */
+  markColor?: string;
+  opacity?: number;
+}
+
+export const COMMON_KEYS = ["title", "subtitle", "name", "width", "height", "tooltip", "maxRows", "downsample"] as const;
+export const AXIS_KEYS = ["x", "y", "xTitle", "yTitle", "xScale", "yScale", "xDomain", "yDomain", "xType", "yType"] as const;
+export const COLOR_KEYS = ["color", "colorTitle", "colorType", "markColor", "opacity"] as const;
+
+/** Rejects non-object options and unknown keys (typos such as `ytitle` would otherwise be ignored silently). */
+export function checkOptions(options: unknown, allowed: readonly string[], who: string): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${who}: options must be an object; got ${describeValue(options)}.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase());
+      throw new RangeError(
+        `${who}: unknown option "${key}".${near ? ` Did you mean "${near}"?` : ""} Known options: ${allowed.join(", ")}.`,
+      );
+    }
+  }
+  const o = options as Json;
+  for (const dim of ["width", "height"]) {
+    const v = o[dim];
+    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v <= 0)) {
+      throw new RangeError(`${who}: ${dim} must be a positive number of pixels; got ${describeValue(v)}.`);
+    }
+  }
+  for (const key of ["title", "subtitle", "name", "xTitle", "yTitle", "colorTitle", "markColor"]) {
+    if (o[key] !== undefined && typeof o[key] !== "string") {
+      throw new TypeError(`${who}: ${key} must be a string; got ${describeValue(o[key])}.`);
+    }
+  }
+  if (o.opacity !== undefined && (typeof o.opacity !== "number" || !(o.opacity >= 0 && o.opacity <= 1))) {
+    throw new RangeError(`${who}: opacity must be a number in [0, 1]; got ${describeValue(o.opacity)}.`);
+  }
+}
+
+/** A positive finite number option, or undefined. */
+export function checkPositive(value: unknown, name: string, who: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${who}: ${name} must be a positive number; got ${describeValue(value)}.`);
+  }
+  return value;
+}
+
+/** A dash pattern such as [6, 4], or undefined. */
+export function checkDash(value: unknown, who: string): number[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length === 0 || !value.every((d) => typeof d === "number" && Number.isFinite(d) && d >= 0)) {
+    throw new RangeError(`${who}: strokeDash must be a non-empty array of non-negative numbers such as [6, 4]; got ${describeValue(value)}.`);
+  }
+  return value.slice();
+}
+
+const FIELD_TYPES: readonly FieldType[] = ["quantitative", "temporal", "ordinal", "nominal"];
+const SCALE_KINDS: readonly ScaleKind[] = ["linear", "log", "symlog", "sqrt"];
+
+/** The Vega-Lite type of a field: the override, else from what the column holds. */
+export function fieldType(table: Table, field: string, override: FieldType | undefined, who: string): FieldType {
+  if (override !== undefined) {
+    if (!FIELD_TYPES.includes(override)) {
+      throw new RangeError(`${who}: a field type must be one of ${FIELD_TYPES.join(", ")}; got ${describeValue(override)}.`);
+    }
+    return override;
+  }
+  const kind = table.kinds[field];
+  return kind === "number" ? "quantitative" : kind === "date" ? "temporal" : "nominal";
+}
+
+export interface PositionSpec {
+  field: string;
+  role: "x" | "y";
+  title?: string;
+  scale?: ScaleKind;
+  domain?: [number, number];
+  type?: FieldType;
+  /** Vega-Lite's "include zero" default suits bars, not curves: builders choose. */
+  zero?: boolean;
+}
+
+/** An x or y encoding channel, with the data checked against the scale and domain. */
+export function positionChannel(table: Table, p: PositionSpec, who: string): Json {
+  requireField(table, p.field, p.role, who);
+  const type = fieldType(table, p.field, p.type, who);
+  // No title unless given: Vega-Lite then titles by field name, and in a layer an explicit title wins over those.
+  const channel: Json = p.title === undefined ? { field: p.field, type } : { field: p.field, type, title: p.title };
+  const scale: Json = {};
+  if (p.scale !== undefined) {
+    if (!SCALE_KINDS.includes(p.scale)) {
+      throw new RangeError(`${who}: ${p.role}Scale must be one of ${SCALE_KINDS.join(", ")}; got ${describeValue(p.scale)}.`);
+    }
+    if (p.scale !== "linear" && type !== "quantitative") {
+      throw new RangeError(`${who}: ${p.role}Scale "${p.scale}" needs numbers, but ${p.role} field "${p.field}" is ${type}.`);
+    }
+    if (p.scale === "log") requirePositive(table.rows, p.field, p.role, who);
+    if (p.scale !== "linear") scale.type = p.scale;
+  }
+  if (p.domain !== undefined) {
+    const d = p.domain;
+    if (!Array.isArray(d) || d.length !== 2 || !d.every((v) => typeof v === "number" && Number.isFinite(v)) || !(d[0] < d[1])) {
+      throw new RangeError(`${who}: ${p.role}Domain must be [min, max] with finite min < max; got ${JSON.stringify(d)}.`);
+    }
+    if (p.scale === "log" && d[0] <= 0) {
+      throw new RangeError(`${who}: ${p.role}Domain ${JSON.stringify(d)} must be positive on a log scale.`);
+    }
+    scale.domain = [d[0], d[1]];
+  }
+  if (type === "quantitative" && p.scale !== "log" && p.zero !== undefined && p.domain === undefined) scale.zero = p.zero;
+  if (Object.keys(scale).length > 0) channel.scale = scale;
+  return channel;
+}
+
+function requirePositive(rows: Row[], field: string, role: string, who: string): void {
+  let bad = 0;
+  let first = -1;
+  rows.forEach((r, i) => {
+    const v = r[field];
+    if (typeof v === "number" && v <= 0) {
+      bad++;
+      if (first < 0) first = i;
+    }
+  });
+  if (bad > 0) {
+    throw new RangeError(
+      `${who}: ${role} uses a log scale but ${bad} row(s) have ${field} <= 0 (first: row ${first}, ${field} = ${rows[first][field]}). ` +
+        `Filter them out first, or use ${role}Scale: "symlog".`,
+    );
+  }
+}
+
+/** Colour by a series field: small sets of numbers (e.g. widths 10, 100, 1000) count as categories. */
+export function colorChannel(table: Table, o: ColorOptions, who: string): Json | undefined {
+  if (o.color === undefined) return undefined;
+  requireField(table, o.color, "color", who);
+  let type = o.colorType;
+  if (type === undefined && table.kinds[o.color] === "number") {
+    const distinct = new Set(table.rows.map((r) => r[o.color as string]));
+    type = distinct.size > 10 ? "quantitative" : "nominal";
+  }
+  return compact({ field: o.color, type: fieldType(table, o.color, type, who), title: o.colorTitle });
+}
+
+/** The tooltip channel: the plotted fields, or the named ones. */
+export function tooltipChannel(table: Table, tooltip: boolean | string[] | undefined, plotted: string[], who: string): Json[] | undefined {
+  if (tooltip === undefined || tooltip === false) return undefined;
+  if (tooltip !== true && !(Array.isArray(tooltip) && tooltip.every((f) => typeof f === "string"))) {
+    throw new TypeError(`${who}: tooltip must be true, false or a list of field names; got ${describeValue(tooltip)}.`);
+  }
+  const fields = tooltip === true ? [...new Set(plotted)] : tooltip;
+  for (const f of fields) requireField(table, f, "tooltip", who);
+  return fields.map((f) => ({ field: f, type: fieldType(table, f, undefined, who) }));
+}
+
+/** Assembles a single-view chart from its mark and encoding. */
+export function unitChart(args: {
+  options: CommonOptions;
+  capped: CappedRows;
+  mark: Json;
+  encoding: Json;
+  markName: string;
+  transform?: Json[];
+}): Chart {
+  const { options: o, capped } = args;
+  const notes = capped.note ? [capped.note] : [];
+  const spec: Json = {};
+  const title = makeTitle(o.title, o.subtitle, notes);
+  if (title !== undefined) spec.title = title;
+  if (o.width !== undefined) spec.width = o.width;
+  if (o.height !== undefined) spec.height = o.height;
+  spec.data = { values: capped.rows };
+  if (args.transform) spec.transform = args.transform;
+  spec.mark = args.mark;
+  spec.encoding = args.encoding;
+  return new Chart({
+    spec,
+    mark: args.markName,
+    rows: capped.rows.length,
+    totalRows: capped.totalRows,
+    name: o.name,
+    title: o.title,
+    subtitle: o.subtitle,
+    note: capped.note,
+  });
+}
+
+/** Drops undefined entries so specs stay minimal and JSON-stable. */
+export function compact(o: Json): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}

@@ -1,0 +1,63 @@
+// lineChart: y against x as connected lines, one per series.
+
+import type { Chart } from "./chart";
+import {
+  AXIS_KEYS, checkDash, checkOptions, checkPositive, colorChannel, COLOR_KEYS, COMMON_KEYS, compact,
+  positionChannel, tooltipChannel, unitChart, type AxisOptions, type ColorOptions, type CommonOptions,
+} from "./common";
+import { requireField, toTable, type ChartData } from "./data";
+import { capRows } from "./downsample";
+
+export type Interpolation = "linear" | "monotone" | "step" | "step-after" | "step-before" | "basis";
+
+export interface LineOptions extends CommonOptions, AxisOptions, ColorOptions {
+  /** Also draw a point at each row. */
+  points?: boolean;
+  /** Point area in px² (with points: true). */
+  pointSize?: number;
+  strokeWidth?: number;
+  /** One dash pattern for every line, e.g. [6, 4]. */
+  strokeDash?: number[];
+  /** Field whose values give each series its own dash pattern. */
+  dashBy?: string;
+  interpolate?: Interpolation;
+}
+
+const KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS, "points", "pointSize", "strokeWidth", "strokeDash", "dashBy", "interpolate"];
+const INTERPOLATIONS: readonly Interpolation[] = ["linear", "monotone", "step", "step-after", "step-before", "basis"];
+
+/** A line chart of `y` against `x` (fields default to "x" and "y"); past the row cap, min/max decimation per series. */
+export function lineChart(data: ChartData, options: LineOptions = {}): Chart {
+  const who = "lineChart";
+  checkOptions(options, KEYS, who);
+  const o = options;
+  const x = o.x ?? "x";
+  const y = o.y ?? "y";
+  const table = toTable(data, who);
+  const strokeDash = checkDash(o.strokeDash, who);
+  const pointSize = checkPositive(o.pointSize, "pointSize", who);
+  const strokeWidth = checkPositive(o.strokeWidth, "strokeWidth", who);
+  if (o.interpolate !== undefined && !INTERPOLATIONS.includes(o.interpolate)) {
+    throw new RangeError(`${who}: interpolate must be one of ${INTERPOLATIONS.join(", ")}; got ${JSON.stringify(o.interpolate)}.`);
+  }
+  const encoding = compact({
+    x: positionChannel(table, { field: x, role: "x", title: o.xTitle, scale: o.xScale, domain: o.xDomain, type: o.xType, zero: false }, who),
+    y: positionChannel(table, { field: y, role: "y", title: o.yTitle, scale: o.yScale, domain: o.yDomain, type: o.yType, zero: false }, who),
+    color: colorChannel(table, o, who),
+    strokeDash: o.dashBy === undefined ? undefined : (requireField(table, o.dashBy, "dashBy", who), { field: o.dashBy, type: "nominal" }),
+    tooltip: tooltipChannel(table, o.tooltip, [x, y, ...(o.color ? [o.color] : []), ...(o.dashBy ? [o.dashBy] : [])], who),
+  });
+  const series = [o.color, o.dashBy].filter((f): f is string => f !== undefined);
+  const capped = capRows(table.rows, o, { method: "minmax", series, x, y }, who);
+  const mark = compact({
+    type: "line",
+    color: o.color === undefined ? o.markColor : undefined,
+    opacity: o.opacity,
+    strokeWidth,
+    strokeDash,
+    interpolate: o.interpolate,
+    point: o.points ? compact({ filled: true, size: pointSize }) : undefined,
+    clip: o.xDomain || o.yDomain ? true : undefined,
+  });
+  return unitChart({ options: o, capped, mark, encoding, markName: "line" });
+}

@@ -1,0 +1,104 @@
+// Headless rendering: Vega-Lite → Vega → SVG (vega's "none" renderer, no canvas), then SVG → PNG
+// with resvg. Both outputs are byte-for-byte reproducible for the same chart.
+
+import { Resvg } from "@resvg/resvg-js";
+import * as vega from "vega";
+import * as vegaLite from "vega-lite";
+import type { Chart } from "./chart";
+import { chartFontFiles } from "./fonts";
+import { requireChart } from "./guard";
+import { CHART_FONT } from "./style";
+
+export interface PngOptions {
+  /** Device pixels per SVG pixel; 2 (the default) gives crisp images on high-density screens. */
+  scale?: number;
+}
+
+/**
+ * Compiles the chart's Vega-Lite spec to a Vega spec; compile errors name the chart. Compiles a copy:
+ * Vega ingests inline rows in place (adds ids, transforms write fields), which would alter the chart.
+ */
+export function compileChart(c: Chart): vega.Spec {
+  requireChart(c, "compileChart");
+  try {
+    return vegaLite.compile(JSON.parse(JSON.stringify(c.spec))).spec as vega.Spec;
+  } catch (e) {
+    throw new Error(`Vega-Lite could not compile chart "${c.name}" (${c.mark}): ${(e as Error).message}`);
+  }
+}
+
+/** The chart as an SVG document. */
+export async function chartToSVG(c: Chart): Promise<string> {
+  requireChart(c, "chartToSVG");
+  const view = new vega.View(vega.parse(compileChart(c)), { renderer: "none", loader: noLoader() });
+  try {
+    return stableIds(await view.toSVG());
+  } finally {
+    view.finalize();
+  }
+}
+
+/** The chart as PNG bytes, `scale` device pixels per SVG pixel (default 2). */
+export async function chartToPNG(c: Chart, options: PngOptions = {}): Promise<Uint8Array> {
+  requireChart(c, "chartToPNG");
+  const scale = checkScale(options.scale);
+  return svgToPNG(await chartToSVG(c), scale);
+}
+
+/** Rasterises an SVG with the house font. */
+export function svgToPNG(svg: string, scale = 2): Uint8Array {
+  checkScale(scale);
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    font: { fontFiles: chartFontFiles(), loadSystemFonts: true, defaultFontFamily: CHART_FONT },
+  });
+  // Copy out of the native buffer so callers get a plain, detached Uint8Array.
+  return new Uint8Array(resvg.render().asPng());
+}
+
+/** Width and height in pixels, read from a PNG's IHDR chunk. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.length < 24 || !signature.every((b, i) => png[i] === b)) throw new RangeError("pngSize: not a PNG (bad signature).");
+  const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: dv.getUint32(16), height: dv.getUint32(20) };
+}
+
+/** Width and height of an SVG document from its root element's attributes. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1]);
+  const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1]);
+  if (!(width > 0 && height > 0)) throw new RangeError("svgSize: the SVG root has no width/height.");
+  return { width, height };
+}
+
+function checkScale(scale: unknown = 2): number {
+  if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0 || scale > 16) {
+    throw new RangeError(`PNG scale must be a number in (0, 16]; got ${String(scale)}.`);
+  }
+  return scale;
+}
+
+/**
+ * Vega numbers clip paths and gradients from process-wide counters (clip1, clip2, ... across renders),
+ * so the same chart would give different SVG bytes each time. Renumber them in order of appearance.
+ */
+function stableIds(svg: string): string {
+  const map = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="((?:clip|gradient|pattern)_?\d+)"/g)) {
+    if (!map.has(m[1])) map.set(m[1], `${m[1].replace(/_?\d+$/, "")}-${map.size + 1}`);
+  }
+  if (map.size === 0) return svg;
+  return svg.replace(/(\bid="|url\(#|href="#)((?:clip|gradient|pattern)_?\d+)(?=[")])/g, (all, pre: string, id: string) => {
+    const to = map.get(id);
+    return to === undefined ? all : pre + to;
+  });
+}
+
+/** Charts carry their data inline; refuse any load so rendering never touches files or the network. */
+function noLoader(): vega.Loader {
+  const refuse = () => Promise.reject(new Error("chart rendering loads no external data: inline it as data.values"));
+  const loader = vega.loader();
+  return Object.assign(loader, { load: refuse, sanitize: refuse, http: refuse, file: refuse });
+}

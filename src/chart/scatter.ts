@@ -1,0 +1,63 @@
+// scatterChart: one point per row.
+
+import type { Chart } from "./chart";
+import {
+  AXIS_KEYS, checkOptions, checkPositive, colorChannel, COLOR_KEYS, COMMON_KEYS, compact,
+  positionChannel, tooltipChannel, unitChart, type AxisOptions, type ColorOptions, type CommonOptions,
+} from "./common";
+import { requireField, toTable, type ChartData } from "./data";
+import { capRows } from "./downsample";
+
+export type PointShape = "circle" | "square" | "cross" | "diamond" | "triangle-up" | "triangle-down";
+
+export interface ScatterOptions extends CommonOptions, AxisOptions, ColorOptions {
+  /** Point area in px² for every point. */
+  pointSize?: number;
+  /** Field scaled to point area (instead of one pointSize). */
+  sizeBy?: string;
+  shape?: PointShape;
+  /** Field whose values give each series its own shape. */
+  shapeBy?: string;
+  /** false draws hollow circles. Default true. */
+  filled?: boolean;
+}
+
+const KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS, "pointSize", "sizeBy", "shape", "shapeBy", "filled"];
+const SHAPES: readonly PointShape[] = ["circle", "square", "cross", "diamond", "triangle-up", "triangle-down"];
+
+/** A scatter plot of `y` against `x`; past the row cap, every k-th row per series. */
+export function scatterChart(data: ChartData, options: ScatterOptions = {}): Chart {
+  const who = "scatterChart";
+  checkOptions(options, KEYS, who);
+  const o = options;
+  const x = o.x ?? "x";
+  const y = o.y ?? "y";
+  const table = toTable(data, who);
+  const pointSize = checkPositive(o.pointSize, "pointSize", who);
+  if (o.shape !== undefined && !SHAPES.includes(o.shape)) {
+    throw new RangeError(`${who}: shape must be one of ${SHAPES.join(", ")}; got ${JSON.stringify(o.shape)}.`);
+  }
+  if (o.sizeBy !== undefined) requireField(table, o.sizeBy, "sizeBy", who);
+  if (o.shapeBy !== undefined) requireField(table, o.shapeBy, "shapeBy", who);
+  const extra = [o.color, o.sizeBy, o.shapeBy].filter((f): f is string => f !== undefined);
+  const encoding = compact({
+    x: positionChannel(table, { field: x, role: "x", title: o.xTitle, scale: o.xScale, domain: o.xDomain, type: o.xType, zero: false }, who),
+    y: positionChannel(table, { field: y, role: "y", title: o.yTitle, scale: o.yScale, domain: o.yDomain, type: o.yType, zero: false }, who),
+    color: colorChannel(table, o, who),
+    size: o.sizeBy === undefined ? undefined : { field: o.sizeBy, type: "quantitative" },
+    shape: o.shapeBy === undefined ? undefined : { field: o.shapeBy, type: "nominal" },
+    tooltip: tooltipChannel(table, o.tooltip, [x, y, ...extra], who),
+  });
+  const series = [o.color, o.shapeBy].filter((f): f is string => f !== undefined);
+  const capped = capRows(table.rows, o, { method: "every-kth", series }, who);
+  const mark = compact({
+    type: "point",
+    filled: o.filled ?? true,
+    size: pointSize,
+    shape: o.shape,
+    color: o.color === undefined ? o.markColor : undefined,
+    opacity: o.opacity,
+    clip: o.xDomain || o.yDomain ? true : undefined,
+  });
+  return unitChart({ options: o, capped, mark, encoding, markName: "point" });
+}

@@ -1,0 +1,11 @@
+// spectral-bias: the public API, one section per part of the theory.
+export * from "./random";
+export * from "./activations";
+export * from "./network";
+export * from "./train";
+export * from "./tfjs";
+export * from "./kernel";
+export * from "./spectral";
+export * from "./adaptive";
+export * from "./chart";
+export * from "./notebook";

@@ -1,0 +1,39 @@
+// Cho & Saul's arc-cosine kernels: the closed forms of E[σ(w·x+b)σ(w·y+b)] for Gaussian
+// w ~ N(0, σ_w² I), b ~ N(0, σ_b²) when σ is the step (order 0) or ReLU (order 1). With augmented
+// inputs x̃ = (σ_w x, σ_b), (w·x + b) is x̃·g for a standard normal g, so
+//   order 0: (π − θ)/(2π),   order 1: ‖x̃‖‖ỹ‖ (sin θ + (π − θ) cos θ)/(2π),   cos θ = x̃·ỹ/(‖x̃‖‖ỹ‖).
+// An independent route to rsKernel's Gaussian-init law (which integrates in RS coordinates).
+import type { Kernel } from "./gram";
+
+export interface ArcCosineOptions {
+  order: 0 | 1;
+  sigmaW: number;
+  sigmaB: number;
+}
+
+export function arcCosineKernel(o: ArcCosineOptions): Kernel {
+  if (o === null || typeof o !== "object" || (o.order !== 0 && o.order !== 1)) {
+    throw new Error("arcCosineKernel: pass { order: 0 | 1, sigmaW, sigmaB } (order 0 = step, 1 = ReLU)");
+  }
+  for (const k of ["sigmaW", "sigmaB"] as const) {
+    if (!(Number.isFinite(o[k]) && o[k] >= 0)) throw new Error(`arcCosineKernel: ${k} must be a finite number ≥ 0, got ${o[k]}`);
+  }
+  const { order, sigmaW: sw, sigmaB: sb } = o;
+  return (x, y) => {
+    const xa = typeof x === "number" ? [x] : x;
+    const ya = typeof y === "number" ? [y] : y;
+    if (xa.length !== ya.length) throw new Error(`arcCosineKernel: points have dimensions ${xa.length} and ${ya.length}`);
+    let xx = sb * sb, yy = sb * sb, xy = sb * sb;
+    for (let k = 0; k < xa.length; k++) {
+      xx += sw * sw * xa[k] * xa[k];
+      yy += sw * sw * ya[k] * ya[k];
+      xy += sw * sw * xa[k] * ya[k];
+    }
+    const nx = Math.sqrt(xx), ny = Math.sqrt(yy);
+    if (nx === 0 || ny === 0) return order === 0 ? 0.25 : 0;
+    const cos = Math.max(-1, Math.min(1, xy / (nx * ny)));
+    const theta = Math.acos(cos);
+    if (order === 0) return (Math.PI - theta) / (2 * Math.PI);
+    return (nx * ny * (Math.sin(theta) + (Math.PI - theta) * cos)) / (2 * Math.PI);
+  };
+}

@@ -1,0 +1,126 @@
+// Closed-form laws of the RS offset β = −b/‖w‖ at initialization (reconstruction §c.2 Prop. 4,
+// §f.1, §f.2): its density, its CDF, and the kernel-regime weight ζ(β).
+//
+// ζ is defined by ζ(β) dβ = E[‖w‖² · 1{β ∈ dβ}], summed (integrated) over all orientations ŵ,
+// i.e. ζ(β) = p(β) · E[‖w‖² | β]. Hence ∫ζ(β)dβ = E‖w‖²: dσ_w² (Gaussian), d·a_w²/3 (uniform).
+//
+// Derivations (w ∈ ℝᵈ, b ∈ ℝ independent and symmetric, so β has the law of b/‖w‖):
+//  Gaussian, w ~ N(0, σ_w² I), b ~ N(0, σ_b²), s = σ_b/σ_w: β = (s/√d)·T_d with T_d Student-t
+//    (d dof), i.e. p(β) = Γ((d+1)/2)/(√π Γ(d/2)) · (1/s) · (1 + β²/s²)^(−(d+1)/2)
+//    (the reconstruction's formula, confirmed: the √d of the t scale cancels the √d of T_d's density).
+//    Changing (w, b) → (r, ŵ, β) has Jacobian r^d, so with a = 1/(2σ_w²) + β²/(2σ_b²)
+//    ζ(β) = |S^{d−1}| (2πσ_w²)^(−d/2) (2πσ_b²)^(−1/2) ∫₀^∞ r^{d+2} e^{−ar²} dr
+//         = |S^{d−1}| (2πσ_w²)^(−d/2) (2πσ_b²)^(−1/2) Γ((d+3)/2) / (2 a^{(d+3)/2})  ∝ (σ_b² + σ_w²β²)^(−(d+3)/2).
+//  Uniform in 1-D, w ~ U(−a_w, a_w), b ~ U(−a_b, a_b), m(β) = min(a_w, a_b/|β|):
+//    p(β) = ∫₀^{a_w} (1/a_w) r p_b(βr) dr = m²/(4 a_w a_b),   ζ(β) = ∫₀^{a_w} (1/a_w) r³ p_b(βr) dr = m⁴/(8 a_w a_b),
+//    CDF F(β) = 1/2 + β a_w/(4a_b) for |β| ≤ a_b/a_w, 1 − a_b/(4 a_w β) for β > a_b/a_w (symmetric).
+//  Uniform for d > 1 (w uniform in the cube [−a_w, a_w]^d): the laws reduce to truncated moments
+//    E[‖w‖^m ; ‖w‖ ≤ a_b/|β|] of the norm of a cube-uniform vector, which have no closed form;
+//    these functions throw for that case rather than return an approximation.
+import { lnGamma, studentTCdf } from "./special-functions";
+
+/** The initialization whose offset law is wanted (sigma* are half-widths a_* for "uniform"). */
+export interface InitLawParams {
+  /** input dimension */
+  d: number;
+  dist: "gaussian" | "uniform";
+  /** std of each coordinate of w (Gaussian) or half-width a_w of its uniform law */
+  sigmaW: number;
+  /** std of b (Gaussian) or half-width a_b of its uniform law */
+  sigmaB: number;
+}
+
+function checkParams(p: InitLawParams, where: string, needDensity = true): void {
+  if (p === null || typeof p !== "object") throw new Error(`${where}: pass { d, dist, sigmaW, sigmaB }`);
+  if (!Number.isInteger(p.d) || p.d < 1) throw new Error(`${where}: d must be a positive integer, got ${p.d}`);
+  if (p.dist !== "gaussian" && p.dist !== "uniform") {
+    throw new Error(`${where}: unknown dist "${String(p.dist)}"; use "gaussian" or "uniform"`);
+  }
+  for (const key of ["sigmaW", "sigmaB"] as const) {
+    const s = p[key];
+    if (typeof s !== "number" || !Number.isFinite(s) || s < 0) {
+      throw new Error(`${where}: ${key} must be a finite number ≥ 0, got ${String(s)}`);
+    }
+  }
+  if (!needDensity) return;
+  if (p.sigmaW === 0) throw new Error(`${where}: sigmaW = 0 makes every w = 0, so β = −b/‖w‖ is undefined; use sigmaW > 0`);
+  if (p.sigmaB === 0) {
+    throw new Error(`${where}: sigmaB = 0 puts every offset at β = 0 (a point mass, no density); use sigmaB > 0`);
+  }
+  if (p.dist === "uniform" && p.d > 1) {
+    throw new Error(
+      `${where}: not available in closed form for d > 1 with uniform init (w uniform in a cube is not rotation invariant); use dist "gaussian", or d = 1`,
+    );
+  }
+}
+
+function checkBeta(beta: number, where: string): void {
+  if (typeof beta !== "number" || Number.isNaN(beta)) throw new Error(`${where}: beta must be a number, got ${String(beta)}`);
+}
+
+/** |S^{d−1}| = 2π^{d/2}/Γ(d/2), the surface area of the unit sphere in ℝᵈ (2 for d = 1). */
+export function sphereArea(d: number): number {
+  if (!Number.isInteger(d) || d < 1) throw new Error(`sphereArea: d must be a positive integer, got ${d}`);
+  return Math.exp(Math.log(2) + (d / 2) * Math.log(Math.PI) - lnGamma(d / 2));
+}
+
+/** Density p(β) of the RS offset β = −b/‖w‖ at initialization. */
+export function offsetDensity(beta: number, p: InitLawParams): number {
+  checkParams(p, "offsetDensity");
+  checkBeta(beta, "offsetDensity");
+  if (!Number.isFinite(beta)) return 0;
+  const { d, sigmaW, sigmaB } = p;
+  if (p.dist === "gaussian") {
+    const s = sigmaB / sigmaW;
+    const u = beta / s;
+    const lnC = lnGamma((d + 1) / 2) - 0.5 * Math.log(Math.PI) - lnGamma(d / 2);
+    return Math.exp(lnC - ((d + 1) / 2) * Math.log1p(u * u)) / s;
+  }
+  const m = Math.min(sigmaW, sigmaB / Math.abs(beta));
+  return (m * m) / (4 * sigmaW * sigmaB);
+}
+
+/** CDF P(β ≤ beta) of the RS offset at initialization. */
+export function offsetCdf(beta: number, p: InitLawParams): number {
+  checkParams(p, "offsetCdf");
+  checkBeta(beta, "offsetCdf");
+  const { d, sigmaW, sigmaB } = p;
+  if (p.dist === "gaussian") {
+    const s = sigmaB / sigmaW;
+    return studentTCdf((beta * Math.sqrt(d)) / s, d);
+  }
+  const t = sigmaB / sigmaW;
+  const x = Math.abs(beta);
+  const upper = x <= t ? 0.5 + (x * sigmaW) / (4 * sigmaB) : 1 - sigmaB / (4 * sigmaW * x);
+  return beta >= 0 ? upper : 1 - upper;
+}
+
+/**
+ * Kernel-regime weight ζ(β) = p(β)·E[‖w‖² | β] (orientations integrated out), so that
+ * ∫ζ(β)dβ = E‖w‖² (see `kernelWeightTotal`).
+ */
+export function kernelWeight(beta: number, p: InitLawParams): number {
+  checkParams(p, "kernelWeight");
+  checkBeta(beta, "kernelWeight");
+  if (!Number.isFinite(beta)) return 0;
+  const { d, sigmaW, sigmaB } = p;
+  if (p.dist === "gaussian") {
+    const a = 1 / (2 * sigmaW * sigmaW) + (beta * beta) / (2 * sigmaB * sigmaB);
+    const lnZ =
+      Math.log(sphereArea(d)) -
+      (d / 2) * Math.log(2 * Math.PI * sigmaW * sigmaW) -
+      0.5 * Math.log(2 * Math.PI * sigmaB * sigmaB) +
+      lnGamma((d + 3) / 2) -
+      Math.log(2) -
+      ((d + 3) / 2) * Math.log(a);
+    return Math.exp(lnZ);
+  }
+  const m = Math.min(sigmaW, sigmaB / Math.abs(beta));
+  return (m * m * m * m) / (8 * sigmaW * sigmaB);
+}
+
+/** ∫ζ(β)dβ = E‖w‖²: d·σ_w² (Gaussian) or d·a_w²/3 (uniform; valid for every d). */
+export function kernelWeightTotal(p: InitLawParams): number {
+  checkParams(p, "kernelWeightTotal", false);
+  return p.dist === "gaussian" ? p.d * p.sigmaW * p.sigmaW : (p.d * p.sigmaW * p.sigmaW) / 3;
+}

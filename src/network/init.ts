@@ -1,0 +1,77 @@
+// Seeded random initialization of a ShallowNet (reconstruction §c.2 Prop. 4 describes the RS laws
+// these draws induce; see init-laws.ts).
+import type { Activation } from "../activations/types";
+import { resolveActivation } from "./resolve-activation";
+import { Rng } from "../random";
+import { ShallowNet } from "./shallow-net";
+
+/**
+ * Parameter laws. "gaussian": w ~ N(0, sigmaW² I), b ~ N(0, sigmaB²), v ~ N(0, sigmaV²).
+ * "uniform": the sigma* are half-widths a_w, a_b, a_v: each coordinate w_k ~ U(−a_w, a_w),
+ * b ~ U(−a_b, a_b), v ~ U(−a_v, a_v) (so the std is a/√3, not a).
+ * A scale of 0 is allowed and gives exact zeros (e.g. sigmaB = 0: all offsets at 0).
+ */
+export interface InitSpec {
+  dist: "gaussian" | "uniform";
+  sigmaW: number;
+  sigmaB: number;
+  sigmaV: number;
+}
+
+export interface InitNetworkOptions {
+  width: number;
+  inputDim: number;
+  /** an Activation object, or a registry name such as "relu" */
+  activation: Activation | string;
+  init: InitSpec;
+  seed: number;
+  /** output constant, 0 by default */
+  c?: number;
+}
+
+/**
+ * A width-H net with parameters drawn from `init` by `new Rng(seed)`.
+ * Draw order (part of the reproducibility contract): neuron by neuron, i = 0..H−1, draw
+ * w_{i,0}, …, w_{i,d−1}, then b_i, then v_i. So for a fixed seed, a narrower net equals the first
+ * neurons of a wider one. A zero scale still consumes its draw (the stream stays aligned) and
+ * stores an exact +0.
+ */
+export function initNetwork(opts: InitNetworkOptions): ShallowNet {
+  const where = "initNetwork";
+  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass { width, inputDim, activation, init, seed }`);
+  const { width: H, inputDim: d, init, seed } = opts;
+  if (!Number.isInteger(H) || H < 1) throw new Error(`${where}: width must be a positive integer, got ${String(H)}`);
+  if (!Number.isInteger(d) || d < 1) throw new Error(`${where}: inputDim must be a positive integer, got ${String(d)}`);
+  if (init === null || typeof init !== "object") {
+    throw new Error(`${where}: init must be { dist: "gaussian" | "uniform", sigmaW, sigmaB, sigmaV }`);
+  }
+  if (init.dist !== "gaussian" && init.dist !== "uniform") {
+    throw new Error(`${where}: unknown init.dist "${String(init.dist)}"; use "gaussian" or "uniform"`);
+  }
+  for (const key of ["sigmaW", "sigmaB", "sigmaV"] as const) {
+    const s = init[key];
+    if (typeof s !== "number" || !Number.isFinite(s) || s < 0) {
+      throw new Error(`${where}: init.${key} must be a finite number ≥ 0, got ${String(s)}`);
+    }
+  }
+  if (typeof seed !== "number" || !Number.isInteger(seed)) {
+    throw new Error(`${where}: seed must be an integer, got ${String(seed)}; pass e.g. seed: 0`);
+  }
+  const act = resolveActivation(opts.activation, undefined, where);
+  const rng = new Rng(seed);
+  const gaussian = init.dist === "gaussian";
+  // one scaled draw; a zero scale gives +0 (never −0) but still advances the stream
+  const draw = (scale: number): number => {
+    const u = gaussian ? rng.normal() : rng.uniformIn(-1, 1);
+    return scale === 0 ? 0 : scale * u;
+  };
+  const W = new Float64Array(H * d);
+  const b = new Float64Array(H);
+  const v = new Float64Array(H);
+  for (let i = 0; i < H; i++) {
+    for (let k = 0; k < d; k++) W[i * d + k] = draw(init.sigmaW);
+    b[i] = draw(init.sigmaB);
+    v[i] = draw(init.sigmaV);
+  }
+  return new ShallowNet({ W, b, v, c: opts.c ?? 0, activation: act, inputDim: d });
+}

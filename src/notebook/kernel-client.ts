@@ -1,0 +1,323 @@
+// A minimal Jupyter client: launches a kernel from its kernelspec with a connection file and talks
+// the Jupyter messaging protocol (v5.3) over ZeroMQ on 127.0.0.1, HMAC-SHA256 signed — the same path
+// JupyterLab uses. Only what a headless runner needs: kernel_info, execute, shutdown.
+import { spawn, ChildProcess } from "child_process";
+import { createHmac, randomBytes, randomUUID } from "crypto";
+import * as fs from "fs";
+import * as net from "net";
+import * as os from "os";
+import * as path from "path";
+import { Kernelspec, kernelCommand } from "./kernelspec";
+
+const DELIM = Buffer.from("<IDS|MSG>");
+
+export interface MessageHeader {
+  msg_id: string;
+  msg_type: string;
+  session: string;
+  username: string;
+  date: string;
+  version: string;
+}
+
+export interface JupyterMessage {
+  header: MessageHeader;
+  parent_header: Partial<MessageHeader>;
+  metadata: Record<string, unknown>;
+  content: Record<string, any>;
+}
+
+/** Sign and frame a message (wire protocol: <IDS|MSG>, hmac, header, parent, metadata, content). */
+export function encodeMessage(key: string, msg: JupyterMessage): Buffer[] {
+  const parts = [msg.header, msg.parent_header, msg.metadata, msg.content].map((p) => Buffer.from(JSON.stringify(p)));
+  const hmac = createHmac("sha256", key);
+  for (const p of parts) hmac.update(p);
+  return [DELIM, Buffer.from(hmac.digest("hex")), ...parts];
+}
+
+/** Parse and verify a framed message; throws on a bad signature. */
+export function decodeMessage(key: string, frames: Buffer[]): JupyterMessage {
+  const i = frames.findIndex((f) => f.equals(DELIM));
+  if (i < 0 || frames.length < i + 6) throw new Error("malformed Jupyter message (no <IDS|MSG> delimiter)");
+  const signature = frames[i + 1].toString();
+  const parts = frames.slice(i + 2, i + 6);
+  const hmac = createHmac("sha256", key);
+  for (const p of parts) hmac.update(p);
+  if (key && hmac.digest("hex") !== signature) throw new Error("Jupyter message with an invalid HMAC signature");
+  const [header, parent_header, metadata, content] = parts.map((p) => JSON.parse(p.toString()));
+  return { header, parent_header, metadata, content };
+}
+
+export class KernelDiedError extends Error {}
+export class KernelTimeoutError extends Error {}
+
+interface Pending {
+  replies: JupyterMessage[];
+  iopub: JupyterMessage[];
+  idle: boolean;
+  replied: boolean;
+  wake: () => void;
+  onIopub?: (m: JupyterMessage) => void;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ExecuteResult {
+  reply: JupyterMessage;
+  iopub: JupyterMessage[];
+}
+
+/** A running kernel and the sockets to it. Always `close()` it (it kills the kernel's process group). */
+export class KernelClient {
+  private readonly session = randomUUID();
+  private readonly pending = new Map<string, Pending>();
+  private sockets: { close(): void }[] = [];
+  private shell: any;
+  private control: any;
+  private deathError: KernelDiedError | null = null;
+  private stderrTail = "";
+  private closed = false;
+
+  private constructor(
+    readonly spec: Kernelspec,
+    readonly proc: ChildProcess,
+    private readonly key: string,
+    private readonly connectionFile: string,
+  ) {}
+
+  /** Launch the kernel from its spec (cwd = where relative imports resolve, e.g. the notebook's folder). */
+  static async start(spec: Kernelspec, opts: { cwd: string; startupTimeoutMs?: number; env?: Record<string, string> }): Promise<KernelClient> {
+    const key = randomBytes(32).toString("hex");
+    const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+    const conn = {
+      transport: "tcp",
+      ip: "127.0.0.1",
+      shell_port: ports[0],
+      iopub_port: ports[1],
+      stdin_port: ports[2],
+      control_port: ports[3],
+      hb_port: ports[4],
+      key,
+      signature_scheme: "hmac-sha256",
+      kernel_name: spec.name,
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spectral-bias-kernel-"));
+    const connectionFile = path.join(dir, "connection.json");
+    fs.writeFileSync(connectionFile, JSON.stringify(conn), { mode: 0o600 });
+    const [cmd, ...args] = kernelCommand(spec, connectionFile);
+    // detached: the kernel gets its own process group, so close() can kill it and anything it started
+    const proc = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...(spec.env ?? {}), ...(opts.env ?? {}) },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const client = new KernelClient(spec, proc, key, connectionFile);
+    client.watchProcess();
+    try {
+      await client.connect(conn);
+      await client.waitReady(opts.startupTimeoutMs ?? 120_000);
+    } catch (e) {
+      client.close();
+      throw e;
+    }
+    return client;
+  }
+
+  /** Last lines the kernel process itself wrote to stderr (not cell output). */
+  kernelStderr(): string {
+    return this.stderrTail;
+  }
+
+  get alive(): boolean {
+    return this.deathError === null && !this.closed;
+  }
+
+  private watchProcess(): void {
+    const keep = (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-8000);
+    };
+    this.proc.stderr?.on("data", keep);
+    this.proc.stdout?.on("data", keep);
+    const die = (why: string) => {
+      if (this.deathError) return;
+      this.deathError = new KernelDiedError(why);
+      for (const p of this.pending.values()) p.wake();
+    };
+    this.proc.on("exit", (code, signal) => die(`kernel process exited (${signal ? `signal ${signal}` : `code ${code}`})`));
+    this.proc.on("error", (e) => die(`kernel process could not start: ${e.message}`));
+  }
+
+  private async connect(conn: { shell_port: number; iopub_port: number; control_port: number }): Promise<void> {
+    const zmq = await import("zeromq");
+    const addr = (port: number) => `tcp://127.0.0.1:${port}`;
+    this.shell = new zmq.Dealer({ linger: 0 });
+    this.control = new zmq.Dealer({ linger: 0 });
+    const iopub = new zmq.Subscriber({ linger: 0 });
+    this.shell.connect(addr(conn.shell_port));
+    this.control.connect(addr(conn.control_port));
+    iopub.connect(addr(conn.iopub_port));
+    iopub.subscribe();
+    this.sockets = [this.shell, this.control, iopub];
+    this.readLoop(this.shell, "reply");
+    this.readLoop(this.control, "reply");
+    this.readLoop(iopub, "iopub");
+  }
+
+  private readLoop(sock: AsyncIterable<Buffer[]>, kind: "reply" | "iopub"): void {
+    (async () => {
+      try {
+        for await (const frames of sock) {
+          let msg: JupyterMessage;
+          try {
+            msg = decodeMessage(this.key, frames);
+          } catch {
+            continue; // unsigned or foreign message: ignore it
+          }
+          const p = msg.parent_header?.msg_id ? this.pending.get(msg.parent_header.msg_id) : undefined;
+          if (!p) continue;
+          if (kind === "reply") {
+            p.replies.push(msg);
+            p.replied = true;
+          } else {
+            p.iopub.push(msg);
+            p.onIopub?.(msg);
+            if (msg.header.msg_type === "status" && msg.content.execution_state === "idle") p.idle = true;
+          }
+          p.wake();
+        }
+      } catch {
+        /* socket closed */
+      }
+    })();
+  }
+
+  private message(msg_type: string, content: Record<string, unknown>): JupyterMessage {
+    return {
+      header: {
+        msg_id: randomUUID(),
+        msg_type,
+        session: this.session,
+        username: "spectral-bias",
+        date: new Date().toISOString(),
+        version: "5.3",
+      },
+      parent_header: {},
+      metadata: {},
+      content,
+    };
+  }
+
+  /** Send a request and wait for its reply and (optionally) the kernel's return to idle on iopub. */
+  private async request(
+    channel: "shell" | "control",
+    msg_type: string,
+    content: Record<string, unknown>,
+    opts: { timeoutMs: number; waitIdle: boolean; onIopub?: (m: JupyterMessage) => void },
+  ): Promise<ExecuteResult> {
+    if (this.deathError) throw this.deathError;
+    const msg = this.message(msg_type, content);
+    let wake: () => void = () => {};
+    const p: Pending = { replies: [], iopub: [], idle: false, replied: false, wake: () => wake(), onIopub: opts.onIopub };
+    this.pending.set(msg.header.msg_id, p);
+    const sock = channel === "shell" ? this.shell : this.control;
+    try {
+      await sock.send(encodeMessage(this.key, msg));
+      const deadline = Date.now() + opts.timeoutMs;
+      while (!(p.replied && (p.idle || !opts.waitIdle))) {
+        if (this.deathError) throw this.deathError;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new KernelTimeoutError(`no ${msg_type.replace("_request", "_reply")} within ${opts.timeoutMs} ms`);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, left);
+          wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+      }
+      return { reply: p.replies[0], iopub: p.iopub };
+    } finally {
+      this.pending.delete(msg.header.msg_id);
+    }
+  }
+
+  /**
+   * Wait until the kernel answers kernel_info on shell AND its iopub messages reach us: a SUB socket
+   * joins late, so the request is repeated until the kernel's return to idle is seen too.
+   */
+  private async waitReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        await this.request("shell", "kernel_info_request", {}, { timeoutMs: 2000, waitIdle: true });
+        return;
+      } catch (e) {
+        if (e instanceof KernelDiedError) {
+          throw new KernelDiedError(`${e.message} while starting; its stderr:\n${this.stderrTail.trim() || "(empty)"}`);
+        }
+      }
+    }
+    throw new KernelTimeoutError(`kernel "${this.spec.name}" did not become ready within ${timeoutMs} ms; its stderr:\n${this.stderrTail.trim()}`);
+  }
+
+  /** Execute code; resolves with the execute_reply and every iopub message of this request. */
+  execute(code: string, opts: { timeoutMs: number; onIopub?: (m: JupyterMessage) => void }): Promise<ExecuteResult> {
+    return this.request(
+      "shell",
+      "execute_request",
+      { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+      { timeoutMs: opts.timeoutMs, waitIdle: true, onIopub: opts.onIopub },
+    );
+  }
+
+  /** Ask the kernel to shut down, then make sure its whole process group is gone. */
+  async shutdown(graceMs = 2000): Promise<void> {
+    if (this.closed) return;
+    if (this.alive) {
+      try {
+        await this.request("control", "shutdown_request", { restart: false }, { timeoutMs: graceMs, waitIdle: false });
+      } catch {
+        /* killed below */
+      }
+      const deadline = Date.now() + graceMs;
+      while (this.proc.exitCode === null && this.proc.signalCode === null && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    this.close();
+  }
+
+  /** Kill the kernel's process group, close the sockets and remove the connection file. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.proc.pid !== undefined) {
+      try {
+        process.kill(-this.proc.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+    for (const s of this.sockets) {
+      try {
+        s.close();
+      } catch {
+        /* already closed */
+      }
+    }
+    this.proc.stdout?.destroy();
+    this.proc.stderr?.destroy();
+    fs.rmSync(path.dirname(this.connectionFile), { recursive: true, force: true });
+  }
+}

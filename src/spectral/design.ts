@@ -1,0 +1,250 @@
+// Activation design (reconstruction §c.3, Proposition 6): from a target even penalty P(ω) > 0,
+// build σ with |σ̂|⁻² = P by choosing the real, even curvature
+//   σ″ = F⁻¹[h],  h(ω) = ω²/√P(ω),   σ = ReLU ∗ σ″  (so σ(−∞) = 0 and σ′(−∞) = 0),
+// and σ̂ = −h/ω² = −1/√P (the sign convention of the registry's ReLU, σ̂ = −1/ω²).
+//
+// Numerics. On a uniform grid of n points z_j = (j − n/2)·dz and frequencies ω_k = 2πk/(n·dz), the
+// inverse transforms are trapezoid sums done by FFT (fft.js via ./fft). ReLU ∗ σ″ grows linearly, so
+// it is split as h(0)·S_s + (a decaying remainder): S_s = ReLU ∗ φ_s is the Gaussian-smoothed ReLU of
+// width s = 20·dz (closed form), and the remainder's transforms r̂/(iω), −r̂/ω² with
+// r̂ = h − h(0)e^{−s²ω²/2} are regular at ω = 0 because h is even. σ, σ′, σ″ are then the closed-form
+// part plus cubic-Hermite interpolation of the remainder tables (0 outside the window, where they
+// have decayed). The result is the band-limited design: frequencies above π/dz are dropped, which
+// costs O(∫_{π/dz}^∞ h) in σ″ (visible only at kinks of σ″) and far less in σ.
+//
+// Requirements, checked with clear errors: P finite or +∞, > 0 and even at every sampled
+// frequency; P(ω) ≈ cω⁴ as ω → 0 (so σ″ has a finite nonzero mean h(0) and σ is ReLU-like);
+// h decayed by the top frequency (P = ω⁴ itself gives σ″ = δ, i.e. ReLU: not a function, design
+// from P_ε = ω⁴e^{εω²} instead, which tends to ReLU as ε → 0); σ″ decayed inside the z-window.
+import * as tf from "@tensorflow/tfjs";
+import type { Activation } from "../activations/types";
+import { ACTIVATIONS, registerActivation } from "../activations";
+import { normalCdf, normalPdf } from "../numeric/special";
+import { ifft } from "./fft";
+import { assertStep, isPowerOfTwo } from "./grid";
+
+export interface DesignGrid {
+  /** number of points (a power of two ≥ 1024; default 65536) */
+  n?: number;
+  /** spacing in z (default 0.01): the design keeps frequencies |ω| ≤ π/dz */
+  dz?: number;
+}
+
+/** The sampled design: remainder tables and the closed-form part's weight. */
+export interface DesignTables {
+  /** z_j = z0 + j·dz */
+  z0: number;
+  dz: number;
+  n: number;
+  /** h(0) = lim ω²/√P(ω) = ∫σ″ = σ′(+∞) */
+  h0: number;
+  /** width of the closed-form Gaussian-smoothed ReLU part */
+  s: number;
+  /** σ, σ′, σ″, σ‴ minus the closed-form part h0·S_s (and its derivatives), on the grid */
+  rem0: Float64Array;
+  rem1: Float64Array;
+  rem2: Float64Array;
+  rem3: Float64Array;
+  /** frequencies ω_k ≥ 0 and h(ω_k) = ω²/√P (h(0) at k = 0), for inspection */
+  omega: Float64Array;
+  h: Float64Array;
+}
+
+const DEFAULT_N = 65536;
+const DEFAULT_DZ = 0.01;
+/** h at the top frequencies may be at most this fraction of h(0) */
+const DECAY_LIMIT = 1e-4;
+/** σ″ at the window's edges may be at most this fraction of its maximum */
+const WINDOW_LIMIT = 1e-10;
+
+function describePenaltyProblem(w: number, p: unknown, q: unknown): string | undefined {
+  for (const [x, v] of [[w, p], [-w, q]] as const) {
+    if (typeof v !== "number" || Number.isNaN(v)) return `P(${x}) = ${String(v)}: the penalty must return a number`;
+    if (v < 0) return `P(${x}) = ${v} is negative: a penalty 1/|σ̂|² must be > 0`;
+    if (v === 0) return `P(${x}) = 0: a zero penalty would need |σ̂| = ∞; the penalty must be > 0 for ω ≠ 0`;
+  }
+  const a = p as number, b = q as number;
+  if (a !== b && Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) {
+    return `P(${w}) = ${a} but P(${-w}) = ${b}: the penalty must be even, P(−ω) = P(ω)`;
+  }
+  return undefined;
+}
+
+/** h(ω) = ω²/√P(ω) for ω ≠ 0 (0 where P = +∞); P already checked. */
+function curvatureSpectrum(w: number, p: number): number {
+  return p === Infinity ? 0 : (w * w) / Math.sqrt(p);
+}
+
+/**
+ * Samples the design of Proposition 6 on the grid (see the module comment). Throws, naming the
+ * frequency, if the penalty is NaN, ≤ 0 or not even at a sampled frequency, and explains when the
+ * penalty's behaviour at ω → 0 or ω → ∞ does not give a ReLU-like σ with a function σ″.
+ */
+export function designTables(penalty: (omega: number) => number, grid: DesignGrid = {}): DesignTables {
+  const where = "designActivation";
+  if (typeof penalty !== "function") throw new Error(`${where}: penalty must be a function ω ↦ P(ω) > 0`);
+  if (grid === null || typeof grid !== "object") throw new Error(`${where}: grid must be an object { n?, dz? }`);
+  const n = grid.n ?? DEFAULT_N;
+  const dz = grid.dz ?? DEFAULT_DZ;
+  if (!isPowerOfTwo(n) || n < 1024) throw new Error(`${where}: grid.n must be a power of two ≥ 1024, got ${String(n)}`);
+  assertStep(dz, where, "grid.dz");
+  const dw = (2 * Math.PI) / (n * dz);
+  const half = n / 2;
+
+  // 1. penalty at every positive grid frequency (and its mirror), checked before any work
+  const omega = new Float64Array(half + 1);
+  const h = new Float64Array(half + 1);
+  for (let k = 1; k <= half; k++) {
+    const w = k * dw;
+    const p = penalty(w), q = penalty(-w);
+    const problem = describePenaltyProblem(w, p, q);
+    if (problem) throw new Error(`${where}: ${problem} (at the sampled frequency ω = ${w})`);
+    omega[k] = w;
+    h[k] = curvatureSpectrum(w, p);
+  }
+
+  // 2. behaviour at ω → 0: P ~ cω⁴ (log-slope 4 between two probes well inside the first bin)
+  const w1 = dw / 8, w2 = dw / 4;
+  const p1 = penalty(w1), p2 = penalty(w2);
+  for (const [w, p, q] of [[w1, p1, penalty(-w1)], [w2, p2, penalty(-w2)]] as const) {
+    const problem = describePenaltyProblem(w, p, q);
+    if (problem) throw new Error(`${where}: ${problem} (at the probe frequency ω = ${w})`);
+  }
+  const slope = Math.log2(p2 / p1);
+  if (!(Math.abs(slope - 4) < 0.05)) {
+    throw new Error(
+      `${where}: near ω = 0 the penalty behaves like ω^${slope.toFixed(2)} (from P(${w1}) and P(${w2})); the design needs ` +
+        `P(ω) ≈ cω⁴ as ω → 0, so that σ″ = F⁻¹[ω²/√P] has a finite nonzero mean and σ is ReLU-like ` +
+        `(P ~ ω² as for step, tanh or sigmoid would need a bounded, non-even design)`,
+    );
+  }
+  const h1 = curvatureSpectrum(w1, p1), h2 = curvatureSpectrum(w2, p2);
+  const h0 = (4 * h1 - h2) / 3; // Richardson: h is even and smooth, h(ω) = h0 + aω² + O(ω⁴)
+  h[0] = h0;
+
+  // 3. behaviour at ω → ∞: h must have decayed by the top of the grid, else σ″ is not resolved
+  let tail = 0;
+  for (let k = Math.floor(0.9 * half); k <= half; k++) tail = Math.max(tail, Math.abs(h[k]));
+  if (tail > DECAY_LIMIT * Math.abs(h0)) {
+    throw new Error(
+      `${where}: ω²/√P(ω) has not decayed by the grid's top frequency π/dz = ${half * dw} ` +
+        `(it is still ${(tail / Math.abs(h0)).toPrecision(3)} of its value at 0). If P grows only like ω⁴, σ″ is a Dirac mass and σ is ReLU ` +
+        `(use activation("relu"), or design from P_ε(ω) = ω⁴·exp(εω²), which tends to ReLU as ε → 0); ` +
+        `otherwise pass a finer grid.dz`,
+    );
+  }
+
+  // 4. spectra of the remainder r̂ = h − h0·e^{−s²ω²/2} and of its antiderivatives
+  const s = 20 * dz;
+  const rHat = (k: number): number => h[k] - h0 * Math.exp(-0.5 * s * s * omega[k] * omega[k]);
+  // −r̂/ω² at ω = 0 by Richardson on the probes (r̂ = O(ω²))
+  const q1 = (h1 - h0 * Math.exp(-0.5 * s * s * w1 * w1)) / (w1 * w1);
+  const q2 = (h2 - h0 * Math.exp(-0.5 * s * s * w2 * w2)) / (w2 * w2);
+  const q0 = (4 * q1 - q2) / 3;
+  // inverse transforms on z_j = (j − n/2)dz: f_j = ifft(F_k·(−1)^k)_j / dz (see ./spectrum's conventions)
+  const invert = (F: (k: number) => number, odd: boolean): Float64Array => {
+    const re = new Float64Array(n), im = new Float64Array(n);
+    for (let k = 0; k <= half; k++) {
+      const v = F(k) * (k % 2 === 0 ? 1 : -1);
+      if (k === half) {
+        if (!odd) re[half] = v; // the Nyquist bin pairs ±ω; an odd spectrum has no unpaired real part
+        continue;
+      }
+      if (odd) {
+        // F is i·(real odd): F(ω_k) = i·v, F(−ω_k) = −i·v
+        im[k] = v;
+        if (k > 0) im[n - k] = -v;
+      } else {
+        re[k] = v;
+        if (k > 0) re[n - k] = v;
+      }
+    }
+    const out = ifft(re, im).re;
+    for (let j = 0; j < n; j++) out[j] /= dz;
+    return out;
+  };
+  const rem2 = invert(rHat, false); // σ″ − h0φ_s
+  const rem3 = invert((k) => omega[k] * rHat(k), true); // F[f′] = iω F[f]
+  const rem1 = invert((k) => (k === 0 ? 0 : -rHat(k) / omega[k]), true); // F[∫f] = F/(iω) = −i F/ω
+  const rem0 = invert((k) => (k === 0 ? -q0 : -rHat(k) / (omega[k] * omega[k])), false); // F[ReLU∗f] = −F/ω²
+  // The ω = 0 bin only shifts rem0 by a constant; its Richardson value loses digits to cancellation,
+  // so fix the constant by the condition that defines it: the remainder vanishes far out.
+  const shift = 0.5 * (rem0[0] + rem0[n - 1]);
+  for (let j = 0; j < n; j++) rem0[j] -= shift;
+
+  // 5. σ″ must have decayed at the window's edges (else the periodic sums alias)
+  const z0 = -half * dz;
+  let peak = 0;
+  for (let j = 0; j < n; j++) peak = Math.max(peak, Math.abs(rem2[j] + h0 * gaussianDensity(z0 + j * dz, s)));
+  const edge = Math.max(Math.abs(rem2[0]), Math.abs(rem2[n - 1]), Math.abs(rem0[0]), Math.abs(rem0[n - 1]));
+  if (edge > WINDOW_LIMIT * peak) {
+    throw new Error(
+      `${where}: σ″ has not decayed at the window's edges z = ±${half * dz} (|σ″| there is ${(edge / peak).toPrecision(3)} of its peak); ` +
+        `pass a larger grid.n (the window is n·dz wide)`,
+    );
+  }
+  return { z0, dz, n, h0, s, rem0, rem1, rem2, rem3, omega, h };
+}
+
+function gaussianDensity(z: number, s: number): number {
+  return normalPdf(z / s) / s;
+}
+
+/** Cubic Hermite interpolation of table f with derivative table df on z_j = z0 + j·dz; 0 outside. */
+function hermite(f: Float64Array, df: Float64Array, z0: number, dz: number, z: number): number {
+  const u = (z - z0) / dz;
+  const j = Math.floor(u);
+  if (j < 0 || j >= f.length - 1) return 0;
+  const t = u - j, t2 = t * t, t3 = t2 * t;
+  return (
+    (2 * t3 - 3 * t2 + 1) * f[j] + (t3 - 2 * t2 + t) * dz * df[j] + (-2 * t3 + 3 * t2) * f[j + 1] + (t3 - t2) * dz * df[j + 1]
+  );
+}
+
+function freshName(base: string): string {
+  if (!ACTIVATIONS.includes(base)) return base;
+  for (let i = 2; ; i++) if (!ACTIVATIONS.includes(`${base}_${i}`)) return `${base}_${i}`;
+}
+
+/**
+ * Designs, registers and returns the activation whose spectral penalty is `penalty` (Prop. 6):
+ * σ″ = F⁻¹[ω²/√P] (real, even), σ = ReLU ∗ σ″ (σ(−∞) = σ′(−∞) = 0), σ̂ = −1/√P exactly.
+ * `name` defaults to "designed" (suffixed _2, _3, … if taken); `grid` sets the sampling.
+ * σ, σ′, σ″ are float64 (closed form + cubic-Hermite tables); the TF op uses linear interpolation
+ * of the same table in float32 (error ≲ dz²·max|σ″|/8 on top of float32 rounding).
+ */
+export function designActivation(penalty: (omega: number) => number, opts: { name?: string; grid?: DesignGrid } = {}): Activation {
+  if (opts === null || typeof opts !== "object") throw new Error("designActivation: options must be an object { name?, grid? }");
+  const name = opts.name ?? freshName("designed");
+  if (ACTIVATIONS.includes(name)) throw new Error(`designActivation: an activation named "${name}" is already registered; pass another name`);
+  const T = designTables(penalty, opts.grid ?? {});
+  const { z0, dz, h0, s, rem0, rem1, rem2, rem3 } = T;
+  const sigma = (z: number): number => h0 * (z * normalCdf(z / s) + s * normalPdf(z / s)) + hermite(rem0, rem1, z0, dz, z);
+  const dsigma = (z: number): number => h0 * normalCdf(z / s) + hermite(rem1, rem2, z0, dz, z);
+  const d2sigma = (z: number): number => h0 * gaussianDensity(z, s) + hermite(rem2, rem3, z0, dz, z);
+  let table: tf.Tensor1D | undefined; // float32 copy of rem0, made on first use of the TF op
+  const tfOp = (x: tf.Tensor): tf.Tensor =>
+    tf.tidy(() => {
+      if (table === undefined) table = tf.keep(tf.tensor1d(rem0, "float32"));
+      const xs = tf.div(x, s);
+      const smooth = tf.mul(h0, tf.add(tf.mul(x, tf.mul(0.5, tf.add(1, tf.erf(tf.mul(xs, Math.SQRT1_2))))), tf.mul(s / Math.sqrt(2 * Math.PI), tf.exp(tf.mul(-0.5, tf.square(xs))))));
+      const u = tf.clipByValue(tf.div(tf.sub(x, z0), dz), 0, rem0.length - 1.001);
+      const j = tf.floor(u);
+      const t = tf.sub(u, j);
+      const ji = tf.cast(j, "int32");
+      const a = tf.gather(table, ji), b = tf.gather(table, tf.add(ji, 1));
+      return tf.add(smooth, tf.add(a, tf.mul(t, tf.sub(b, a))));
+    });
+  return registerActivation(name, {
+    sigma,
+    dsigma,
+    d2sigma,
+    sigmaHat: (w: number) => {
+      const p = penalty(w);
+      if (!(p > 0)) throw new Error(`activation "${name}": the design penalty gives P(${w}) = ${p}; σ̂ = −1/√P needs P > 0`);
+      return { re: -1 / Math.sqrt(p), im: 0 };
+    },
+    tf: tfOp,
+    description: `designed from a target penalty P (Prop. 6): σ″ = F⁻¹[ω²/√P], σ = ReLU ∗ σ″; band-limited to |ω| ≤ ${Math.PI / dz}`,
+  });
+}

@@ -1,0 +1,201 @@
+// Dense loss-and-gradient kernel, O(N·H·d) per call, for any activation and input dimension.
+// L = (1/2N) Σₙ eₙ², eₙ = f(xₙ) − yₙ. Gradients use σ and σ′ only:
+//   ∂L/∂vᵢ = (1/N) Σₙ eₙ σ(zₙᵢ),  ∂L/∂bᵢ = (1/N) Σₙ eₙ vᵢ σ′(zₙᵢ),
+//   ∂L/∂wᵢ = (1/N) Σₙ eₙ vᵢ σ′(zₙᵢ) xₙ,  ∂L/∂c = (1/N) Σₙ eₙ,   zₙᵢ = wᵢ·xₙ + bᵢ.
+// Loops run neuron-outer, data-inner over column-major data: the per-neuron sums stay in
+// registers and the N-long residual vector stays in L1 cache (measured ~2× faster than the
+// point-outer order on this machine). Nothing is allocated per call; memory is O(N + H).
+import type { Activation } from "../activations/types";
+import type { ParamLayout } from "./params";
+
+/** Evaluates L(θ) and, when `grad` is given, writes ∇L(θ) into it (same layout as θ). */
+export interface LossKernel {
+  readonly kind: "dense" | "piecewise-linear-1d";
+  evaluate(theta: Float64Array, grad: Float64Array | null): number;
+}
+
+/**
+ * σ(z) = s0 + slope·(z − at), slope = sL for z < at and sR for z ≥ at: the form of ReLU, leaky
+ * ReLU and |z|. Read off the activation's own σ and σ′, then checked on sample points, so the
+ * specialised loops compute the same function as σ (else null and the generic loop is used).
+ */
+export interface SingleKink {
+  at: number;
+  s0: number;
+  sL: number;
+  sR: number;
+}
+
+export function singleKinkForm(act: Activation): SingleKink | null {
+  if (!act.piecewiseLinear || act.kinks.length !== 1) return null;
+  const at = act.kinks[0].at;
+  const s0 = act.sigma(at);
+  const sL = act.dsigma(at - 1);
+  const sR = act.dsigma(at + 1);
+  if (![at, s0, sL, sR].every(Number.isFinite)) return null;
+  for (const dz of [-7.3, -1, -0.37, -1e-3, 0, 1e-3, 0.29, 1, 5.1]) {
+    const z = at + dz;
+    const slope = dz < 0 ? sL : sR;
+    const ref = act.sigma(z);
+    if (Math.abs(s0 + slope * dz - ref) > 1e-14 * (1 + Math.abs(ref))) return null;
+    if (act.dsigma(z) !== slope) return null;
+  }
+  return { at, s0, sL, sR };
+}
+
+// Module-level loops with everything passed as arguments: V8 optimises these best (closure
+// variables are re-loaded every iteration), and separate 1-D / 2-D / generic functions keep each
+// one's type feedback monomorphic.
+
+function kinkForward1(F: Float64Array, X0: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink): void {
+  const { at, s0, sL, sR } = k;
+  for (let i = 0; i < H; i++) {
+    const vi = v[i], bi = b[i] - at, w0 = W[i];
+    const vs0 = vi * s0, vL = vi * sL, vR = vi * sR;
+    for (let n = 0; n < N; n++) {
+      const z = w0 * X0[n] + bi;
+      F[n] += vs0 + (z >= 0 ? vR : vL) * z;
+    }
+  }
+}
+
+function kinkForward2(F: Float64Array, X0: Float64Array, X1: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink): void {
+  const { at, s0, sL, sR } = k;
+  for (let i = 0; i < H; i++) {
+    const vi = v[i], bi = b[i] - at, w0 = W[2 * i], w1 = W[2 * i + 1];
+    const vs0 = vi * s0, vL = vi * sL, vR = vi * sR;
+    for (let n = 0; n < N; n++) {
+      const z = w0 * X0[n] + w1 * X1[n] + bi;
+      F[n] += vs0 + (z >= 0 ? vR : vL) * z;
+    }
+  }
+}
+
+/** E holds eₙ/N; writes ∂L/∂W, ∂L/∂b, ∂L/∂v into grad. */
+function kinkBackward1(grad: Float64Array, E: Float64Array, X0: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink, bOff: number, vOff: number): void {
+  const { at, s0, sL, sR } = k;
+  for (let i = 0; i < H; i++) {
+    const bi = b[i] - at, w0 = W[i];
+    let sv = 0, sb = 0, s1 = 0;
+    for (let n = 0; n < N; n++) {
+      const x0 = X0[n];
+      const z = w0 * x0 + bi;
+      const e = E[n];
+      const t = e * (z >= 0 ? sR : sL);
+      sv += e * s0 + t * z;
+      sb += t;
+      s1 += t * x0;
+    }
+    const vi = v[i];
+    grad[vOff + i] = sv;
+    grad[bOff + i] = sb;
+    grad[i] = vi * s1;
+  }
+}
+
+function kinkBackward2(grad: Float64Array, E: Float64Array, X0: Float64Array, X1: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink, bOff: number, vOff: number): void {
+  const { at, s0, sL, sR } = k;
+  for (let i = 0; i < H; i++) {
+    const bi = b[i] - at, w0 = W[2 * i], w1 = W[2 * i + 1];
+    let sv = 0, sb = 0, s1 = 0, s2 = 0;
+    for (let n = 0; n < N; n++) {
+      const x0 = X0[n], x1 = X1[n];
+      const z = w0 * x0 + w1 * x1 + bi;
+      const e = E[n];
+      const t = e * (z >= 0 ? sR : sL);
+      sv += e * s0 + t * z;
+      sb += t;
+      s1 += t * x0;
+      s2 += t * x1;
+    }
+    const vi = v[i];
+    grad[vOff + i] = sv;
+    grad[bOff + i] = sb;
+    grad[2 * i] = vi * s1;
+    grad[2 * i + 1] = vi * s2;
+  }
+}
+
+/** Z[n] = wᵢ·xₙ + bᵢ for one neuron, data column-major in XT. */
+function neuronZ(Z: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, i: number, d: number, N: number): void {
+  const bi = b[i];
+  for (let n = 0; n < N; n++) Z[n] = bi;
+  for (let k = 0; k < d; k++) {
+    const w = W[i * d + k];
+    const o = k * N;
+    for (let n = 0; n < N; n++) Z[n] += w * XT[o + n];
+  }
+}
+
+function genericForward(F: Float64Array, Z: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, d: number, N: number, act: Activation): void {
+  for (let i = 0; i < H; i++) {
+    neuronZ(Z, XT, W, b, i, d, N);
+    const vi = v[i];
+    for (let n = 0; n < N; n++) F[n] += vi * act.sigma(Z[n]);
+  }
+}
+
+function genericBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, d: number, N: number, act: Activation, bOff: number, vOff: number): void {
+  for (let i = 0; i < H; i++) {
+    neuronZ(Z, XT, W, b, i, d, N);
+    let sv = 0, sb = 0;
+    for (let n = 0; n < N; n++) {
+      const z = Z[n], e = E[n];
+      sv += e * act.sigma(z);
+      const t = e * act.dsigma(z);
+      T[n] = t;
+      sb += t;
+    }
+    const vi = v[i];
+    grad[vOff + i] = sv;
+    grad[bOff + i] = sb;
+    for (let k = 0; k < d; k++) {
+      const o = k * N;
+      let s = 0;
+      for (let n = 0; n < N; n++) s += T[n] * XT[o + n];
+      grad[i * d + k] = vi * s;
+    }
+  }
+}
+
+/** The dense kernel for data X (N·d row-major) and targets y. */
+export function denseKernel(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossKernel {
+  const { H, d, bOffset, vOffset, cOffset } = L;
+  const N = y.length;
+  const invN = 1 / N;
+  // column-major copy: XT[k·N + n] = xₙₖ
+  const XT = new Float64Array(N * d);
+  for (let n = 0; n < N; n++) for (let k = 0; k < d; k++) XT[k * N + n] = X[n * d + k];
+  const X0 = XT.subarray(0, N);
+  const X1 = d >= 2 ? XT.subarray(N, 2 * N) : X0;
+  const F = new Float64Array(N); // f(xₙ), then the scaled residual eₙ/N
+  const Z = new Float64Array(N); // zₙ for one neuron (generic path)
+  const T = new Float64Array(N); // eₙσ′(zₙ)/N for one neuron (generic path)
+  const kink = d <= 2 ? singleKinkForm(act) : null;
+
+  function evaluate(theta: Float64Array, grad: Float64Array | null): number {
+    const W = theta.subarray(0, bOffset);
+    const b = theta.subarray(bOffset, vOffset);
+    const v = theta.subarray(vOffset, cOffset);
+    F.fill(theta[cOffset]);
+    if (kink !== null && d === 1) kinkForward1(F, X0, W, b, v, H, N, kink);
+    else if (kink !== null) kinkForward2(F, X0, X1, W, b, v, H, N, kink);
+    else genericForward(F, Z, XT, W, b, v, H, d, N, act);
+    let sumSq = 0, sumE = 0;
+    for (let n = 0; n < N; n++) {
+      const e = F[n] - y[n];
+      sumSq += e * e;
+      F[n] = e * invN;
+      sumE += F[n];
+    }
+    if (grad !== null) {
+      if (kink !== null && d === 1) kinkBackward1(grad, F, X0, W, b, v, H, N, kink, bOffset, vOffset);
+      else if (kink !== null) kinkBackward2(grad, F, X0, X1, W, b, v, H, N, kink, bOffset, vOffset);
+      else genericBackward(grad, F, Z, T, XT, W, b, v, H, d, N, act, bOffset, vOffset);
+      grad[cOffset] = sumE;
+    }
+    return 0.5 * sumSq * invN;
+  }
+
+  return { kind: "dense", evaluate };
+}

@@ -1,0 +1,95 @@
+// Picks the loss kernel for a net and data set, and exposes the loss and its gradients.
+// L = (1/2N) Σₙ (f(xₙ) − yₙ)², float64, for every registered activation.
+import { ShallowNet } from "../network/shallow-net";
+import { validateXY, type Points, type TrainingData } from "../network/data";
+import { denseKernel, type LossKernel } from "./dense-kernel";
+import { piecewiseLinear1dKernel } from "./pl1d-kernel";
+import { packNet, paramLayout, type ParamLayout } from "./params";
+import type { Activation } from "../activations/types";
+
+/** Training data as users pass it: X as number[][] (or number[] in 1-D), y as numbers. */
+export interface Dataset {
+  X: Points;
+  y: number[] | Float64Array;
+}
+
+/** ∇L with the blocks of the network: gW is H·d row-major like net.W. */
+export interface Gradients {
+  gW: Float64Array;
+  gb: Float64Array;
+  gv: Float64Array;
+  gc: number;
+  loss: number;
+}
+
+export interface KernelOptions {
+  /**
+   * Use the exact O((N + H)·log N) kernel when d = 1 and σ is piecewise linear (ReLU, leaky ReLU,
+   * |z|). Default true; false forces the dense O(N·H·d) kernel.
+   */
+  fastPath?: boolean;
+}
+
+export function assertNet(net: unknown, where: string): asserts net is ShallowNet {
+  if (!(net instanceof ShallowNet)) {
+    throw new Error(`${where}: the first argument must be a ShallowNet (e.g. from initNetwork(...)), got ${net === null ? "null" : typeof net}`);
+  }
+}
+
+/** Validate { X, y } against a net of input dimension d (clear errors before any work). */
+export function validateDataset(data: unknown, d: number, where: string): TrainingData {
+  if (data === null || typeof data !== "object" || !("X" in data) || !("y" in data)) {
+    throw new Error(`${where}: data must be an object { X, y } (X: points, y: targets)`);
+  }
+  const { X, y } = data as Dataset;
+  try {
+    return validateXY(X, y, d);
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message}`);
+  }
+}
+
+/** The kernel for validated data: the 1-D piecewise-linear fast path when allowed, else dense. */
+export function chooseKernel(act: Activation, L: ParamLayout, data: TrainingData, opts: KernelOptions = {}): LossKernel {
+  if (opts.fastPath !== false) {
+    const fast = piecewiseLinear1dKernel(act, L, data.X, data.y);
+    if (fast !== null) return fast;
+  }
+  return denseKernel(act, L, data.X, data.y);
+}
+
+function checkKernelOptions(opts: unknown, where: string): KernelOptions {
+  if (opts === undefined) return {};
+  if (opts === null || typeof opts !== "object") throw new Error(`${where}: options must be an object like { fastPath: false }`);
+  const o = opts as KernelOptions;
+  if (o.fastPath !== undefined && typeof o.fastPath !== "boolean") {
+    throw new Error(`${where}: fastPath must be true or false, got ${String(o.fastPath)}`);
+  }
+  return o;
+}
+
+/** L = (1/2N) Σₙ (f(xₙ) − yₙ)² of `net` on { X, y }. */
+export function loss(net: ShallowNet, data: Dataset, opts?: KernelOptions): number {
+  assertNet(net, "loss");
+  const o = checkKernelOptions(opts, "loss");
+  const td = validateDataset(data, net.inputDim, "loss");
+  const L = paramLayout(net.width, net.inputDim);
+  return chooseKernel(net.activation, L, td, o).evaluate(packNet(net), null);
+}
+
+/** Analytic ∇L (uses σ and σ′), float64, plus the loss. */
+export function gradients(net: ShallowNet, data: Dataset, opts?: KernelOptions): Gradients {
+  assertNet(net, "gradients");
+  const o = checkKernelOptions(opts, "gradients");
+  const td = validateDataset(data, net.inputDim, "gradients");
+  const L = paramLayout(net.width, net.inputDim);
+  const g = new Float64Array(L.size);
+  const value = chooseKernel(net.activation, L, td, o).evaluate(packNet(net), g);
+  return {
+    gW: g.slice(0, L.bOffset),
+    gb: g.slice(L.bOffset, L.vOffset),
+    gv: g.slice(L.vOffset, L.cOffset),
+    gc: g[L.cOffset],
+    loss: value,
+  };
+}

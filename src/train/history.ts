@@ -1,0 +1,96 @@
+// The record of a training run: loss at every step, RS coordinates at the recorded steps.
+import type { ParamLayout } from "./params";
+import { scale2FromImbalance } from "./rs-flow";
+
+export interface TrainHistory {
+  /** recorded step indices, ascending; always contains 0 and the final step */
+  steps: number[];
+  /** step·lr at each recorded step (the gradient-flow time for "flow" and "gd"; nominal for "adam") */
+  time: number[];
+  /** loss L = (1/2N)Σ(f − y)² at each recorded step */
+  loss: number[];
+  /** βᵢ(t) = −bᵢ/‖wᵢ‖, one Float64Array (H) per recorded step */
+  offsets: Float64Array[];
+  /** μᵢ(t) = vᵢ‖wᵢ‖ */
+  amplitudes: Float64Array[];
+  /** rᵢ(t) = ‖wᵢ‖ */
+  scales: Float64Array[];
+  /** ŵᵢ(t), H·d row-major per recorded step */
+  normals: Float64Array[];
+  /** the loss after every step 0..steps (length steps + 1) */
+  lossByStep: Float64Array;
+  /** which loss kernel ran: the exact 1-D piecewise-linear fast path or the dense one */
+  kernel: "dense" | "piecewise-linear-1d";
+  /** wall-clock seconds spent in the training loop */
+  seconds: number;
+}
+
+export class Recorder {
+  readonly history: TrainHistory;
+  private next = 0;
+
+  constructor(private readonly L: ParamLayout, private readonly recordSteps: number[], private readonly lr: number, steps: number, kernel: TrainHistory["kernel"]) {
+    this.history = {
+      steps: [],
+      time: [],
+      loss: [],
+      offsets: [],
+      amplitudes: [],
+      scales: [],
+      normals: [],
+      lossByStep: new Float64Array(steps + 1),
+      kernel,
+      seconds: 0,
+    };
+  }
+
+  wants(step: number): boolean {
+    return this.recordSteps[this.next] === step;
+  }
+
+  private push(step: number, loss: number): { beta: Float64Array; mu: Float64Array; r: Float64Array; normals: Float64Array } {
+    const { H, d } = this.L;
+    const h = this.history;
+    const out = { beta: new Float64Array(H), mu: new Float64Array(H), r: new Float64Array(H), normals: new Float64Array(H * d) };
+    h.steps.push(step);
+    h.time.push(step * this.lr);
+    h.loss.push(loss);
+    h.offsets.push(out.beta);
+    h.amplitudes.push(out.mu);
+    h.scales.push(out.r);
+    h.normals.push(out.normals);
+    this.next++;
+    return out;
+  }
+
+  /** snapshot from standard parameters θ; wᵢ = 0 follows ShallowNet.toRS (ŵ = e₁, β = μ = r = 0) */
+  fromParams(step: number, loss: number, theta: Float64Array): void {
+    const { H, d, bOffset, vOffset } = this.L;
+    const s = this.push(step, loss);
+    for (let i = 0; i < H; i++) {
+      let r2 = 0;
+      for (let k = 0; k < d; k++) r2 += theta[i * d + k] ** 2;
+      const r = Math.sqrt(r2);
+      if (r === 0) {
+        s.normals[i * d] = 1;
+        continue;
+      }
+      for (let k = 0; k < d; k++) s.normals[i * d + k] = theta[i * d + k] / r;
+      s.r[i] = r;
+      s.beta[i] = -theta[bOffset + i] / r;
+      s.mu[i] = theta[vOffset + i] * r;
+    }
+  }
+
+  /** snapshot from an RS state [ŵ | β | μ | c] and the conserved δ */
+  fromRSState(step: number, loss: number, state: Float64Array, delta: Float64Array): void {
+    const { H, d, bOffset, vOffset } = this.L;
+    const s = this.push(step, loss);
+    s.normals.set(state.subarray(0, H * d));
+    for (let i = 0; i < H; i++) {
+      s.beta[i] = state[bOffset + i];
+      s.mu[i] = state[vOffset + i];
+      s.r[i] = Math.sqrt(scale2FromImbalance(s.mu[i], s.beta[i], delta[i]));
+    }
+  }
+}

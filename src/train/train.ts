@@ -1,0 +1,113 @@
+// The training loop: full-batch GD, Adam, or gradient flow (RK4), in standard or RS coordinates.
+// All maths in float64; the input net is never modified (a new net is returned).
+import type { ShallowNet } from "../network/shallow-net";
+import { assertNet, chooseKernel, validateDataset, type Dataset } from "./engine";
+import { Recorder, type TrainHistory } from "./history";
+import { resolveOptions, type TrainOptions } from "./options";
+import { Adam, eulerStep, RK4, type Field } from "./optimizers";
+import { allFinite, packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
+import { assertHomogeneous, paramsFromRSState, rsField, rsStateFromParams } from "./rs-flow";
+
+export interface TrainResult {
+  /** the trained net (a new object; the input net is untouched) */
+  net: ShallowNet;
+  history: TrainHistory;
+}
+
+function divergenceError(step: number, loss: number, paramsFinite: boolean, lr: number): Error {
+  const what = paramsFinite ? `loss = ${loss}` : `loss = ${loss}, a parameter became NaN or ±Infinity`;
+  if (step === 0) {
+    return new Error(`train: the initial loss is not finite (${what}): the net's output overflows on this data; rescale the data or the initial weights`);
+  }
+  return new Error(`train: training diverged at step ${step} (${what}); try a smaller lr than ${lr}`);
+}
+
+/** normalise every normal ŵᵢ (the first H·d entries) to unit length */
+function normaliseNormals(L: ParamLayout): (s: Float64Array) => void {
+  const { H, d } = L;
+  return (s) => {
+    for (let i = 0; i < H; i++) {
+      let n2 = 0;
+      for (let k = 0; k < d; k++) n2 += s[i * d + k] ** 2;
+      const inv = 1 / Math.sqrt(n2);
+      for (let k = 0; k < d; k++) s[i * d + k] *= inv;
+    }
+  };
+}
+
+/**
+ * Train `net` on { X, y } minimising L = (1/2N) Σₙ (f(xₙ) − yₙ)².
+ *
+ * - optimizer "gd": θ ← θ − lr·∇L, `steps` times (coords "rs": explicit Euler steps of the RS flow).
+ * - optimizer "adam": Adam with β₁ = 0.9, β₂ = 0.999, ε = 1e-8 unless overridden by `adam`.
+ * - optimizer "flow": gradient flow θ̇ = −∇L (or the RS flow) by fixed-step RK4 with dt = lr:
+ *   `steps` RK4 steps reach time T = steps·lr; the error is O(dt⁴) where the loss is smooth
+ *   (ReLU's kinks crossing data points lower the order locally).
+ * - coords "rs" (positively 1-homogeneous σ only): integrates (μ, β, ŵ, c) by Prop. 3 with δᵢ
+ *   held at its initial value and rᵢ recovered from (μᵢ, βᵢ, δᵢ) by Prop. 2; normals are
+ *   renormalised after each step. The returned net has wᵢ = rᵢŵᵢ, bᵢ = −rᵢβᵢ, vᵢ = μᵢ/rᵢ.
+ *
+ * Loss is recorded at every step (history.lossByStep), RS coordinates at `record` steps.
+ * Throws before any work on bad input, and stops with an error naming the step if the loss or a
+ * parameter becomes NaN/Infinity.
+ */
+export function train(net: ShallowNet, data: Dataset, options: TrainOptions): TrainResult {
+  assertNet(net, "train");
+  const td = validateDataset(data, net.inputDim, "train");
+  const o = resolveOptions(options, "train");
+  const L = paramLayout(net.width, net.inputDim);
+  const theta0 = packNet(net);
+  if (o.coords === "rs") assertHomogeneous(net.activation, "train");
+  const rs = o.coords === "rs" ? rsStateFromParams(theta0, L, "train") : null;
+
+  const kernel = chooseKernel(net.activation, L, td, { fastPath: o.fastPath });
+  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, kernel.kind);
+  const { steps, lr } = o;
+  const cIndex = L.cOffset;
+
+  // y: the integrated vector (θ, or the RS state); field: its velocity (or, for Adam, ∇L)
+  let y: Float64Array;
+  let field: Field;
+  if (rs !== null) {
+    y = rs.state;
+    field = rsField(kernel, L, rs.delta, o.trainC);
+  } else {
+    y = theta0;
+    const sign = o.optimizer === "adam" ? 1 : -1;
+    field = (t, out) => {
+      const value = kernel.evaluate(t, out);
+      if (sign < 0) for (let j = 0; j < out.length; j++) out[j] = -out[j];
+      if (!o.trainC) out[cIndex] = 0;
+      return value;
+    };
+  }
+  const velocity = new Float64Array(L.size);
+  const adam = o.optimizer === "adam" ? new Adam(L.size, o.adam.beta1, o.adam.beta2, o.adam.eps) : null;
+  const rk4 = o.optimizer === "flow" ? new RK4(L.size) : null;
+  const project = rs !== null && L.d > 1 ? normaliseNormals(L) : undefined;
+
+  const start = performance.now();
+  for (let k = 0; k <= steps; k++) {
+    // loss (and velocity) at the current point; the final point only needs the loss
+    const value = k === steps && rs === null ? kernel.evaluate(y, null) : field(y, velocity);
+    const finite = allFinite(y);
+    if (!Number.isFinite(value) || !finite) throw divergenceError(k, value, finite, lr);
+    recorder.history.lossByStep[k] = value;
+    if (recorder.wants(k)) {
+      if (rs !== null) recorder.fromRSState(k, value, y, rs.delta);
+      else recorder.fromParams(k, value, y);
+    }
+    if (o.onProgress !== null && (k % o.progressEvery === 0 || k === steps)) o.onProgress(k, value);
+    if (k === steps) break;
+    if (adam !== null) adam.step(y, velocity, lr);
+    else if (rk4 !== null) rk4.step(field, y, lr, velocity, project);
+    else {
+      eulerStep(y, velocity, lr);
+      if (project !== undefined) project(y);
+    }
+  }
+  recorder.history.seconds = (performance.now() - start) / 1000;
+
+  const theta = rs !== null ? paramsFromRSState(y, rs.delta, L) : y;
+  return { net: unpackNet(theta, L, net.activation), history: recorder.history };
+}

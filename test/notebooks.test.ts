@@ -1,0 +1,116 @@
+// Every notebook, executed in quick mode: through the project's own runner, and through Debian's
+// `jupyter nbconvert --execute` when it is installed. Charts must carry a Vega-Lite object and a PNG,
+// and both routes must produce the same charts. Committed notebooks must carry no outputs.
+import test from "node:test";
+import { strict as assert } from "node:assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  ChartBundle,
+  VEGALITE_MIME,
+  cellSource,
+  cellTags,
+  cellsWithOutputs,
+  chartBundles,
+  injectParameters,
+  parseNotebook,
+  readNotebook,
+  runNotebook,
+  serializeNotebook,
+  writeFileAtomic,
+} from "../src/notebook";
+
+const root = path.resolve(__dirname, "..");
+const nbDir = path.join(root, "notebooks");
+const notebooks = fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb") && !f.startsWith(".")).sort();
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const QUICK = { quick: true };
+
+/** Skip with a printed reason, except under CI=true where a missing program is a failure. */
+function needProgram(t: { skip(msg: string): void }, ok: boolean, reason: string): boolean {
+  if (ok) return true;
+  if (process.env.CI === "true") assert.fail(`${reason} (required under CI=true; .ci/run installs it)`);
+  process.stdout.write(`# SKIP: ${reason}\n`);
+  t.skip(reason);
+  return false;
+}
+
+function checkChart(c: ChartBundle, where: string): void {
+  assert.ok(c.vegaLite && typeof c.vegaLite === "object", `${where}: chart has no Vega-Lite object`);
+  assert.match(String(c.vegaLite.$schema), /vega-lite\/v5/, `${where}: not a Vega-Lite v5 spec`);
+  assert.ok(c.png, `${where}: chart has no PNG`);
+  const png = Buffer.from(c.png!, "base64");
+  assert.ok(png.subarray(0, 8).equals(PNG_SIGNATURE), `${where}: PNG signature missing`);
+  assert.ok(png.length > 2000, `${where}: PNG suspiciously small (${png.length} bytes)`);
+}
+
+test("there are notebooks, starting with the tour", () => {
+  assert.ok(notebooks.includes("00-tour.ipynb"), `notebooks/ holds ${notebooks.join(", ")}`);
+});
+
+for (const f of notebooks) {
+  test(`${f}: committed clean (no outputs, no execution counts), quick parameter, project kernel`, () => {
+    const nb = readNotebook(path.join(nbDir, f));
+    assert.deepEqual(cellsWithOutputs(nb), [], `${f}: cells with outputs; commit notebooks without outputs`);
+    assert.equal(nb.metadata.kernelspec?.name, "spectral-bias");
+    const params = nb.cells.filter((c) => cellTags(c).includes("parameters"));
+    assert.equal(params.length, 1, `${f}: exactly one cell tagged "parameters"`);
+    assert.match(cellSource(params[0]), /\blet quick = false;/, `${f}: the parameters cell declares \`let quick = false;\``);
+    assert.ok(!nb.cells.some((c) => cellTags(c).includes("injected-parameters")), `${f}: injected parameters committed`);
+  });
+}
+
+const runnerCharts = new Map<string, ChartBundle[]>();
+
+for (const f of notebooks) {
+  test(`${f}: runs in quick mode through the runner; charts carry Vega-Lite and PNG`, async () => {
+    const r = await runNotebook(path.join(nbDir, f), {
+      parameters: QUICK,
+      outputPath: path.join(root, "build", "test-notebooks", f),
+      cellTimeoutMs: 300_000,
+    });
+    assert.ok(r.charts.length >= 1, `${f}: no chart displayed`);
+    r.charts.forEach((c) => checkChart(c, `${f} cell ${c.cell}`));
+    runnerCharts.set(f, r.charts);
+    process.stdout.write(`# ${f}: ${r.charts.length} chart(s), ${(r.elapsedMs / 1000).toFixed(1)} s\n`);
+  });
+}
+
+const nbclientOk = spawnSync("/usr/bin/python3", ["-c", "import nbclient, nbconvert"]).status === 0;
+
+for (const f of notebooks) {
+  test(`${f}: runs through jupyter nbconvert --execute with the project's kernelspec; same charts`, (t) => {
+    if (!needProgram(t, nbclientOk, "Debian's Jupyter (jupyter-nbconvert, python3-nbclient) is not installed")) return;
+    const workDir = path.join(root, "build", "test-nbconvert");
+    // papermill-style quick parameters, injected the same way the runner does; the copy sits in notebooks/
+    // so that relative paths and package resolution match
+    const input = path.join(nbDir, `.nbconvert-${f}`);
+    writeFileAtomic(input, serializeNotebook(injectParameters(readNotebook(path.join(nbDir, f)), QUICK, f)));
+    try {
+      const r = spawnSync(
+        "/usr/bin/python3",
+        ["-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=spectral-bias", "--ExecutePreprocessor.timeout=300", "--output-dir", workDir, "--output", f, input],
+        { cwd: nbDir, encoding: "utf8", env: { ...process.env, JUPYTER_PATH: path.join(root, "jupyter") }, timeout: 900_000 },
+      );
+      assert.equal(r.status, 0, `nbconvert failed:\n${r.stderr.slice(-3000)}`);
+    } finally {
+      fs.rmSync(input, { force: true });
+    }
+    const executed = parseNotebook(fs.readFileSync(path.join(workDir, f), "utf8"));
+    const charts: ChartBundle[] = [];
+    executed.cells.forEach((c, i) => {
+      if (c.cell_type === "code") charts.push(...chartBundles(c.outputs ?? [], i + 1, charts.length));
+    });
+    charts.forEach((c) => checkChart(c, `${f} (nbconvert) cell ${c.cell}`));
+    const mine = runnerCharts.get(f);
+    if (mine) {
+      assert.equal(charts.length, mine.length, `${f}: nbconvert shows ${charts.length} charts, the runner ${mine.length}`);
+      charts.forEach((c, k) => {
+        assert.deepEqual(c.vegaLite, mine[k].vegaLite, `${f}: chart ${k + 1} spec differs between nbconvert and the runner`);
+        assert.equal(c.png, mine[k].png, `${f}: chart ${k + 1} PNG differs between nbconvert and the runner`);
+      });
+    }
+    assert.ok(executed.cells.some((c) => (c.outputs ?? []).some((o) => o.output_type === "display_data" && VEGALITE_MIME in o.data)));
+  });
+}

@@ -1,0 +1,147 @@
+// The headless runner against real tslab kernels: parameters, outputs, and every bad input of the
+// foundation issue (invalid JSON, missing kernelspec, throwing cell, type error, endless cell, killed kernel).
+import test from "node:test";
+import { strict as assert } from "node:assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import {
+  NotebookError,
+  injectParameters,
+  parseNotebook,
+  percentToNotebook,
+  runNotebook,
+  serializeNotebook,
+  KernelClient,
+} from "../src/notebook";
+
+const root = path.resolve(__dirname, "..");
+// fixtures live inside the project so that the kernel resolves node_modules (and spectral-bias) from them
+const dir = path.join(root, "build", "test-runner");
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+
+function fixture(name: string, percent: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, serializeNotebook(percentToNotebook(percent, name)));
+  return file;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Run and expect a NotebookError; check the source is byte-identical and the kernel is gone. */
+async function expectFailure(file: string, opts: Parameters<typeof runNotebook>[1], pattern: RegExp): Promise<NotebookError> {
+  const before = fs.readFileSync(file);
+  const pids: number[] = [];
+  const start = KernelClient.start;
+  // record the kernel's pid to check that no process is left behind
+  (KernelClient as any).start = async (...a: Parameters<typeof KernelClient.start>) => {
+    const k = await start.apply(KernelClient, a);
+    pids.push(k.proc.pid!);
+    return k;
+  };
+  let err: unknown;
+  try {
+    await runNotebook(file, opts);
+  } catch (e) {
+    err = e;
+  } finally {
+    (KernelClient as any).start = start;
+  }
+  assert.ok(err instanceof NotebookError, `expected a NotebookError, got ${String(err)}`);
+  assert.match(err.message, pattern);
+  assert.ok(!err.message.includes("\n"), "the headline error is one line");
+  assert.deepEqual(fs.readFileSync(file), before, "source notebook must stay byte-identical");
+  await new Promise((r) => setTimeout(r, 200));
+  for (const pid of pids) assert.ok(!alive(pid), `kernel process ${pid} was left behind`);
+  return err;
+}
+
+test("parameters are injected after the tagged cell and the source notebook is untouched", async () => {
+  const file = fixture(
+    "params.ipynb",
+    `// %% tags=["parameters"]\nconst quick = false;\nlet n = 3;\n// %%\nimport * as sb from "spectral-bias";\nconsole.log(JSON.stringify({ quick: quick, n: n, u: new sb.Rng(1).uniform() }));\n`,
+  );
+  const before = fs.readFileSync(file);
+  const out = path.join(dir, "out", "params.ipynb");
+  const r = await runNotebook(file, { parameters: { quick: true, n: 7 }, outputPath: out });
+  assert.deepEqual(fs.readFileSync(file), before);
+  const nb = parseNotebook(fs.readFileSync(out, "utf8"));
+  assert.deepEqual(nb.cells[1].metadata.tags, ["injected-parameters"]);
+  const printed = JSON.parse(String((nb.cells[2].outputs![0] as any).text));
+  assert.equal(printed.quick, true);
+  assert.equal(printed.n, 7);
+  assert.equal(printed.u, new (require("../src/random").Rng)(1).uniform());
+  assert.equal(r.charts.length, 0);
+  assert.ok(nb.cells[2].execution_count! >= 1);
+  assert.deepEqual(fs.readdirSync(path.dirname(out)).filter((f) => f.endsWith(".tmp")), []);
+});
+
+test("parameters that the notebook does not declare are refused before any work", () => {
+  const nb = percentToNotebook(`// %% tags=["parameters"]\nlet quick = false;\n// %%\n1\n`);
+  assert.throws(() => injectParameters(nb, { nope: 1 }, "x.ipynb"), /parameter "nope" is not declared/);
+  const plain = percentToNotebook(`// %%\n1\n`);
+  assert.throws(() => injectParameters(plain, { quick: true }, "y.ipynb"), /no code cell is tagged "parameters"/);
+});
+
+test("a notebook that is not valid JSON gives a one-line error naming it", async () => {
+  const file = path.join(dir, "broken.ipynb");
+  fs.writeFileSync(file, '{"cells": [');
+  await expectFailure(file, {}, /^broken\.ipynb: .*not valid JSON/);
+});
+
+test("a missing kernelspec is named, with the fix", async () => {
+  const file = fixture("nokernel.ipynb", `// %%\n1 + 1\n`);
+  const err = await expectFailure(file, { kernelName: "no-such-kernel" }, /kernelspec "no-such-kernel" not found/);
+  assert.match(err.message, /kernel:install/);
+});
+
+test("a cell that throws stops the run at that cell and reports its source and stderr", async () => {
+  const file = fixture("throws.ipynb", `// %%\nconsole.log("first");\n// %%\nthrow new Error("boom in cell two");\n// %%\nconsole.log("never");\n`);
+  const err = await expectFailure(file, { outputPath: path.join(dir, "out", "throws.ipynb") }, /^throws\.ipynb, cell 2: failed: .*boom in cell two/);
+  assert.equal(err.cell, 2);
+  assert.match(err.source, /boom in cell two/);
+  assert.match(err.stderr, /boom in cell two/);
+  assert.match(err.report(), /--- cell source ---/);
+  const partial = parseNotebook(fs.readFileSync(path.join(dir, "out", "throws.ipynb"), "utf8"));
+  assert.equal(partial.cells[2].outputs!.length, 0, "cells after the failure are not run");
+});
+
+test("a type error names the cell and carries the compiler's message", async () => {
+  const file = fixture("types.ipynb", `// %%\nconst x: number = "text";\n`);
+  const err = await expectFailure(file, { outputPath: path.join(dir, "out", "types.ipynb") }, /^types\.ipynb, cell 1: failed: .*not assignable to type 'number'/);
+  assert.match(err.stderr, /not assignable/);
+});
+
+test("a cell that never finishes hits the per-cell timeout and the kernel is stopped", async () => {
+  const file = fixture("endless.ipynb", `// %%\nconsole.log("start");\n// %%\nwhile (true) {}\n`);
+  await expectFailure(file, { cellTimeoutMs: 3000, outputPath: path.join(dir, "out", "endless.ipynb") }, /^endless\.ipynb, cell 2: did not finish within 3 s/);
+});
+
+test("a kernel killed mid-run is noticed and reported", async () => {
+  const file = fixture("killed.ipynb", `// %%\nprocess.kill(process.pid, "SIGKILL");\n`);
+  await expectFailure(file, { outputPath: path.join(dir, "out", "killed.ipynb") }, /^killed\.ipynb, cell 1: the kernel died .*SIGKILL/);
+});
+
+test("the command line prints a one-line error and exits non-zero", () => {
+  const file = fixture("cli-throws.ipynb", `// %%\nthrow new Error("cli boom");\n`);
+  const before = fs.readFileSync(file);
+  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  const r = spawnSync(tsx, [path.join(root, "scripts", "run-notebook.ts"), file, "--out", path.join(dir, "out", "cli.ipynb")], { encoding: "utf8" });
+  assert.notEqual(r.status, 0);
+  const first = r.stderr.split("\n").find((l) => l.startsWith("error:"));
+  assert.match(first ?? "", /^error: cli-throws\.ipynb, cell 1: failed: .*cli boom/);
+  assert.deepEqual(fs.readFileSync(file), before);
+});
+
+test("the runner refuses to overwrite the source notebook without an explicit flag", async () => {
+  const file = fixture("self.ipynb", `// %%\n1\n`);
+  await expectFailure(file, { outputPath: file }, /inPlace/);
+});
