@@ -1,6 +1,6 @@
 // The main job: run every notebook (full mode by default, --quick for the fast variant) through the
 // project's kernel and export every chart to figures/<notebook>/ as PNG, SVG and Vega-Lite JSON,
-// plus figures/index.json and figures/index.md.
+// plus figures/index.json, figures/index.md and the gallery page build/site/index.html.
 //   npm run figures [-- --quick] [--only 00-tour] [--timeout 1800]
 import * as fs from "fs";
 import * as path from "path";
@@ -8,8 +8,9 @@ import { SingleBar, Presets } from "cli-progress";
 import { runNotebook, writeFileAtomic, ChartBundle, packageRoot } from "../src/notebook";
 import { chart, chartToSVG } from "../src/chart";
 import { parseArgs, runMain } from "./cli-args";
+import { writeGallery } from "./gallery";
 
-const USAGE = "usage: npm run figures [-- --quick] [--only NAME]... [--timeout seconds] [--out DIR]";
+const USAGE = "usage: npm run figures [-- --quick] [--only NAME]... [--timeout seconds] [--out DIR] [--site DIR]";
 
 export interface FigureEntry {
   notebook: string;
@@ -58,7 +59,7 @@ export function indexMarkdown(entries: FigureEntry[], mode: string): string {
 
 if (require.main === module) {
   runMain(async () => {
-    const args = parseArgs(process.argv.slice(2), { quick: "bool", only: "value", timeout: "value", out: "value" }, USAGE);
+    const args = parseArgs(process.argv.slice(2), { quick: "bool", only: "value", timeout: "value", out: "value", site: "value" }, USAGE);
     const quick = args.flags.has("quick");
     const timeout = Number(args.flags.get("timeout")?.[0] ?? 1800);
     if (!(timeout > 0)) throw new Error("--timeout must be a positive number of seconds");
@@ -99,6 +100,8 @@ if (require.main === module) {
     const mode = quick ? "quick" : "full";
     writeFileAtomic(path.join(outDir, "index.json"), JSON.stringify({ mode, figures: entries }, null, 1) + "\n");
     writeFileAtomic(path.join(outDir, "index.md"), indexMarkdown(entries, mode));
+    const page = writeGallery({ figuresDir: outDir, siteDir: args.flags.get("site")?.[0] ?? path.join(root, "build", "site"), mode });
+    process.stderr.write(`gallery: ${path.relative(process.cwd(), page)}\n`);
     process.stdout.write(`${entries.length} figure(s) from ${chosen.length} notebook(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${path.relative(process.cwd(), outDir) || "."}/index.md\n`);
   });
 }

@@ -22,7 +22,7 @@ import {
   gridCharts,
   hconcatCharts,
   histogramChart,
-  kernelDisplayWriter,
+  tslabDisplayWriter,
   layerCharts,
   lineChart,
   pngSize,
@@ -274,6 +274,12 @@ test("past the row cap, data is thinned deterministically with a visible note; '
     setChartRowCap(prev);
   }
   assert.throws(() => setChartRowCap(0), /positive integer/);
+  const three = { x: [1, 2, 3], y: [1, 2, 3], s: ["a", "b", "c"] };
+  assert.throws(() => scatterChart(three, { color: "s", maxRows: 2 }), /3 series, more than the row cap of 2/);
+  assert.throws(() => lineChart(three, { color: "s", maxRows: 2 }), /3 series, more than the row cap of 2/);
+  const perSeries = scatterChart({ x: [0, 1, 2, 3, 4, 5, 6, 7], y: [0, 0, 0, 0, 0, 0, 0, 0], s: ["a", "a", "a", "a", "a", "a", "b", "b"] }, { color: "s", maxRows: 4 });
+  assert.deepEqual((spec(perSeries).data.values as Json[]).map((r) => r.x), [0, 2, 4, 6], "every 2nd within each series: 3 of a's 6, 1 of b's 2");
+  assert.equal(perSeries.note, "showing 4 of 8 rows (every 2nd per series)");
   // Raw specs are capped too; layers lift their children's notes into the top title.
   const rawBig = chart({ mark: "point", data: { values: big.x.map((x) => ({ x })) }, encoding: { x: { field: "x", type: "quantitative" } } });
   assert.equal(rawBig.rows, 4000);
@@ -357,7 +363,7 @@ test("rendering is reproducible: same chart, same SVG and PNG bytes (clip ids in
 // ---------- notebook display ----------
 
 test("show outside a kernel prints the description and does not throw", async () => {
-  assert.equal(kernelDisplayWriter(), null);
+  assert.equal(tslabDisplayWriter(), null);
   const c = lineChart(curves, { title: "quiet" });
   const printed: string[] = [];
   const write = process.stdout.write;
@@ -378,7 +384,7 @@ test("show inside tslab emits exactly one display with spec (object), PNG and te
   jupyter.lastWriteDisplayData = (msg: Json, update: boolean) => calls.push({ msg, update });
   const c = lineChart(curves.slice(0, 10), { title: "in kernel", width: 200, height: 100 });
   try {
-    assert.equal(typeof kernelDisplayWriter(), "function");
+    assert.equal(typeof tslabDisplayWriter(), "function");
     await show(c);
   } finally {
     jupyter.lastWriteDisplayData = null;
@@ -392,7 +398,7 @@ test("show inside tslab emits exactly one display with spec (object), PNG and te
   const png = Buffer.from(msg.data["image/png"], "base64");
   assert.deepEqual(msg.metadata["image/png"], { width: pngSize(png).width / 2, height: pngSize(png).height / 2 }, "logical size");
   assert.equal(msg.data["text/plain"], 'Chart "in kernel": line, 10 rows');
-  assert.equal(kernelDisplayWriter(), null, "writer restored");
+  assert.equal(tslabDisplayWriter(), null, "writer restored");
 });
 
 test("Deno's Jupyter.display method resolves to the same bundle", async () => {

@@ -20,6 +20,7 @@ import {
   serializeNotebook,
   writeFileAtomic,
 } from "../src/notebook";
+import { hasPythonModules, needProgram } from "./helpers/outside";
 
 const root = path.resolve(__dirname, "..");
 const nbDir = path.join(root, "notebooks");
@@ -27,14 +28,6 @@ const notebooks = fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb") && !f
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const QUICK = { quick: true };
 
-/** Skip with a printed reason, except under CI=true where a missing program is a failure. */
-function needProgram(t: { skip(msg: string): void }, ok: boolean, reason: string): boolean {
-  if (ok) return true;
-  if (process.env.CI === "true") assert.fail(`${reason} (required under CI=true; .ci/run installs it)`);
-  process.stdout.write(`# SKIP: ${reason}\n`);
-  t.skip(reason);
-  return false;
-}
 
 function checkChart(c: ChartBundle, where: string): void {
   assert.ok(c.vegaLite && typeof c.vegaLite === "object", `${where}: chart has no Vega-Lite object`);
@@ -77,7 +70,7 @@ for (const f of notebooks) {
   });
 }
 
-const nbclientOk = spawnSync("/usr/bin/python3", ["-c", "import nbclient, nbconvert"]).status === 0;
+const nbclientOk = hasPythonModules("nbclient", "nbconvert");
 
 for (const f of notebooks) {
   test(`${f}: runs through jupyter nbconvert --execute with the project's kernelspec; same charts`, (t) => {
@@ -112,5 +105,11 @@ for (const f of notebooks) {
       });
     }
     assert.ok(executed.cells.some((c) => (c.outputs ?? []).some((o) => o.output_type === "display_data" && VEGALITE_MIME in o.data)));
+    // exported HTML (GitHub-like viewers cannot run Vega): every chart must show as its PNG
+    const html = spawnSync("/usr/bin/python3", ["-m", "nbconvert", "--to", "html", "--output-dir", workDir, path.join(workDir, f)], { encoding: "utf8" });
+    assert.equal(html.status, 0, html.stderr.slice(-2000));
+    const page = fs.readFileSync(path.join(workDir, f.replace(/\.ipynb$/, ".html")), "utf8");
+    const pngs = page.match(/<img [^>]*src="data:image\/png;base64,/g) ?? [];
+    assert.ok(pngs.length >= charts.length, `${f}: the HTML export shows ${pngs.length} PNG(s) for ${charts.length} chart(s)`);
   });
 }

@@ -96,7 +96,7 @@ test("Fourier slice theorem: 1-D FT of the projection at θ = 2-D FT along ξ = 
     errFft = Math.max(errFft, Math.hypot(proj.re[0] - S.re[idx], proj.im[0] - S.im[idx]));
     errExact = Math.max(errExact, Math.hypot(proj.re[0] - gaussHat(w1, w2), proj.im[0]));
   });
-  // limited by the cubic interpolation in the Radon transform (≈3e-5 of the peak, see above)
+  // limited by the cubic interpolation in the Radon transform (measured 1.1e-5 of the peak for both)
   assert.ok(errFft / peak < 1e-4, `slice vs FFT ${errFft / peak}`);
   assert.ok(errExact / peak < 1e-4, `slice vs analytic ${errExact / peak}`);
 });
@@ -104,18 +104,19 @@ test("Fourier slice theorem: 1-D FT of the projection at θ = 2-D FT along ξ = 
 test("R* is the adjoint of R: ⟨Rf, g⟩ = ⟨f, R*g⟩ for smooth f, g (relative 1e-3)", () => {
   const n = 96, dx = 10 / n;
   const f = sample2d((x, y) => Math.exp(-((x - 0.5) ** 2 + (y + 0.3) ** 2) / 1.5) * (1 + 0.3 * x), { n, dx });
-  const angles = uniformAngles(64, { fullTurn: true }), dt = 0.05, offsets = offsetAxis(241, dt);
+  const angles = uniformAngles(48, { fullTurn: true }), dt = 0.08, offsets = offsetAxis(151, dt);
   const g = Array.from(angles, (th) => Float64Array.from(offsets, (t) => Math.exp(-t * t / 2) * (1 + 0.5 * Math.cos(th) + 0.2 * Math.sin(2 * th) * t)));
-  const Rf = radon2d(f, { dx, angles, offsets, interpolation: "cubic" });
+  const Rf = radon2d(f, { dx, angles, offsets, interpolation: "cubic", ds: dx / 2 });
   const Rg = backProject2d(g, { angles, offsets, n, dx });
   let lhs = 0, rhs = 0;
   const dth = (2 * Math.PI) / angles.length;
   for (let a = 0; a < angles.length; a++) for (let k = 0; k < offsets.length; k++) lhs += Rf[a][k] * g[a][k] * dth * dt;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) rhs += f[i][j] * Rg[i][j] * dx * dx;
+  // measured 2.6e-4: the discrete R (cubic, trapezoid in s) and R* (linear in t, rectangle in θ) are adjoint only up to discretisation
   assert.ok(Math.abs(lhs - rhs) / Math.abs(lhs) < 1e-3, `lhs ${lhs} rhs ${rhs}`);
 });
 
-test("rampFilter of e^{-t²/2} matches Λg(t) = √(2/π)(1 − t e^{-t²/2}∫₀ᵗe^{s²/2}ds) to 1e-4 of its peak", () => {
+test("rampFilter of e^{-t²/2} matches Λg(t) = √(2/π)(1 − t e^{-t²/2}∫₀ᵗe^{s²/2}ds) to 1e-8 of its peak", () => {
   // Λg = F⁻¹[|ω|√(2π)e^{−ω²/2}] = √(2/π)∫₀^∞ωe^{−ω²/2}cos(ωt)dω; integrate by parts → Dawson form above
   const dt = 0.02, offsets = offsetAxis(1024, dt);
   const row = Float64Array.from(offsets, (t) => Math.exp(-t * t / 2));
@@ -135,7 +136,8 @@ test("rampFilter of e^{-t²/2} matches Λg(t) = √(2/π)(1 − t e^{-t²/2}∫�
     if (Math.abs(offsets[k]) > 6) continue; // away from the window's ends, where the tail ~ −1/t² is cut off
     err = Math.max(err, Math.abs(filtered[k] - exact(offsets[k])));
   }
-  assert.ok(err / Math.sqrt(2 / Math.PI) < 1e-4, `ramp err ${err}`);
+  // measured 6.3e-10: the band-limited kernel is exact for band-limited data up to the window cut
+  assert.ok(err / Math.sqrt(2 / Math.PI) < 1e-8, `ramp err ${err}`);
 });
 
 test("filteredBackProjection reconstructs a sum of Gaussians on 64×64 with 180 angles (rel. L2 < 1e-2)", () => {
@@ -182,6 +184,7 @@ test("the FBP constant is c₂ = 1/(4π): c₂·R*ΛR e^{-‖x‖²/2} at 0 equa
   // rec[i][j] samples (x, y) = ((i−4)/4, (j−4)/4)
   for (const [i, j] of [[4, 4], [6, 3], [8, 8]]) {
     const x = (i - 4) * 0.25, y = (j - 4) * 0.25;
+    // measured ≤ 4.5e-5 (64 angles, linear interpolation in t)
     assert.ok(Math.abs(rec[i][j] - Math.exp(-(x * x + y * y) / 2)) < 1e-4, `(${x}, ${y}): ${rec[i][j]}`);
   }
 });

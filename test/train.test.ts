@@ -230,8 +230,8 @@ test("gradient flow in standard coordinates and the RS flow give the same trajec
   };
   const coarse = disagreement(0.004);
   assert.ok(coarse.lossDrop > 0.01, `the flow must actually move (loss drop ${coarse.lossDrop})`);
-  assert.ok(coarse.fn < 1e-6, `functions differ by ${coarse.fn} (relative) at dt = 0.004`);
-  assert.ok(coarse.params < 1e-6, `parameters differ by ${coarse.params} at dt = 0.004`);
+  assert.ok(coarse.fn < 1e-7, `functions differ by ${coarse.fn} (relative; measured 1.5e-8) at dt = 0.004`);
+  assert.ok(coarse.params < 1e-7, `parameters differ by ${coarse.params} at dt = 0.004`);
   // both converge to the same flow: refining the step shrinks the gap
   const fine = disagreement(0.002);
   assert.ok(fine.fn < coarse.fn, `gap does not shrink with dt: ${coarse.fn} → ${fine.fn}`);

@@ -3,21 +3,21 @@
 import type { Chart } from "./chart";
 import {
   checkOptions, colorChannel, COLOR_KEYS, COMMON_KEYS, compact, positionChannel, tooltipChannel, unitChart,
-  type ColorOptions, type CommonOptions, type FieldType,
+  type ChartColorOptions, type ChartCommonOptions, type ChartFieldType,
 } from "./common";
 import { describeValue, requireField, toTable, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
-export type BarSort = "data" | "ascending" | "descending" | "value-ascending" | "value-descending";
+export type BarChartSort = "data" | "ascending" | "descending" | "value-ascending" | "value-descending";
 
-export interface BarOptions extends CommonOptions, ColorOptions {
+export interface BarChartOptions extends ChartCommonOptions, ChartColorOptions {
   /** Category field (default "x") and value field (default "y"); `horizontal` swaps where they are drawn. */
   x?: string;
   y?: string;
   xTitle?: string;
   yTitle?: string;
   /** Category field type; default nominal (ordinal keeps numeric categories in numeric order). */
-  xType?: FieldType;
+  xType?: ChartFieldType;
   yScale?: "linear" | "sqrt" | "symlog";
   yDomain?: [number, number];
   /** Draw bars sideways: categories on the vertical axis. */
@@ -25,13 +25,13 @@ export interface BarOptions extends CommonOptions, ColorOptions {
   /** With a color field: bars side by side (true) or stacked (default). */
   grouped?: boolean;
   /** Category order: as in the data (default), by category, or by value. */
-  sort?: BarSort;
+  sort?: BarChartSort;
 }
 
 const KEYS = [...COMMON_KEYS, ...COLOR_KEYS, "x", "y", "xTitle", "yTitle", "xType", "yScale", "yDomain", "horizontal", "grouped", "sort"];
 
 /** A bar chart of a value per category; past the row cap, every k-th row per series. */
-export function barChart(data: ChartData, options: BarOptions = {}): Chart {
+export function barChart(data: ChartData, options: BarChartOptions = {}): Chart {
   const who = "barChart";
   checkOptions(options, KEYS, who);
   const o = options;
@@ -42,7 +42,7 @@ export function barChart(data: ChartData, options: BarOptions = {}): Chart {
   if (o.yScale !== undefined && !["linear", "sqrt", "symlog"].includes(o.yScale)) {
     throw new RangeError(`${who}: yScale must be "linear", "sqrt" or "symlog" (bars start at 0, which a log scale cannot show); got ${describeValue(o.yScale)}.`);
   }
-  const sorts: Record<BarSort, unknown> = {
+  const sorts: Record<BarChartSort, unknown> = {
     data: null,
     ascending: "ascending",
     descending: "descending",

@@ -3,25 +3,25 @@
 
 import type { Chart } from "./chart";
 import { requireChart } from "./guard";
-import { chartToSVG, svgSize, svgToPNG, type PngOptions } from "./render";
+import { chartToSVG, svgSize, svgToPNG, type ChartPngOptions } from "./render";
 
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
-export type MimeBundle = Record<string, unknown>;
+export type ChartMimeBundle = Record<string, unknown>;
 
 /** What a Jupyter display_data message carries. */
-export interface DisplayData {
-  data: MimeBundle;
+export interface ChartDisplayMessage {
+  data: ChartMimeBundle;
   metadata: Record<string, unknown>;
 }
 
 /** The MIME bundle: Vega-Lite spec as a JSON object, PNG as base64, text/plain description. */
-export async function chartBundle(c: Chart, options: PngOptions = {}): Promise<MimeBundle> {
+export async function chartBundle(c: Chart, options: ChartPngOptions = {}): Promise<ChartMimeBundle> {
   return (await chartDisplayData(c, options)).data;
 }
 
 /** Bundle plus metadata; the PNG's metadata gives its logical size so a 2× image is not shown at twice the size. */
-export async function chartDisplayData(c: Chart, options: PngOptions = {}): Promise<DisplayData> {
+export async function chartDisplayData(c: Chart, options: ChartPngOptions = {}): Promise<ChartDisplayMessage> {
   requireChart(c, "chartBundle");
   const svg = await chartToSVG(c);
   const png = svgToPNG(svg, options.scale ?? 2);

@@ -2,7 +2,7 @@
 // what a notebook needs to describe it without rendering.
 
 import type { TopLevelSpec } from "vega-lite";
-import { chartBundle, type MimeBundle } from "./bundle";
+import { chartBundle, type ChartMimeBundle } from "./bundle";
 import { formatCount } from "./downsample";
 import { houseConfig, isPlainObject, mergeConfig, VEGA_LITE_SCHEMA } from "./style";
 
@@ -61,13 +61,18 @@ export class Chart {
     return this.describe();
   }
 
+  /** console.log / a tslab cell's last expression print the description, not the whole spec. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.describe();
+  }
+
   /** JSON.stringify(chart) gives the spec. */
   toJSON(): TopLevelSpec {
     return this.spec;
   }
 
   /** Deno's Jupyter protocol: resolves to the full MIME bundle (Vega-Lite spec, PNG, text). */
-  [JUPYTER_DISPLAY](): Promise<MimeBundle> {
+  [JUPYTER_DISPLAY](): Promise<ChartMimeBundle> {
     return chartBundle(this);
   }
 }

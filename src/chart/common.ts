@@ -2,15 +2,15 @@
 
 import { Chart } from "./chart";
 import { describeValue, requireField, type Row, type Table } from "./data";
-import type { CappedRows, RowCapOptions } from "./downsample";
+import type { CappedRows, ChartRowCapOptions } from "./downsample";
 import { makeTitle } from "./title";
 
-export type ScaleKind = "linear" | "log" | "symlog" | "sqrt";
-export type FieldType = "quantitative" | "temporal" | "ordinal" | "nominal";
+export type ChartScaleKind = "linear" | "log" | "symlog" | "sqrt";
+export type ChartFieldType = "quantitative" | "temporal" | "ordinal" | "nominal";
 type Json = Record<string, unknown>;
 
 /** Options every builder takes. */
-export interface CommonOptions extends RowCapOptions {
+export interface ChartCommonOptions extends ChartRowCapOptions {
   title?: string;
   subtitle?: string;
   /** Used for file names; default from the title. */
@@ -23,28 +23,28 @@ export interface CommonOptions extends RowCapOptions {
 }
 
 /** Options for charts with a quantitative-or-categorical x and y. */
-export interface AxisOptions {
+export interface ChartAxisOptions {
   /** Field names; default "x" and "y". */
   x?: string;
   y?: string;
   xTitle?: string;
   yTitle?: string;
-  xScale?: ScaleKind;
-  yScale?: ScaleKind;
+  xScale?: ChartScaleKind;
+  yScale?: ChartScaleKind;
   /** Fixed axis ranges [min, max]; marks outside are clipped. */
   xDomain?: [number, number];
   yDomain?: [number, number];
   /** Override the field type inferred from the data (numbers: quantitative, Dates: temporal, else nominal). */
-  xType?: FieldType;
-  yType?: FieldType;
+  xType?: ChartFieldType;
+  yType?: ChartFieldType;
 }
 
 /** Options for colour: a series field or one constant colour. */
-export interface ColorOptions {
+export interface ChartColorOptions {
   /** Field whose values split the data into coloured series. */
   color?: string;
   colorTitle?: string;
-  colorType?: FieldType;
+  colorType?: ChartFieldType;
   /** One colour for the whole mark when there is no color field, e.g. "#D55E00". */
   markColor?: string;
   opacity?: number;
@@ -103,11 +103,11 @@ export function checkDash(value: unknown, who: string): number[] | undefined {
   return value.slice();
 }
 
-const FIELD_TYPES: readonly FieldType[] = ["quantitative", "temporal", "ordinal", "nominal"];
-const SCALE_KINDS: readonly ScaleKind[] = ["linear", "log", "symlog", "sqrt"];
+const FIELD_TYPES: readonly ChartFieldType[] = ["quantitative", "temporal", "ordinal", "nominal"];
+const SCALE_KINDS: readonly ChartScaleKind[] = ["linear", "log", "symlog", "sqrt"];
 
 /** The Vega-Lite type of a field: the override, else from what the column holds. */
-export function fieldType(table: Table, field: string, override: FieldType | undefined, who: string): FieldType {
+export function fieldType(table: Table, field: string, override: ChartFieldType | undefined, who: string): ChartFieldType {
   if (override !== undefined) {
     if (!FIELD_TYPES.includes(override)) {
       throw new RangeError(`${who}: a field type must be one of ${FIELD_TYPES.join(", ")}; got ${describeValue(override)}.`);
@@ -122,9 +122,9 @@ export interface PositionSpec {
   field: string;
   role: "x" | "y";
   title?: string;
-  scale?: ScaleKind;
+  scale?: ChartScaleKind;
   domain?: [number, number];
-  type?: FieldType;
+  type?: ChartFieldType;
   /** Vega-Lite's "include zero" default suits bars, not curves: builders choose. */
   zero?: boolean;
 }
@@ -180,7 +180,7 @@ function requirePositive(rows: Row[], field: string, role: string, who: string):
 }
 
 /** Colour by a series field: small sets of numbers (e.g. widths 10, 100, 1000) count as categories. */
-export function colorChannel(table: Table, o: ColorOptions, who: string): Json | undefined {
+export function colorChannel(table: Table, o: ChartColorOptions, who: string): Json | undefined {
   if (o.color === undefined) return undefined;
   requireField(table, o.color, "color", who);
   let type = o.colorType;
@@ -204,7 +204,7 @@ export function tooltipChannel(table: Table, tooltip: boolean | string[] | undef
 
 /** Assembles a single-view chart from its mark and encoding. */
 export function unitChart(args: {
-  options: CommonOptions;
+  options: ChartCommonOptions;
   capped: CappedRows;
   mark: Json;
   encoding: Json;

@@ -2,19 +2,19 @@
 // and small multiples (facet). Children keep their data; the house config is applied once at the top.
 
 import { Chart } from "./chart";
-import { checkOptions, compact, type CommonOptions } from "./common";
+import { checkOptions, compact, type ChartCommonOptions } from "./common";
 import { describeValue } from "./data";
 import { requireChart } from "./guard";
 import { isPlainObject } from "./style";
 import { makeTitle, titleText } from "./title";
 
 type Json = Record<string, unknown>;
-type ComposeOptions = Pick<CommonOptions, "title" | "subtitle" | "name">;
+type ComposeOptions = Pick<ChartCommonOptions, "title" | "subtitle" | "name">;
 
 /** Keys only a top-level spec may carry; dropped from children. */
 const TOP_LEVEL_ONLY = ["$schema", "config", "background", "padding", "autosize", "usermeta", "datasets"];
 
-export interface LayerOptions extends ComposeOptions {
+export interface ChartLayerOptions extends ComposeOptions {
   width?: number;
   height?: number;
   /** Give each layer its own y scale and axis (e.g. loss and accuracy on one x). */
@@ -25,7 +25,7 @@ export interface LayerOptions extends ComposeOptions {
  * Overlays charts on shared scales, e.g. `layerCharts([lineChart(f), scatterChart(samples), ruleChart(kinks)])`.
  * Title and size come from the options, else from the first child that has them.
  */
-export function layerCharts(charts: readonly Chart[], options: LayerOptions = {}): Chart {
+export function layerCharts(charts: readonly Chart[], options: ChartLayerOptions = {}): Chart {
   const who = "layerCharts";
   checkOptions(options, ["title", "subtitle", "name", "width", "height", "independentY"], who);
   requireCharts(charts, who, 1);
@@ -39,7 +39,7 @@ export function layerCharts(charts: readonly Chart[], options: LayerOptions = {}
     }
     return strip(s, [...TOP_LEVEL_ONLY, "title", "width", "height"]);
   });
-  const first = (key: "width" | "height") => options[key] ?? charts.map((c) => (specOf(c))[key]).find((v) => typeof v === "number");
+  const first = (key: "width" | "height") => options[key] ?? charts.map((c) => specOf(c)[key]).find((v) => typeof v === "number");
   const titled = charts.find((c) => c.title !== undefined || c.subtitle !== undefined);
   const title = options.title ?? titled?.title;
   const subtitle = options.subtitle ?? (options.title === undefined ? titled?.subtitle : undefined);
@@ -51,27 +51,27 @@ export function layerCharts(charts: readonly Chart[], options: LayerOptions = {}
   });
 }
 
-export interface ConcatOptions extends ComposeOptions {
+export interface ChartConcatOptions extends ComposeOptions {
   /** Pixels between the panels. */
   spacing?: number;
 }
 
 /** Charts side by side; each keeps its own title, size and scales. */
-export function hconcatCharts(charts: readonly Chart[], options: ConcatOptions = {}): Chart {
+export function hconcatCharts(charts: readonly Chart[], options: ChartConcatOptions = {}): Chart {
   return concatenate("hconcat", charts, options, "hconcatCharts");
 }
 
 /** Charts one above the other. */
-export function vconcatCharts(charts: readonly Chart[], options: ConcatOptions = {}): Chart {
+export function vconcatCharts(charts: readonly Chart[], options: ChartConcatOptions = {}): Chart {
   return concatenate("vconcat", charts, options, "vconcatCharts");
 }
 
 /** Charts in a grid, `columns` per row. */
-export function gridCharts(charts: readonly Chart[], options: ConcatOptions & { columns?: number } = {}): Chart {
+export function gridCharts(charts: readonly Chart[], options: ChartConcatOptions & { columns?: number } = {}): Chart {
   return concatenate("concat", charts, options, "gridCharts");
 }
 
-function concatenate(kind: "hconcat" | "vconcat" | "concat", charts: readonly Chart[], options: ConcatOptions & { columns?: number }, who: string): Chart {
+function concatenate(kind: "hconcat" | "vconcat" | "concat", charts: readonly Chart[], options: ChartConcatOptions & { columns?: number }, who: string): Chart {
   checkOptions(options, ["title", "subtitle", "name", "spacing", ...(kind === "concat" ? ["columns"] : [])], who);
   requireCharts(charts, who, 1);
   checkCount(options.spacing, "spacing", who, true);
@@ -83,7 +83,7 @@ function concatenate(kind: "hconcat" | "vconcat" | "concat", charts: readonly Ch
   });
 }
 
-export interface FacetOptions extends ComposeOptions {
+export interface ChartFacetOptions extends ComposeOptions {
   /** Field whose values each get a panel, wrapped into `columns` per row. */
   field?: string;
   columns?: number;
@@ -95,7 +95,7 @@ export interface FacetOptions extends ComposeOptions {
 }
 
 /** Small multiples: the chart repeated once per value of a field (its data is split by that field). */
-export function facetChart(base: Chart, options: FacetOptions): Chart {
+export function facetChart(base: Chart, options: ChartFacetOptions): Chart {
   const who = "facetChart";
   checkOptions(options, ["title", "subtitle", "name", "field", "columns", "row", "column", "independentY"], who);
   requireChart(base, who);
@@ -168,9 +168,10 @@ function checkCount(v: unknown, name: string, who: string, zeroOk: boolean): voi
   }
 }
 
+/** A copy of a child spec without `keys` (copied so later edits to the child do not leak in). */
 function strip(spec: Json, keys: string[]): Json {
   const out: Json = {};
-  for (const [k, v] of Object.entries(spec)) if (!keys.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(spec)) if (!keys.includes(k)) out[k] = structuredClone(v);
   return out;
 }
 

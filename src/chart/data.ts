@@ -6,17 +6,17 @@ export type CellValue = number | string | boolean | null;
 export type Row = Record<string, CellValue>;
 
 /** Column arrays of equal length, e.g. `{ x: Float64Array, y: number[] }`. */
-export type ColumnArrays = Record<string, ArrayLike<unknown>>;
+export type ChartColumnArrays = Record<string, ArrayLike<unknown>>;
 
 /** The part of a nodejs-polars DataFrame this module uses (duck-typed: no import of the native module). */
-export interface DataFrameLike {
+export interface ChartDataFrameLike {
   readonly columns: string[];
   readonly height: number;
   toRecords(): Record<string, unknown>[];
 }
 
 /** Anything a chart builder accepts as data. */
-export type ChartData = readonly Record<string, unknown>[] | ColumnArrays | DataFrameLike;
+export type ChartData = readonly Record<string, unknown>[] | ChartColumnArrays | ChartDataFrameLike;
 
 /** What a column holds, seen over its non-null values. */
 export type ColumnKind = "number" | "string" | "boolean" | "date" | "mixed" | "empty";
@@ -86,7 +86,7 @@ function fromRecords(records: readonly unknown[], who: string, what: string): Ta
   return { rows, fields, kinds };
 }
 
-function fromColumns(columns: ColumnArrays, who: string): Table {
+function fromColumns(columns: ChartColumnArrays, who: string): Table {
   const fields = Object.keys(columns);
   if (fields.length === 0) throw new TypeError(`${who}: the column object has no columns; pass e.g. {x: [...], y: [...]}.`);
   const n = columns[fields[0]].length;
@@ -123,13 +123,13 @@ function noteKind(fields: string[], kinds: Record<string, ColumnKind>, key: stri
   }
 }
 
-export function isDataFrameLike(v: unknown): v is DataFrameLike {
+export function isDataFrameLike(v: unknown): v is ChartDataFrameLike {
   if (v === null || typeof v !== "object") return false;
   const o = v as Record<string, unknown>;
   return typeof o.toRecords === "function" && Array.isArray(o.columns) && typeof o.height === "number";
 }
 
-function isColumnArrays(v: unknown): v is ColumnArrays {
+function isColumnArrays(v: unknown): v is ChartColumnArrays {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
   const values = Object.values(v as object);
   return values.length > 0 && values.every((c) => Array.isArray(c) || (ArrayBuffer.isView(c) && !(c instanceof DataView)));

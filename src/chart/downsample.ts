@@ -3,16 +3,16 @@
 
 import type { CellValue, Row } from "./data";
 
-export type DownsampleMode = "auto" | "refuse";
+export type ChartDownsampleMode = "auto" | "refuse";
 
 /** How rows are thinned: every k-th row, or the min and max of y in each bucket (keeps a line's peaks). */
 export type ThinMethod = "every-kth" | "minmax";
 
-export interface RowCapOptions {
+export interface ChartRowCapOptions {
   /** Most rows embedded in this chart; default: `chartRowCap()` (5,000 unless changed). */
   maxRows?: number;
   /** "auto" (default) thins past the cap and notes it on the chart; "refuse" throws instead. */
-  downsample?: DownsampleMode;
+  downsample?: ChartDownsampleMode;
 }
 
 export interface ThinPlan {
@@ -54,7 +54,7 @@ function checkCap(maxRows: unknown, who: string): asserts maxRows is number {
 }
 
 /** Applies the cap to `rows`; `who` names the caller in messages. */
-export function capRows(rows: Row[], options: RowCapOptions, plan: ThinPlan, who: string): CappedRows {
+export function capRows(rows: Row[], options: ChartRowCapOptions, plan: ThinPlan, who: string): CappedRows {
   const cap = options.maxRows ?? rowCap;
   checkCap(cap, who);
   const mode = options.downsample ?? "auto";
@@ -103,8 +103,7 @@ function everyKth(rows: Row[], groups: number[][], cap: number, who: string): Ca
     );
   }
   const keptFor = (k: number) => groups.reduce((sum, g) => sum + Math.ceil(g.length / k), 0);
-  let k = Math.ceil(rows.length / cap);
-  while (keptFor(k) > cap) k++;
+  const k = smallestFitting(Math.ceil(rows.length / cap), rows.length, (k) => keptFor(k) <= cap);
   const keep = new Uint8Array(rows.length);
   for (const g of groups) for (let j = 0; j < g.length; j += k) keep[g[j]] = 1;
   const out = rows.filter((_, i) => keep[i] === 1);
@@ -120,9 +119,9 @@ function minMaxDecimate(rows: Row[], groups: number[][], cap: number, x: string,
   // Upper bound of rows kept per series for bucket size b: 2 per bucket plus the two ends.
   const bound = (b: number) => groups.reduce((sum, g) => sum + Math.min(g.length, 2 * Math.ceil(g.length / b) + 2), 0);
   const longest = groups.reduce((m, g) => Math.max(m, g.length), 0);
-  let b = Math.max(2, Math.ceil((2 * rows.length) / cap));
-  while (b <= longest && bound(b) > cap) b++;
-  if (bound(b) > cap) return null;
+  const b0 = Math.max(2, Math.ceil((2 * rows.length) / cap));
+  if (b0 > longest || bound(longest) > cap) return null;
+  const b = smallestFitting(b0, longest, (b) => bound(b) <= cap);
   const keep = new Uint8Array(rows.length);
   for (const g of groups) {
     const ordered = sortByX(rows, g, x);
@@ -149,6 +148,16 @@ function minMaxDecimate(rows: Row[], groups: number[][], cap: number, x: string,
   };
 }
 
+/** Smallest n in [lo, hi] with fits(n), for fits monotone (false…false true…true) and fits(hi) true. */
+function smallestFitting(lo: number, hi: number, fits: (n: number) => boolean): number {
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Indices of one series in ascending x (numbers first; stable, so ties keep data order). */
 function sortByX(rows: Row[], indices: number[], x: string): number[] {
   const key = (i: number) => {
@@ -163,8 +172,8 @@ export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/** 2 → "2nd", 24 → "24th" (k ≥ 2 here: thinning keeps at most every other row). */
 function ordinal(k: number): string {
-  if (k === 1) return "row";
   const mod100 = k % 100;
   const suffix = mod100 >= 11 && mod100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[k % 10] ?? "th";
   return `${k}${suffix}`;

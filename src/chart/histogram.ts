@@ -4,14 +4,14 @@ import { binEdge, binIndex, niceBins } from "./bins";
 import type { Chart } from "./chart";
 import {
   checkOptions, checkPositive, colorChannel, COLOR_KEYS, COMMON_KEYS, compact, positionChannel, tooltipChannel,
-  unitChart, type ColorOptions, type CommonOptions,
+  unitChart, type ChartColorOptions, type ChartCommonOptions,
 } from "./common";
 import { describeValue, requireField, toTable, type ChartData, type Row, type Table } from "./data";
 import { capRows, formatCount } from "./downsample";
 
 export type HistogramNormalize = "count" | "density" | "probability";
 
-export interface HistogramOptions extends CommonOptions, ColorOptions {
+export interface HistogramChartOptions extends ChartCommonOptions, ChartColorOptions {
   /** Field of raw values; default "value" for a plain number array, else "x". */
   x?: string;
   /** Most bins for raw values (nice widths: 1, 2 or 5 × 10^k). Default 40. */
@@ -41,7 +41,7 @@ const START = "bin_start";
 const END = "bin_end";
 
 /** A histogram of raw numbers (array, column or field) or of pre-binned counts. */
-export function histogramChart(data: ChartData | ArrayLike<number | bigint>, options: HistogramOptions = {}): Chart {
+export function histogramChart(data: ChartData | ArrayLike<number | bigint>, options: HistogramChartOptions = {}): Chart {
   const who = "histogramChart";
   checkOptions(options, KEYS, who);
   const o = options;
@@ -88,7 +88,7 @@ interface Binned {
   note?: string;
 }
 
-function fromPreBinned(table: Table, o: HistogramOptions, who: string): Binned {
+function fromPreBinned(table: Table, o: HistogramChartOptions, who: string): Binned {
   const start = o.binStart ?? "bin_start";
   const end = o.binEnd ?? "bin_end";
   const count = o.count ?? "count";
@@ -106,7 +106,7 @@ function fromPreBinned(table: Table, o: HistogramOptions, who: string): Binned {
   return { table, start, end, y: count, xTitle: start };
 }
 
-function binRaw(table: Table, o: HistogramOptions, field: string, who: string): Binned {
+function binRaw(table: Table, o: HistogramChartOptions, field: string, who: string): Binned {
   requireField(table, field, "x", who);
   if (table.kinds[field] !== "number") {
     throw new TypeError(`${who}: field "${field}" must hold numbers to be binned; it holds ${table.kinds[field]} values.`);

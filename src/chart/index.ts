@@ -2,21 +2,21 @@
 
 export { Chart, JUPYTER_DISPLAY, type ChartParts } from "./chart";
 export { chart, type RawChartOptions } from "./raw";
-export { lineChart, type LineOptions, type Interpolation as LineInterpolation } from "./line";
-export { scatterChart, type ScatterOptions, type PointShape } from "./scatter";
-export { histogramChart, type HistogramOptions, type HistogramNormalize } from "./histogram";
-export { barChart, type BarOptions, type BarSort } from "./bar";
-export { ruleChart, type RuleOptions } from "./rule";
+export { lineChart, type LineChartOptions, type LineInterpolation } from "./line";
+export { scatterChart, type ScatterChartOptions, type ScatterPointShape } from "./scatter";
+export { histogramChart, type HistogramChartOptions, type HistogramNormalize } from "./histogram";
+export { barChart, type BarChartOptions, type BarChartSort } from "./bar";
+export { ruleChart, type RuleChartOptions } from "./rule";
 export {
   layerCharts, hconcatCharts, vconcatCharts, gridCharts, facetChart,
-  type LayerOptions, type ConcatOptions, type FacetOptions,
+  type ChartLayerOptions, type ChartConcatOptions, type ChartFacetOptions,
 } from "./compose";
-export type { CommonOptions, AxisOptions, ColorOptions, ScaleKind, FieldType } from "./common";
-export type { ChartData, ColumnArrays, DataFrameLike, Row as ChartRow, CellValue as ChartCellValue } from "./data";
-export { chartRowCap, setChartRowCap, type DownsampleMode, type RowCapOptions } from "./downsample";
+export type { ChartCommonOptions, ChartAxisOptions, ChartColorOptions, ChartScaleKind, ChartFieldType } from "./common";
+export type { ChartData, ChartColumnArrays, ChartDataFrameLike, Row as ChartRow, CellValue as ChartCellValue } from "./data";
+export { chartRowCap, setChartRowCap, type ChartDownsampleMode, type ChartRowCapOptions } from "./downsample";
 export { houseConfig, CHART_FONT, CATEGORY_COLORS, VEGA_LITE_SCHEMA } from "./style";
-export { compileChart, chartToSVG, chartToPNG, svgToPNG, pngSize, svgSize, type PngOptions } from "./render";
+export { compileChart, chartToSVG, chartToPNG, svgToPNG, pngSize, svgSize, type ChartPngOptions } from "./render";
 export { chartFontFiles } from "./fonts";
-export { chartBundle, chartDisplayData, VEGA_LITE_MIME, type MimeBundle, type DisplayData } from "./bundle";
-export { show, displayChart, kernelDisplayWriter, type KernelDisplayWriter } from "./show";
+export { chartBundle, chartDisplayData, VEGA_LITE_MIME, type ChartMimeBundle, type ChartDisplayMessage } from "./bundle";
+export { show, displayChart, tslabDisplayWriter, type TslabDisplayWriter } from "./show";
 export { saveChart, type SavedChart } from "./save";

@@ -3,14 +3,14 @@
 import type { Chart } from "./chart";
 import {
   AXIS_KEYS, checkDash, checkOptions, checkPositive, colorChannel, COLOR_KEYS, COMMON_KEYS, compact,
-  positionChannel, tooltipChannel, unitChart, type AxisOptions, type ColorOptions, type CommonOptions,
+  positionChannel, tooltipChannel, unitChart, type ChartAxisOptions, type ChartColorOptions, type ChartCommonOptions,
 } from "./common";
 import { requireField, toTable, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
-export type Interpolation = "linear" | "monotone" | "step" | "step-after" | "step-before" | "basis";
+export type LineInterpolation = "linear" | "monotone" | "step" | "step-after" | "step-before" | "basis";
 
-export interface LineOptions extends CommonOptions, AxisOptions, ColorOptions {
+export interface LineChartOptions extends ChartCommonOptions, ChartAxisOptions, ChartColorOptions {
   /** Also draw a point at each row. */
   points?: boolean;
   /** Point area in px² (with points: true). */
@@ -20,14 +20,14 @@ export interface LineOptions extends CommonOptions, AxisOptions, ColorOptions {
   strokeDash?: number[];
   /** Field whose values give each series its own dash pattern. */
   dashBy?: string;
-  interpolate?: Interpolation;
+  interpolate?: LineInterpolation;
 }
 
 const KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS, "points", "pointSize", "strokeWidth", "strokeDash", "dashBy", "interpolate"];
-const INTERPOLATIONS: readonly Interpolation[] = ["linear", "monotone", "step", "step-after", "step-before", "basis"];
+const INTERPOLATIONS: readonly LineInterpolation[] = ["linear", "monotone", "step", "step-after", "step-before", "basis"];
 
 /** A line chart of `y` against `x` (fields default to "x" and "y"); past the row cap, min/max decimation per series. */
-export function lineChart(data: ChartData, options: LineOptions = {}): Chart {
+export function lineChart(data: ChartData, options: LineChartOptions = {}): Chart {
   const who = "lineChart";
   checkOptions(options, KEYS, who);
   const o = options;

@@ -3,13 +3,13 @@
 
 import { Chart } from "./chart";
 import { toCell } from "./data";
-import { capRows, type RowCapOptions } from "./downsample";
+import { capRows, type ChartRowCapOptions } from "./downsample";
 import { isPlainObject, VEGA_LITE_SCHEMA } from "./style";
 import { addNotes, titleText } from "./title";
 
 type Json = Record<string, unknown>;
 
-export interface RawChartOptions extends RowCapOptions {
+export interface RawChartOptions extends ChartRowCapOptions {
   name?: string;
 }
 
@@ -50,7 +50,7 @@ export function chart(spec: unknown, options: RawChartOptions = {}): Chart {
 }
 
 /** Applies the row cap to the inline data of this view and of every nested view. */
-function capViews(view: Json, options: RowCapOptions, counts: { rows: number; total: number }, notes: string[], path: string): void {
+function capViews(view: Json, options: ChartRowCapOptions, counts: { rows: number; total: number }, notes: string[], path: string): void {
   const data = view.data;
   if (isPlainObject(data) && Array.isArray(data.values) && data.values.every(isPlainObject)) {
     const capped = capRows(data.values as never, options, { method: "every-kth" }, `chart (${path}.data)`);

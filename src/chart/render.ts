@@ -9,7 +9,7 @@ import { chartFontFiles } from "./fonts";
 import { requireChart } from "./guard";
 import { CHART_FONT } from "./style";
 
-export interface PngOptions {
+export interface ChartPngOptions {
   /** Device pixels per SVG pixel; 2 (the default) gives crisp images on high-density screens. */
   scale?: number;
 }
@@ -39,7 +39,7 @@ export async function chartToSVG(c: Chart): Promise<string> {
 }
 
 /** The chart as PNG bytes, `scale` device pixels per SVG pixel (default 2). */
-export async function chartToPNG(c: Chart, options: PngOptions = {}): Promise<Uint8Array> {
+export async function chartToPNG(c: Chart, options: ChartPngOptions = {}): Promise<Uint8Array> {
   requireChart(c, "chartToPNG");
   const scale = checkScale(options.scale);
   return svgToPNG(await chartToSVG(c), scale);

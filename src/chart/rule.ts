@@ -4,13 +4,13 @@
 import { Chart } from "./chart";
 import {
   checkDash, checkOptions, checkPositive, colorChannel, COMMON_KEYS, compact, positionChannel, tooltipChannel,
-  type CommonOptions, type FieldType, type ScaleKind,
+  type ChartCommonOptions, type ChartFieldType, type ChartScaleKind,
 } from "./common";
 import { requireField, toTable, type ChartData } from "./data";
 import { capRows } from "./downsample";
 import { makeTitle } from "./title";
 
-export interface RuleOptions extends CommonOptions {
+export interface RuleChartOptions extends ChartCommonOptions {
   /** Field of x positions for vertical rules (default "x"). */
   x?: string;
   /** Field of y positions for horizontal rules (give y and not x). */
@@ -19,15 +19,15 @@ export interface RuleOptions extends CommonOptions {
   label?: string;
   /** Field that colours rules by series (else `markColor`). */
   color?: string;
-  colorType?: FieldType;
+  colorType?: ChartFieldType;
   markColor?: string;
   strokeDash?: number[];
   strokeWidth?: number;
   opacity?: number;
   xTitle?: string;
   yTitle?: string;
-  xScale?: ScaleKind;
-  yScale?: ScaleKind;
+  xScale?: ChartScaleKind;
+  yScale?: ChartScaleKind;
   xDomain?: [number, number];
   yDomain?: [number, number];
 }
@@ -41,7 +41,7 @@ const KEYS = [
  * Rules at the given positions: `ruleChart([0.5, 1.2])` draws vertical rules at x = 0.5 and 1.2;
  * `ruleChart(rows, { y: "level" })` draws horizontal ones.
  */
-export function ruleChart(data: ChartData | ArrayLike<number>, options: RuleOptions = {}): Chart {
+export function ruleChart(data: ChartData | ArrayLike<number>, options: RuleChartOptions = {}): Chart {
   const who = "ruleChart";
   checkOptions(options, KEYS, who);
   const o = options;

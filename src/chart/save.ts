@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from "path";
 import type { Chart } from "./chart";
 import { describeValue } from "./data";
 import { requireChart } from "./guard";
-import { chartToSVG, svgToPNG, type PngOptions } from "./render";
+import { chartToSVG, svgToPNG, type ChartPngOptions } from "./render";
 
 export interface SavedChart {
   /** Absolute paths of the files written. */
@@ -21,7 +21,7 @@ let tempCounter = 0;
  * Writes `${basePath}.vl.json`, `${basePath}.svg` and `${basePath}.png` (parent folders created).
  * Everything is rendered before anything is written, and each file appears whole or not at all.
  */
-export async function saveChart(c: Chart, basePath: string, options: PngOptions = {}): Promise<SavedChart> {
+export async function saveChart(c: Chart, basePath: string, options: ChartPngOptions = {}): Promise<SavedChart> {
   const who = "saveChart";
   requireChart(c, who);
   const base = await checkBasePath(basePath, who);

@@ -3,19 +3,19 @@
 import type { Chart } from "./chart";
 import {
   AXIS_KEYS, checkOptions, checkPositive, colorChannel, COLOR_KEYS, COMMON_KEYS, compact,
-  positionChannel, tooltipChannel, unitChart, type AxisOptions, type ColorOptions, type CommonOptions,
+  positionChannel, tooltipChannel, unitChart, type ChartAxisOptions, type ChartColorOptions, type ChartCommonOptions,
 } from "./common";
 import { requireField, toTable, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
-export type PointShape = "circle" | "square" | "cross" | "diamond" | "triangle-up" | "triangle-down";
+export type ScatterPointShape = "circle" | "square" | "cross" | "diamond" | "triangle-up" | "triangle-down";
 
-export interface ScatterOptions extends CommonOptions, AxisOptions, ColorOptions {
+export interface ScatterChartOptions extends ChartCommonOptions, ChartAxisOptions, ChartColorOptions {
   /** Point area in px² for every point. */
   pointSize?: number;
   /** Field scaled to point area (instead of one pointSize). */
   sizeBy?: string;
-  shape?: PointShape;
+  shape?: ScatterPointShape;
   /** Field whose values give each series its own shape. */
   shapeBy?: string;
   /** false draws hollow circles. Default true. */
@@ -23,10 +23,10 @@ export interface ScatterOptions extends CommonOptions, AxisOptions, ColorOptions
 }
 
 const KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS, "pointSize", "sizeBy", "shape", "shapeBy", "filled"];
-const SHAPES: readonly PointShape[] = ["circle", "square", "cross", "diamond", "triangle-up", "triangle-down"];
+const SHAPES: readonly ScatterPointShape[] = ["circle", "square", "cross", "diamond", "triangle-up", "triangle-down"];
 
 /** A scatter plot of `y` against `x`; past the row cap, every k-th row per series. */
-export function scatterChart(data: ChartData, options: ScatterOptions = {}): Chart {
+export function scatterChart(data: ChartData, options: ScatterChartOptions = {}): Chart {
   const who = "scatterChart";
   checkOptions(options, KEYS, who);
   const o = options;

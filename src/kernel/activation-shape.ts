@@ -12,11 +12,27 @@ export function breakPoints(act: Activation): number[] {
 }
 
 /**
- * σ is exactly piecewise linear (σ″ = 0 between its break points), so a product σ(a−β)σ(c−β) is a
+ * σ is exactly affine between its break points (ReLU-type, and also the step, whose flag
+ * `piecewiseLinear` may be false because σ′ has a Dirac), so a product σ(a−β)σ(c−β) is a
  * quadratic in β between breaks and Gauss–Legendre with 2 points per piece is exact.
+ * Checked on sample points of every interval between breaks (second differences vanish).
  */
 export function isPiecewiseLinear(act: Activation): boolean {
-  return act.piecewiseLinear;
+  if (act.piecewiseLinear) return true;
+  const br = breakPoints(act);
+  if (br.length === 0) return false;
+  const edges = [br[0] - 8, ...br, br[br.length - 1] + 8];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const a = edges[k], b = edges[k + 1];
+    const pts = [0.05, 0.3, 0.55, 0.95].map((t) => a + t * (b - a));
+    const vals = pts.map((z) => act.sigma(z));
+    const slope = (vals[1] - vals[0]) / (pts[1] - pts[0]);
+    for (let i = 2; i < pts.length; i++) {
+      const lin = vals[0] + slope * (pts[i] - pts[0]);
+      if (!(Math.abs(lin - vals[i]) <= 1e-13 * (1 + Math.abs(vals[i])))) return false;
+    }
+  }
+  return true;
 }
 
 /** σ(z) = γ± + α± z on each side of 0 (z > 0: +, z < 0: −). */
@@ -32,7 +48,7 @@ export interface TwoPieceLinear {
  * step), read off σ and checked at sample points; null when σ is not of that form.
  */
 export function twoPieceLinear(act: Activation): TwoPieceLinear | null {
-  if (!act.piecewiseLinear) return null;
+  if (!isPiecewiseLinear(act)) return null;
   const br = breakPoints(act);
   if (br.length > 1 || (br.length === 1 && br[0] !== 0)) return null;
   const s = (z: number) => act.sigma(z);

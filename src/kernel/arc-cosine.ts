@@ -23,16 +23,25 @@ export function arcCosineKernel(o: ArcCosineOptions): Kernel {
     const xa = typeof x === "number" ? [x] : x;
     const ya = typeof y === "number" ? [y] : y;
     if (xa.length !== ya.length) throw new Error(`arcCosineKernel: points have dimensions ${xa.length} and ${ya.length}`);
-    let xx = sb * sb, yy = sb * sb, xy = sb * sb;
-    for (let k = 0; k < xa.length; k++) {
-      xx += sw * sw * xa[k] * xa[k];
-      yy += sw * sw * ya[k] * ya[k];
-      xy += sw * sw * xa[k] * ya[k];
+    // augmented vectors x̃ = (σ_w x, σ_b); the angle by Kahan's formula θ = 2·atan2(‖x̂−ŷ‖, ‖x̂+ŷ‖),
+    // accurate also for nearly parallel inputs (acos of a rounded cosine is not)
+    const n = xa.length;
+    const u = new Float64Array(n + 1), v = new Float64Array(n + 1);
+    for (let k = 0; k < n; k++) {
+      u[k] = sw * xa[k];
+      v[k] = sw * ya[k];
     }
-    const nx = Math.sqrt(xx), ny = Math.sqrt(yy);
+    u[n] = sb;
+    v[n] = sb;
+    const nx = Math.hypot(...u), ny = Math.hypot(...v);
     if (nx === 0 || ny === 0) return order === 0 ? 0.25 : 0;
-    const cos = Math.max(-1, Math.min(1, xy / (nx * ny)));
-    const theta = Math.acos(cos);
+    let dm = 0, dp = 0;
+    for (let k = 0; k <= n; k++) {
+      dm += (u[k] / nx - v[k] / ny) ** 2;
+      dp += (u[k] / nx + v[k] / ny) ** 2;
+    }
+    const theta = 2 * Math.atan2(Math.sqrt(dm), Math.sqrt(dp));
+    const cos = Math.cos(theta);
     if (order === 0) return (Math.PI - theta) / (2 * Math.PI);
     return (nx * ny * (Math.sin(theta) + (Math.PI - theta) * cos)) / (2 * Math.PI);
   };

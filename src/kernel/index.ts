@@ -1,1 +1,18 @@
-export {};
+// Kernel regime: the infinite-width kernels of frozen zero-planes (rsKernel), the empirical NTK of
+// a finite net, kernel interpolation, and the spline references the kernel regime converges to.
+export { rsKernel } from "./rs-kernel";
+export type { RSKernel, RSKernelOptions, OffsetLaw, AffineStructure } from "./rs-kernel";
+export { arcCosineKernel } from "./arc-cosine";
+export type { ArcCosineOptions } from "./arc-cosine";
+export { gramMatrix, featureGram, pivotedCholeskyFactor } from "./gram";
+export type { Kernel, FastKernel } from "./gram";
+export { empiricalNTK, amplitudeFeatures } from "./empirical-ntk";
+export type { EmpiricalNTKOptions } from "./empirical-ntk";
+export { kernelInterpolant } from "./interpolant";
+export type { KernelInterpolant, KernelInterpolantOptions } from "./interpolant";
+export { naturalCubicSpline } from "./natural-cubic-spline";
+export type { NaturalCubicSpline } from "./natural-cubic-spline";
+export { polyharmonicSpline } from "./polyharmonic-spline";
+export type { PolyharmonicSpline } from "./polyharmonic-spline";
+export { gaussLegendre, compositeGaussLegendre, adaptiveFamilyRule } from "./quadrature";
+export type { QuadratureRule, AdaptiveFamilyOptions } from "./quadrature";

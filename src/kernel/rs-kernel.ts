@@ -44,8 +44,8 @@ import type { Activation } from "../activations/types";
 import { toPoints } from "../network/data";
 import { sphereArea } from "../network/init-laws";
 import { lnGamma } from "../network/special-functions";
-import { breakPoints, isStandardRelu, twoPieceLinear, type TwoPieceLinear } from "./activation-shape";
-import { featureGram, type FastKernel } from "./gram";
+import { breakPoints, isPiecewiseLinear, isStandardRelu, twoPieceLinear, type TwoPieceLinear } from "./activation-shape";
+import { featureGram, pivotedCholeskyFactor, type FastKernel } from "./gram";
 import { adaptiveFamilyRule, gaussLegendre, type QuadratureRule } from "./quadrature";
 import { sphereRule, type SphereRule } from "./sphere-rule";
 
@@ -164,7 +164,7 @@ export function rsKernel(options: RSKernelOptions): RSKernel {
   const { activation: act, inputDim: d, offsets } = options;
   const relTol = options.relTol ?? 1e-13;
   const sigma = (z: number): number => act.sigma(z);
-  const pl = act.piecewiseLinear;
+  const pl = isPiecewiseLinear(act);
   const useClosed = offsets.kind === "uniform" && (options.closedForm ?? true) && options.normals === undefined && isStandardRelu(act);
   const twoPiece: TwoPieceLinear | null = offsets.kind === "init" ? twoPieceLinear(act) : null;
 
@@ -304,6 +304,11 @@ export function rsKernel(options: RSKernelOptions): RSKernel {
       const R = Math.max(maxNorm(A, d), B ? maxNorm(B, d) : 0);
       const fm = featuresFor(R);
       const P1 = fm.matrix(A);
+      if (B === null && N1 > fm.Q) {
+        // many points: compress ΦΦᵀ by pivoted Cholesky (entrywise error ≤ 1e-15·max K(x, x))
+        const f = pivotedCholeskyFactor(P1, N1, fm.Q, 1e-15);
+        if (f !== null) return featureGram(f.C, N1, null, N1, f.rank);
+      }
       const P2 = B === null ? null : fm.matrix(B);
       return featureGram(P1, N1, P2, N2, fm.Q);
     }

@@ -6,7 +6,7 @@
 // Numerics. On a uniform grid of n points z_j = (j − n/2)·dz and frequencies ω_k = 2πk/(n·dz), the
 // inverse transforms are trapezoid sums done by FFT (fft.js via ./fft). ReLU ∗ σ″ grows linearly, so
 // it is split as h(0)·S_s + (a decaying remainder): S_s = ReLU ∗ φ_s is the Gaussian-smoothed ReLU of
-// width s = 20·dz (closed form), and the remainder's transforms r̂/(iω), −r̂/ω² with
+// width s = 50·dz (closed form), and the remainder's transforms r̂/(iω), −r̂/ω² with
 // r̂ = h − h(0)e^{−s²ω²/2} are regular at ω = 0 because h is even. σ, σ′, σ″ are then the closed-form
 // part plus cubic-Hermite interpolation of the remainder tables (0 outside the window, where they
 // have decayed). The result is the band-limited design: frequencies above π/dz are dropped, which
@@ -104,7 +104,7 @@ export function designTables(penalty: (omega: number) => number, grid: DesignGri
   }
 
   // 2. behaviour at ω → 0: P ~ cω⁴ (log-slope 4 between two probes well inside the first bin)
-  const w1 = dw / 8, w2 = dw / 4;
+  const w1 = Math.min(dw / 8, 1e-3), w2 = 2 * w1;
   const p1 = penalty(w1), p2 = penalty(w2);
   for (const [w, p, q] of [[w1, p1, penalty(-w1)], [w2, p2, penalty(-w2)]] as const) {
     const problem = describePenaltyProblem(w, p, q);
@@ -135,7 +135,7 @@ export function designTables(penalty: (omega: number) => number, grid: DesignGri
   }
 
   // 4. spectra of the remainder r̂ = h − h0·e^{−s²ω²/2} and of its antiderivatives
-  const s = 20 * dz;
+  const s = 50 * dz;
   const rHat = (k: number): number => h[k] - h0 * Math.exp(-0.5 * s * s * omega[k] * omega[k]);
   // −r̂/ω² at ω = 0 by Richardson on the probes (r̂ = O(ω²))
   const q1 = (h1 - h0 * Math.exp(-0.5 * s * s * w1 * w1)) / (w1 * w1);
@@ -222,19 +222,35 @@ export function designActivation(penalty: (omega: number) => number, opts: { nam
   const sigma = (z: number): number => h0 * (z * normalCdf(z / s) + s * normalPdf(z / s)) + hermite(rem0, rem1, z0, dz, z);
   const dsigma = (z: number): number => h0 * normalCdf(z / s) + hermite(rem1, rem2, z0, dz, z);
   const d2sigma = (z: number): number => h0 * gaussianDensity(z, s) + hermite(rem2, rem3, z0, dz, z);
-  let table: tf.Tensor1D | undefined; // float32 copy of rem0, made on first use of the TF op
-  const tfOp = (x: tf.Tensor): tf.Tensor =>
-    tf.tidy(() => {
-      if (table === undefined) table = tf.keep(tf.tensor1d(rem0, "float32"));
-      const xs = tf.div(x, s);
-      const smooth = tf.mul(h0, tf.add(tf.mul(x, tf.mul(0.5, tf.add(1, tf.erf(tf.mul(xs, Math.SQRT1_2))))), tf.mul(s / Math.sqrt(2 * Math.PI), tf.exp(tf.mul(-0.5, tf.square(xs))))));
-      const u = tf.clipByValue(tf.div(tf.sub(x, z0), dz), 0, rem0.length - 1.001);
-      const j = tf.floor(u);
-      const t = tf.sub(u, j);
-      const ji = tf.cast(j, "int32");
-      const a = tf.gather(table, ji), b = tf.gather(table, tf.add(ji, 1));
-      return tf.add(smooth, tf.add(a, tf.mul(t, tf.sub(b, a))));
-    });
+  let table: tf.Tensor1D | undefined; // float32 copies of rem0 and rem1, made on first use of the TF op
+  let slopes: tf.Tensor1D | undefined;
+  // The op's gradient is given explicitly (tf.gather has no usable gradient for int32 indices):
+  // σ′ from the interpolated σ′ table, more accurate than the slope of the linear interpolant.
+  const tfForward = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const x = args[0] as tf.Tensor;
+    const save = args[1] as tf.GradSaveFunc;
+    if (table === undefined) table = tf.keep(tf.tensor1d(Float32Array.from(rem0), "float32"));
+    if (slopes === undefined) slopes = tf.keep(tf.tensor1d(Float32Array.from(rem1), "float32"));
+    const xs = tf.div(x, s);
+    const cdf = tf.mul(0.5, tf.add(1, tf.erf(tf.mul(xs, Math.SQRT1_2))));
+    const pdf = tf.mul(1 / Math.sqrt(2 * Math.PI), tf.exp(tf.mul(-0.5, tf.square(xs))));
+    const smooth = tf.mul(h0, tf.add(tf.mul(x, cdf), tf.mul(s, pdf)));
+    // position in cells relative to z = 0 (z0 = −(n/2)·dz), kept small so float32 keeps t accurate
+    const half = rem0.length / 2;
+    const v = tf.clipByValue(tf.div(x, dz), -half, half - 2);
+    const j = tf.floor(v);
+    const t = tf.sub(v, j);
+    const ji = tf.add(tf.cast(j, "int32"), tf.scalar(half, "int32"));
+    const j1 = tf.add(ji, tf.scalar(1, "int32"));
+    const lerp = (tab: tf.Tensor1D): tf.Tensor => {
+      const a = tf.gather(tab, ji);
+      return tf.add(a, tf.mul(t, tf.sub(tf.gather(tab, j1), a)));
+    };
+    const value = tf.add(smooth, lerp(table));
+    save([tf.add(tf.mul(h0, cdf), lerp(slopes))]);
+    return { value, gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(dy as tf.Tensor, saved[0]) };
+  });
+  const tfOp = (x: tf.Tensor): tf.Tensor => tfForward(x);
   return registerActivation(name, {
     sigma,
     dsigma,

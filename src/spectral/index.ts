@@ -1,8 +1,16 @@
 // Spectral tools: FFTs, continuous Fourier transforms of sampled functions, the Corollary-1
 // spectral seminorm, spectral-bias dynamics, 2-D Radon tools, and activation design (Prop. 6).
-export * from "./grid";
-export * from "./fft";
-export * from "./spectrum";
-export * from "./seminorm";
-export * from "./radon";
-export * from "./design";
+export { centeredOrigin, gridAxis, sample1d, sample2d } from "./grid";
+export type { Grid2d } from "./grid";
+export { fft, ifft, fft2d, ifft2d, signedIndex } from "./fft";
+export type { ComplexVector, ComplexGrid } from "./fft";
+export { spectrum1d, spectrum2d, angularFrequencies, fourierAt, MIN_SPECTRUM_POINTS } from "./spectrum";
+export type { Spectrum1d, Spectrum2d } from "./spectrum";
+export { seminorm, inversionConstant } from "./seminorm";
+export type { SeminormOptions } from "./seminorm";
+export { spectralDynamics, modeEnergy } from "./dynamics";
+export type { SpectralDynamicsOptions, SpectralDynamicsRow, SpectralDynamicsResult } from "./dynamics";
+export { radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, FBP_CONSTANT_2D } from "./radon";
+export type { RadonOptions, RadonInterpolation, BackProjectOptions } from "./radon";
+export { designActivation, designTables } from "./design";
+export type { DesignGrid, DesignTables } from "./design";

@@ -11,7 +11,7 @@ import { assertCount, assertStep, centeredOrigin, nextPowerOfTwo, toFiniteGrid, 
 /** c₂ = 1/(4π): f = c₂ R*ΛRf with R* integrating over the full circle θ ∈ [0, 2π). */
 export const FBP_CONSTANT_2D = 1 / (4 * Math.PI);
 
-export type Interpolation = "bilinear" | "cubic";
+export type RadonInterpolation = "bilinear" | "cubic";
 
 export interface RadonOptions {
   /** pixel spacing of the image */
@@ -26,7 +26,7 @@ export interface RadonOptions {
    * how f is read between samples: "bilinear" (default; error O(dx²)) or "cubic" (Keys cubic
    * convolution, a = −1/2; error O(dx³)). Both treat samples outside the grid as 0.
    */
-  interpolation?: Interpolation;
+  interpolation?: RadonInterpolation;
   /** step along each line (default dx/4); the line integral is the trapezoid rule with this step */
   ds?: number;
 }
@@ -56,7 +56,7 @@ function keysWeights(u: number, w: Float64Array): void {
 }
 
 /** A reader of the image at real-valued grid coordinates (p, q) = ((x−x0)/dx, (y−y0)/dx). */
-function makeSampler(data: Float64Array, n1: number, n2: number, kind: Interpolation): (p: number, q: number) => number {
+function makeSampler(data: Float64Array, n1: number, n2: number, kind: RadonInterpolation): (p: number, q: number) => number {
   const at = (i: number, j: number): number => (i < 0 || j < 0 || i >= n1 || j >= n2 ? 0 : data[i * n2 + j]);
   if (kind === "bilinear") {
     return (p, q) => {

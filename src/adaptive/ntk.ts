@@ -1,0 +1,100 @@
+// The empirical neural tangent kernel K = J Jᵀ on the data (J = ∂f(xₙ)/∂θ over θ = (W, b, v);
+// the constant c is not trained by default) and its largest eigenvalue, which sets a stable
+// learning rate for full-batch gradient descent.
+import { ShallowNet } from "../network/shallow-net";
+import type { Points } from "../network/data";
+import { Rng } from "../random";
+import { readPoints } from "./planes";
+
+/**
+ * K[n][m] = Σᵢ vᵢ² σ′(zᵢₙ) σ′(zᵢₘ) (xₙ·xₘ + 1) + σ(zᵢₙ) σ(zᵢₘ), zᵢₙ = wᵢ·xₙ + bᵢ, as an N×N
+ * row-major Float64Array. Formed directly in O(N²H) without J.
+ */
+export function ntkGram(net: ShallowNet, X: Points): Float64Array {
+  const where = "ntkGram";
+  if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet`);
+  const d = net.inputDim, H = net.width;
+  const Xf = readPoints(X, d, where);
+  const N = Xf.length / d;
+  const S = new Float64Array(N * H), D = new Float64Array(N * H);
+  for (let n = 0; n < N; n++) {
+    for (let i = 0; i < H; i++) {
+      let z = net.b[i];
+      for (let k = 0; k < d; k++) z += net.W[i * d + k] * Xf[n * d + k];
+      S[n * H + i] = net.activation.sigma(z);
+      D[n * H + i] = net.v[i] * net.activation.dsigma(z);
+    }
+  }
+  const K = new Float64Array(N * N);
+  for (let n = 0; n < N; n++) {
+    for (let m = n; m < N; m++) {
+      let xx = 1;
+      for (let k = 0; k < d; k++) xx += Xf[n * d + k] * Xf[m * d + k];
+      let s = 0;
+      for (let i = 0; i < H; i++) s += D[n * H + i] * D[m * H + i] * xx + S[n * H + i] * S[m * H + i];
+      K[n * N + m] = s;
+      K[m * N + n] = s;
+    }
+  }
+  return K;
+}
+
+export interface PowerIterationOptions {
+  /** stop when the Rayleigh quotient changes by ≤ tol relative (default 1e-12) */
+  tol?: number;
+  /** default 10000 */
+  maxIter?: number;
+  /** seed of the random start vector (default 0) */
+  seed?: number;
+}
+
+/** λ_max of a symmetric positive semi-definite n×n matrix by power iteration. */
+export function largestEigenvalue(K: Float64Array, n: number, opts: PowerIterationOptions = {}): number {
+  const where = "largestEigenvalue";
+  if (!Number.isInteger(n) || n < 1 || K.length !== n * n) throw new Error(`${where}: K must hold n×n = ${n}×${n} numbers, got ${K.length}`);
+  const tol = opts.tol ?? 1e-12, maxIter = opts.maxIter ?? 10000;
+  if (!(tol > 0)) throw new Error(`${where}: tol must be > 0, got ${tol}`);
+  const rng = new Rng(opts.seed ?? 0);
+  let x = Float64Array.from({ length: n }, () => rng.normal());
+  const y = new Float64Array(n);
+  let lambda = 0;
+  for (let it = 0; it < maxIter; it++) {
+    let nx = 0;
+    for (const t of x) nx += t * t;
+    nx = Math.sqrt(nx);
+    if (nx === 0) return 0; // K x = 0 from a random start: K = 0
+    for (let a = 0; a < n; a++) x[a] /= nx;
+    let q = 0;
+    for (let a = 0; a < n; a++) {
+      let s = 0;
+      for (let b = 0; b < n; b++) s += K[a * n + b] * x[b];
+      y[a] = s;
+      q += s * x[a];
+    }
+    if (it > 0 && Math.abs(q - lambda) <= tol * Math.abs(q)) return q;
+    lambda = q;
+    x = Float64Array.from(y);
+  }
+  return lambda;
+}
+
+/** λ_max(J Jᵀ) of the empirical NTK of `net` on X (power iteration on the N×N Gram matrix). */
+export function ntkLambdaMax(net: ShallowNet, X: Points, opts: PowerIterationOptions = {}): number {
+  const K = ntkGram(net, X);
+  return largestEigenvalue(K, Math.round(Math.sqrt(K.length)), opts);
+}
+
+/**
+ * A learning rate for full-batch GD on L = (1/2N)Σrₙ²: lr = factor·N/λ_max(J Jᵀ). Linearised,
+ * the residuals evolve as r ← (I − lr·J Jᵀ/N) r, stable for lr < 2N/λ_max; factor 0.5 is the
+ * reconstruction's "0.5/λ_max" written for the unnormalised loss ½Σrₙ² (same dynamics).
+ */
+export function ntkLearningRate(net: ShallowNet, X: Points, factor = 0.5): { lr: number; lambdaMax: number } {
+  if (!(factor > 0) || !Number.isFinite(factor)) throw new Error(`ntkLearningRate: factor must be a finite number > 0, got ${factor}`);
+  const lambdaMax = ntkLambdaMax(net, X);
+  if (!(lambdaMax > 0)) {
+    throw new Error(`ntkLearningRate: the empirical NTK is 0 on these data (every neuron is dead with v = 0?); pass lr explicitly`);
+  }
+  const N = readPoints(X, net.inputDim, "ntkLearningRate").length / net.inputDim;
+  return { lr: (factor * N) / lambdaMax, lambdaMax };
+}

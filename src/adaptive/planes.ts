@@ -1,0 +1,150 @@
+// Zero-planes of a net (reconstruction §c.4, Definition 3) read from a ShallowNet or from RS
+// coordinates, the data they are measured against, and the shared notion of an "active" neuron.
+import { ShallowNet, UNIT_NORMAL_TOLERANCE, vectorNorm, type RSCoordinates } from "../network/shallow-net";
+import { toPoints, type Points } from "../network/data";
+
+/** Where the zero-planes come from: a net, or its RS coordinates (`net.toRS()`). */
+export type ZeroPlaneSource = ShallowNet | RSCoordinates;
+
+/** Zero-planes ŵᵢ·x = βᵢ with amplitudes μᵢ and scales rᵢ, flat and validated. */
+export interface Planes {
+  H: number;
+  d: number;
+  /** ŵ, H·d row-major (unit for rᵢ > 0) */
+  normals: Float64Array;
+  offsets: Float64Array;
+  amplitudes: Float64Array;
+  scales: Float64Array;
+}
+
+/** Default of `minAmplitude`: a neuron is active when |μᵢ| ≥ 5% of max |μ| (as in §e.2). */
+export const DEFAULT_MIN_AMPLITUDE = 0.05;
+
+function finiteArray(a: unknown, H: number, name: string, where: string): Float64Array {
+  if (!(a instanceof Float64Array) && !Array.isArray(a)) {
+    throw new Error(`${where}: RS coordinates need ${name} as a Float64Array or number[] of length ${H}`);
+  }
+  if (a.length !== H) throw new Error(`${where}: ${name} has length ${a.length} but there are ${H} normals`);
+  const out = Float64Array.from(a as ArrayLike<number>);
+  for (let i = 0; i < H; i++) {
+    if (!Number.isFinite(out[i])) throw new Error(`${where}: ${name}[${i}] is ${String(out[i])}; RS coordinates must be finite`);
+  }
+  return out;
+}
+
+/** Validate and flatten the zero-planes of a net or of RS coordinates. */
+export function readPlanes(source: ZeroPlaneSource, where: string): Planes {
+  if (source instanceof ShallowNet) {
+    const rs = source.toRS();
+    const H = source.width, d = source.inputDim;
+    const normals = new Float64Array(H * d);
+    for (let i = 0; i < H; i++) normals.set(rs.normals[i], i * d);
+    return { H, d, normals, offsets: rs.offsets, amplitudes: rs.amplitudes, scales: rs.scales };
+  }
+  if (source === null || typeof source !== "object" || !Array.isArray((source as RSCoordinates).normals)) {
+    throw new Error(`${where}: pass a ShallowNet or RS coordinates { normals, offsets, amplitudes, scales } (from net.toRS())`);
+  }
+  const rs = source as RSCoordinates;
+  const H = rs.normals.length;
+  if (H === 0) throw new Error(`${where}: RS coordinates have no neurons (normals is empty)`);
+  const d = Array.isArray(rs.normals[0]) ? rs.normals[0].length : 0;
+  if (d < 1) throw new Error(`${where}: normals[0] must be a non-empty array (a unit vector)`);
+  const offsets = finiteArray(rs.offsets, H, "offsets", where);
+  const amplitudes = finiteArray(rs.amplitudes, H, "amplitudes", where);
+  const scales = finiteArray(rs.scales, H, "scales", where);
+  const normals = new Float64Array(H * d);
+  for (let i = 0; i < H; i++) {
+    const n = rs.normals[i];
+    if (!Array.isArray(n) || n.length !== d) throw new Error(`${where}: normals[${i}] must be an array of length ${d} like normals[0]`);
+    for (let k = 0; k < d; k++) {
+      if (typeof n[k] !== "number" || !Number.isFinite(n[k])) throw new Error(`${where}: normals[${i}][${k}] is ${String(n[k])}; must be finite`);
+      normals[i * d + k] = n[k];
+    }
+    if (scales[i] < 0) throw new Error(`${where}: scales[${i}] = ${scales[i]} is negative; scales are norms ‖wᵢ‖ ≥ 0`);
+    if (scales[i] > 0 && Math.abs(vectorNorm(n) - 1) > UNIT_NORMAL_TOLERANCE) {
+      throw new Error(`${where}: normals[${i}] is not a unit vector (norm ${vectorNorm(n)}); divide it by its norm`);
+    }
+  }
+  return { H, d, normals, offsets, amplitudes, scales };
+}
+
+/** Data points for planes of dimension d, with an error that names the mismatch. */
+export function readPoints(X: Points, d: number, where: string): Float64Array {
+  try {
+    return toPoints(X, d, "X");
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message} (the net's input dimension is ${d}; pass data of that dimension)`);
+  }
+}
+
+/** Check a tolerance: a finite number > 0. */
+export function checkTolerance(tol: unknown, name: string, where: string): number {
+  if (typeof tol !== "number" || !Number.isFinite(tol) || !(tol > 0)) {
+    throw new Error(`${where}: ${name} must be a finite number > 0, got ${String(tol)} (e.g. ${name}: 0.02)`);
+  }
+  return tol;
+}
+
+/** Check a relative amplitude threshold in [0, 1]; undefined gives the default. */
+export function checkMinAmplitude(m: unknown, where: string): number {
+  if (m === undefined) return DEFAULT_MIN_AMPLITUDE;
+  if (typeof m !== "number" || !(m >= 0 && m <= 1)) {
+    throw new Error(`${where}: minAmplitude is a fraction of max |μ| in [0, 1], got ${String(m)} (e.g. 0.05)`);
+  }
+  return m;
+}
+
+/** pₙ = ŵᵢ·xₙ for one neuron over all N points */
+export function projections(P: Planes, i: number, Xf: Float64Array): Float64Array {
+  const d = P.d, N = Xf.length / d;
+  const out = new Float64Array(N);
+  for (let n = 0; n < N; n++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += P.normals[i * d + k] * Xf[n * d + k];
+    out[n] = s;
+  }
+  return out;
+}
+
+/**
+ * The neurons with a large amplitude: rᵢ > 0, μᵢ ≠ 0 and |μᵢ| ≥ minAmplitude·max_j |μ_j|.
+ * (A neuron with rᵢ = 0 has no zero-plane.)
+ */
+export function strongNeurons(P: Planes, minAmplitude: number): number[] {
+  let max = 0;
+  for (let i = 0; i < P.H; i++) if (P.scales[i] > 0) max = Math.max(max, Math.abs(P.amplitudes[i]));
+  const out: number[] = [];
+  if (max === 0) return out;
+  for (let i = 0; i < P.H; i++) {
+    const a = Math.abs(P.amplitudes[i]);
+    if (P.scales[i] > 0 && a > 0 && a >= minAmplitude * max) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Active neurons (the definition every pinning measure uses):
+ *  1. strong: |μᵢ| ≥ minAmplitude·max |μ| (and rᵢ > 0), and
+ *  2. the zero-plane meets the data: βᵢ ∈ [minₙ ŵᵢ·xₙ, maxₙ ŵᵢ·xₙ], i.e. it separates the data
+ *     (or touches an extreme point). In 1-D: the breakpoint lies in the data range.
+ * A zero-plane outside the data's range only adds an affine piece on the data, so it can never
+ * be "pinned" and is left out.
+ */
+export function activeIndices(P: Planes, Xf: Float64Array, minAmplitude: number): number[] {
+  return strongNeurons(P, minAmplitude).filter((i) => {
+    const p = projections(P, i, Xf);
+    let lo = Infinity, hi = -Infinity;
+    for (const t of p) {
+      lo = Math.min(lo, t);
+      hi = Math.max(hi, t);
+    }
+    return P.offsets[i] >= lo && P.offsets[i] <= hi;
+  });
+}
+
+/** The active neurons of a net (or RS coordinates) on data X, by the definition above. */
+export function activeNeurons(source: ZeroPlaneSource, X: Points, opts: { minAmplitude?: number } = {}): Int32Array {
+  const where = "activeNeurons";
+  const P = readPlanes(source, where);
+  return Int32Array.from(activeIndices(P, readPoints(X, P.d, where), checkMinAmplitude(opts?.minAmplitude, where)));
+}

@@ -1,0 +1,185 @@
+// The sign condition of datapoint pinning (reconstruction §c.4, Lemma 3 and Prop. 7, §g item 18).
+//
+// Derivation with this package's loss L = (1/2N) Σₙ rₙ², rₙ = f(xₙ) − yₙ, ReLU, one neuron
+// i with RS coordinates (ŵ, β, μ): ∂L/∂β = (1/N) Σₙ rₙ ∂f(xₙ)/∂β = −(μ/N) Σₙ rₙ H(ŵ·xₙ − β).
+// As β increases through ŵ·xₘ, the point xₘ leaves the active half-space {ŵ·x > β}, so
+//   ∂L/∂β(β just below ŵ·xₘ) − ∂L/∂β(β just above ŵ·xₘ) = −μ rₘ / N     ("left minus right"),
+// for either orientation ŵ = ±1 in 1-D (f and rₘ are continuous across the crossing). With the
+// paper-style loss ½Σrₙ² the jump is −μ rₘ. The breakpoint can be a sliding-mode attractor at xₘ
+// only if the one-sided velocities β̇ ∝ −∂L/∂β point at each other, which needs μ rₘ > 0.
+import { ShallowNet, type RSCoordinates } from "../network/shallow-net";
+import { toTargets, type Points } from "../network/data";
+import type { TrainHistory } from "../train/history";
+import { checkMinAmplitude, checkTolerance, readPlanes, readPoints } from "./planes";
+import { zeroPlaneDistances } from "./pinning";
+
+export interface PinningSignOptions {
+  /** relative amplitude threshold of the active set (default 0.05) */
+  minAmplitude?: number;
+  /** pinned = distance to the nearest point ≤ tol; default 0.02 */
+  tol?: number;
+}
+
+/** One entry per active neuron (same active set as `zeroPlaneDistances`). */
+export interface PinningSign {
+  neuron: Int32Array;
+  /** m: the nearest data point */
+  nearest: Int32Array;
+  /** |ŵᵢ·xₘ − βᵢ| */
+  distance: Float64Array;
+  /** μᵢ */
+  amplitude: Float64Array;
+  /** rₘ = f(xₘ) − yₘ */
+  residual: Float64Array;
+  /** μᵢ rₘ */
+  product: Float64Array;
+  /** μᵢ rₘ > 0: the necessary condition of Prop. 7 holds */
+  satisfied: boolean[];
+  /** distance ≤ tol */
+  pinned: boolean[];
+}
+
+function targets(y: number[] | Float64Array, N: number, where: string): Float64Array {
+  let t: Float64Array;
+  try {
+    t = toTargets(y, "y");
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message}`);
+  }
+  if (t.length !== N) throw new Error(`${where}: X has ${N} points but y has ${t.length} targets; pass one target per point`);
+  return t;
+}
+
+/** For each active neuron: its nearest data point m, the residual there and the sign of μᵢ rₘ. */
+export function pinningSignCondition(net: ShallowNet, X: Points, y: number[] | Float64Array, opts: PinningSignOptions = {}): PinningSign {
+  const where = "pinningSignCondition";
+  if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (residuals need f)`);
+  const minAmplitude = checkMinAmplitude(opts?.minAmplitude, where);
+  const tol = checkTolerance(opts?.tol ?? 0.02, "tol", where);
+  const Xf = readPoints(X, net.inputDim, where);
+  const N = Xf.length / net.inputDim;
+  const yf = targets(y, N, where);
+  const f = net.predictFlat(Xf, true);
+  const D = zeroPlaneDistances(net, X, { minAmplitude });
+  const m = D.neuron.length;
+  const residual = new Float64Array(m), product = new Float64Array(m);
+  const satisfied: boolean[] = [], pinned: boolean[] = [];
+  for (let j = 0; j < m; j++) {
+    const n = D.nearest[j];
+    residual[j] = f[n] - yf[n];
+    product[j] = D.amplitude[j] * residual[j];
+    satisfied.push(product[j] > 0);
+    pinned.push(D.distance[j] <= tol);
+  }
+  return { neuron: D.neuron, nearest: D.nearest, distance: D.distance, amplitude: D.amplitude, residual, product, satisfied, pinned };
+}
+
+/**
+ * The net at recorded step `index` of a training history. The history stores RS coordinates
+ * but not the output constant c: c (and the activation) come from `like`, the net that was
+ * trained; this is right when training left c fixed (train's default, trainC: false).
+ * The rebuilt net's loss on { X, y } is checked against the recorded loss when data are given,
+ * so a trained c, lost constants of zero-norm neurons or the wrong data set raise an error.
+ */
+export function netAtRecordedStep(history: TrainHistory, index: number, like: ShallowNet, data?: { X: Points; y: number[] | Float64Array }): ShallowNet {
+  const where = "netAtRecordedStep";
+  if (!(like instanceof ShallowNet)) throw new Error(`${where}: pass the trained net (or its initial net) as \`like\``);
+  if (history === null || typeof history !== "object" || !Array.isArray(history.offsets)) {
+    throw new Error(`${where}: history must be the history returned by train(...)`);
+  }
+  if (!Number.isInteger(index) || index < 0 || index >= history.offsets.length) {
+    throw new Error(`${where}: index ${index} is out of range; the history has ${history.offsets.length} recorded steps (0..${history.offsets.length - 1})`);
+  }
+  const H = like.width, d = like.inputDim;
+  const nf = history.normals[index];
+  if (history.offsets[index].length !== H || nf.length !== H * d) {
+    throw new Error(`${where}: the history is of a width-${history.offsets[index].length} net but \`like\` has width ${H} and inputDim ${d}`);
+  }
+  const rs: RSCoordinates = {
+    normals: Array.from({ length: H }, (_, i) => Array.from(nf.subarray(i * d, (i + 1) * d))),
+    offsets: history.offsets[index],
+    amplitudes: history.amplitudes[index],
+    scales: history.scales[index],
+  };
+  const net = ShallowNet.fromRS(rs, { activation: like.activation, c: like.c });
+  if (data !== undefined) {
+    const Xf = readPoints(data.X, d, where);
+    const yf = targets(data.y, Xf.length / d, where);
+    const f = net.predictFlat(Xf, true);
+    let q = 0, ymax = 0;
+    for (let n = 0; n < f.length; n++) {
+      q += (f[n] - yf[n]) ** 2;
+      ymax = Math.max(ymax, Math.abs(yf[n]));
+    }
+    // compare root-mean-square residuals: rounding of the RS round trip is ~1e-13 relative
+    const rms = Math.sqrt(q / f.length), recorded = Math.sqrt(2 * history.loss[index]);
+    if (Math.abs(rms - recorded) > 1e-8 * (1 + ymax)) {
+      throw new Error(
+        `${where}: the rebuilt net's loss ${(rms * rms) / 2} differs from the recorded ${history.loss[index]} at step ${history.steps[index]}: ` +
+          `was c trained (trainC: true), did a neuron have w = 0, or is this another data set? Pass the data the history was trained on`,
+      );
+    }
+  }
+  return net;
+}
+
+export interface SignConditionStep {
+  step: number;
+  time: number;
+  loss: number;
+  /** active neurons at this step */
+  active: number;
+  /** active neurons within tol of their nearest point */
+  pinned: number;
+  /** pinned neurons with μᵢ rₘ > 0 */
+  pinnedSatisfied: number;
+  /** pinnedSatisfied / pinned (NaN when nothing is pinned) */
+  fractionPinnedSatisfied: number;
+  /** fraction of all active neurons with μᵢ rₘ > 0 (NaN when none is active) */
+  fractionActiveSatisfied: number;
+}
+
+/**
+ * The sign condition of Prop. 7 at every recorded step of a training run: rebuilds the net at
+ * each step (`netAtRecordedStep`, checked against the recorded loss) and counts pinned neurons
+ * whose kink sign agrees with the residual at their data point.
+ */
+export function signConditionAlongTrajectory(
+  history: TrainHistory,
+  like: ShallowNet,
+  X: Points,
+  y: number[] | Float64Array,
+  opts: PinningSignOptions = {},
+): SignConditionStep[] {
+  const where = "signConditionAlongTrajectory";
+  if (!(like instanceof ShallowNet)) throw new Error(`${where}: pass the trained net (or its initial net) as the second argument`);
+  checkMinAmplitude(opts?.minAmplitude, where);
+  checkTolerance(opts?.tol ?? 0.02, "tol", where);
+  readPoints(X, like.inputDim, where);
+  readPlanes(like, where);
+  const out: SignConditionStep[] = [];
+  for (let k = 0; k < history.offsets.length; k++) {
+    const net = netAtRecordedStep(history, k, like, { X, y });
+    const s = pinningSignCondition(net, X, y, opts);
+    let pinned = 0, pinnedSat = 0, sat = 0;
+    for (let j = 0; j < s.neuron.length; j++) {
+      if (s.satisfied[j]) sat++;
+      if (s.pinned[j]) {
+        pinned++;
+        if (s.satisfied[j]) pinnedSat++;
+      }
+    }
+    const active = s.neuron.length;
+    out.push({
+      step: history.steps[k],
+      time: history.time[k],
+      loss: history.loss[k],
+      active,
+      pinned,
+      pinnedSatisfied: pinnedSat,
+      fractionPinnedSatisfied: pinned > 0 ? pinnedSat / pinned : NaN,
+      fractionActiveSatisfied: active > 0 ? sat / active : NaN,
+    });
+  }
+  return out;
+}

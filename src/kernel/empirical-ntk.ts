@@ -1,0 +1,79 @@
+// The empirical neural tangent kernel of a finite ShallowNet f(x) = Σᵢ vᵢσ(wᵢ·x + bᵢ) + c:
+//   K(x, y) = Σ_θ ∂f(x)/∂θ · ∂f(y)/∂θ  over θ ∈ {W, b, v, c} ("all") or θ = v ("amplitudes").
+// With zᵢ(x) = wᵢ·x + bᵢ:  ∂f/∂vᵢ = σ(zᵢ),  ∂f/∂bᵢ = vᵢσ′(zᵢ),  ∂f/∂wᵢ = vᵢσ′(zᵢ)x,  ∂f/∂c = 1, so
+//   K_amp(x, y) = Σᵢ σ(zᵢ(x))σ(zᵢ(y)),
+//   K_all(x, y) = K_amp + Σᵢ vᵢ² σ′(zᵢ(x))σ′(zᵢ(y)) (xᵀy + 1) + 1.
+// No normalisation is applied: K_amp/H → rsKernel's "init" law as H → ∞ (see rs-kernel.ts).
+import type { ShallowNet } from "../network/shallow-net";
+import { toPoints, type Points } from "../network/data";
+import { featureGram } from "./gram";
+
+export interface EmpiricalNTKOptions {
+  /** "all": every parameter (W, b, v, c); "amplitudes": the output weights v only (kernel regime) */
+  params: "all" | "amplitudes";
+}
+
+/** Row-major N×H matrix of the amplitude features σ(wᵢ·xₙ + bᵢ) (the Jacobian ∂f/∂v). */
+export function amplitudeFeatures(net: ShallowNet, Xf: Float64Array): Float64Array {
+  const d = net.inputDim, H = net.width, N = Xf.length / d;
+  const out = new Float64Array(N * H);
+  const act = net.activation;
+  for (let n = 0; n < N; n++) {
+    for (let i = 0; i < H; i++) {
+      let z = net.b[i];
+      for (let k = 0; k < d; k++) z += net.W[i * d + k] * Xf[n * d + k];
+      out[n * H + i] = act.sigma(z);
+    }
+  }
+  return out;
+}
+
+/** Row-major N×H matrix of vᵢσ′(wᵢ·xₙ + bᵢ) (∂f/∂bᵢ; ∂f/∂wᵢ is this times xₙ). */
+function slopeFeatures(net: ShallowNet, Xf: Float64Array): Float64Array {
+  const d = net.inputDim, H = net.width, N = Xf.length / d;
+  const out = new Float64Array(N * H);
+  const act = net.activation;
+  for (let n = 0; n < N; n++) {
+    for (let i = 0; i < H; i++) {
+      let z = net.b[i];
+      for (let k = 0; k < d; k++) z += net.W[i * d + k] * Xf[n * d + k];
+      out[n * H + i] = net.v[i] * act.dsigma(z);
+    }
+  }
+  return out;
+}
+
+/**
+ * Empirical NTK Gram matrix between X1 and X2 (X2 defaults to X1), returned as a row-major
+ * Float64Array of N1×N2 entries: G[i·N2 + j] = K(X1[i], X2[j]).
+ */
+export function empiricalNTK(net: ShallowNet, X1: Points, X2?: Points, opts: EmpiricalNTKOptions = { params: "all" }): Float64Array {
+  const where = "empiricalNTK";
+  if (net === null || typeof net !== "object" || typeof (net as ShallowNet).predict !== "function") {
+    throw new Error(`${where}: net must be a ShallowNet (e.g. initNetwork({...}))`);
+  }
+  if (opts === null || typeof opts !== "object" || (opts.params !== "all" && opts.params !== "amplitudes")) {
+    throw new Error(`${where}: opts.params must be "all" or "amplitudes", got ${String((opts as EmpiricalNTKOptions)?.params)}`);
+  }
+  const d = net.inputDim, H = net.width;
+  const A = toPoints(X1, d, "X1");
+  const B = X2 === undefined ? null : toPoints(X2, d, "X2");
+  const N1 = A.length / d;
+  const N2 = (B ?? A).length / d;
+  const FA = amplitudeFeatures(net, A);
+  const FB = B === null ? null : amplitudeFeatures(net, B);
+  const G = featureGram(FA, N1, FB, N2, H);
+  if (opts.params === "amplitudes") return G;
+  const SA = slopeFeatures(net, A);
+  const SB = B === null ? null : slopeFeatures(net, B);
+  const S = featureGram(SA, N1, SB, N2, H);
+  const Bm = B ?? A;
+  for (let i = 0; i < N1; i++) {
+    for (let j = 0; j < N2; j++) {
+      let xy = 1;
+      for (let k = 0; k < d; k++) xy += A[i * d + k] * Bm[j * d + k];
+      G[i * N2 + j] += S[i * N2 + j] * xy + 1;
+    }
+  }
+  return G;
+}
