@@ -441,3 +441,12 @@ test("saveChart writes .vl.json, .svg and .png atomically and refuses bad paths"
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test("histogram density with an extent is normalised by all values, so it matches the law's density", () => {
+  // 4 values: 3 inside [0, 1) in one bin of width 1, one far outside; density inside = 3/4, not 1
+  const c = histogramChart([0.2, 0.5, 0.7, 50], { extent: [0, 1], step: 1, normalize: "density" });
+  const values = (c.spec as any).data.values as Array<Record<string, number>>;
+  const heights = values.map((r) => r.density).filter((v) => v > 0);
+  assert.deepEqual(heights, [0.75]);
+  assert.match(c.note ?? "", /1 of 4 values lie outside the extent/);
+});

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The main job end to end on the tour (quick mode): executed notebook, PNG/SVG/Vega-Lite files, index.
 import test from "node:test";
 import { strict as assert } from "node:assert";

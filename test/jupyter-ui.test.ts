@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A real Jupyter front-end: Debian's classic Notebook server on 127.0.0.1 with the project's
 // kernelspec, the tour opened in headless Chromium, Cell → Run All through the menu, and the chart's
 // PNG checked in the page. Screenshot kept in build/screenshots/.

@@ -172,15 +172,18 @@ test("(b) wide net, amplitudes trained by GD from v = 0 → the rsKernel interpo
 });
 
 test("(b) wide Gaussian-init net (initNetwork), amplitudes trained → rsKernel(init) interpolant", () => {
-  const sw = 1, sb = 1, H = 4000;
-  const net0 = initNetwork({ width: H, inputDim: 1, activation: "relu", init: { dist: "gaussian", sigmaW: sw, sigmaB: sb, sigmaV: 0 }, seed: 99 });
-  const trained = amplitudeGD(net0, X1, Y1).at(0, Infinity);
+  const sw = 1, sb = 1;
   const f = kernelInterpolant(X1, Y1, rsKernel({ activation: activation("relu"), inputDim: 1, offsets: { kind: "init", dist: "gaussian", sigmaW: sw, sigmaB: sb } }));
   const grid = hull(X1);
-  const pg = trained.predict(grid);
-  const err = Math.max(...grid.map((x, i) => Math.abs(pg[i] - f(x))));
-  // iid draws: Monte Carlo error ~ H^{-1/2}; measured below
-  assert.ok(err < 0.05, `Gaussian-init net vs kernel interpolant: ${err}`);
+  const errs = [4000, 16000].map((H) => {
+    const net0 = initNetwork({ width: H, inputDim: 1, activation: "relu", init: { dist: "gaussian", sigmaW: sw, sigmaB: sb, sigmaV: 0 }, seed: 99 });
+    const trained = amplitudeGD(net0, X1, Y1).at(0, Infinity);
+    const pg = trained.predict(grid);
+    return Math.max(...grid.map((x, i) => Math.abs(pg[i] - f(x))));
+  });
+  // iid draws: Monte Carlo error ~ H^{-1/2}; measured 3.7e-2 (H = 4000), 1.3e-2 (16000), 3.7e-3 (64000)
+  assert.ok(errs[1] < errs[0], `errors ${errs}`);
+  assert.ok(errs[1] < 0.04, `Gaussian-init net vs kernel interpolant: ${errs[1]}`);
   // the Gaussian density is not uniform, so this interpolant is NOT the natural cubic spline
   assert.ok(supDiff(f, naturalCubicSpline(X1, Y1), grid) > 0.01);
 });
@@ -200,8 +203,9 @@ test("(b) training all parameters with train() from v = 0 tracks amplitude-only 
   // zero-planes moved by O(|v|) only
   let moved = 0;
   for (let i = 0; i < H; i++) moved = Math.max(moved, Math.abs(net.b[i] - net0.b[i]), Math.abs(net.W[i] - net0.W[i]));
-  assert.ok(moved < 1e-2, `first layer moved ${moved}`);
-  assert.ok(diff < 1e-2 * scale, `full training vs amplitude-only: ${diff} (scale ${scale})`);
+  // measured: first layer moved 3.2e-5, functions differ by 1.2e-5 of their scale
+  assert.ok(moved < 1e-3, `first layer moved ${moved}`);
+  assert.ok(diff < 1e-4 * scale, `full training vs amplitude-only: ${diff} (scale ${scale})`);
 });
 
 // ---------------------------------------------------------------------------------------------

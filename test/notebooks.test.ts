@@ -51,6 +51,13 @@ for (const f of notebooks) {
     assert.equal(params.length, 1, `${f}: exactly one cell tagged "parameters"`);
     assert.match(cellSource(params[0]), /\blet quick = false;/, `${f}: the parameters cell declares \`let quick = false;\``);
     assert.ok(!nb.cells.some((c) => cellTags(c).includes("injected-parameters")), `${f}: injected parameters committed`);
+    // an un-awaited show() renders after the cell has finished, and its output is lost
+    nb.cells.forEach((c, i) => {
+      if (c.cell_type !== "code") return;
+      for (const m of cellSource(c).matchAll(/(\bawait\s+)?\bsb\.(show|displayChart)\(/g)) {
+        assert.ok(m[1], `${f}, cell ${i + 1}: write \`await sb.${m[2]}(...)\``);
+      }
+    });
   });
 }
 

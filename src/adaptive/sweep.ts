@@ -13,7 +13,8 @@ import type { Optimizer } from "../train/options";
 import type { TrainHistory } from "../train/history";
 import { responseAlignment } from "./alignment";
 import { zeroPlaneClusters } from "./clusters";
-import { linearInterpolant, naturalSplineInterpolant } from "./interpolants";
+import { naturalCubicSpline } from "../kernel/natural-cubic-spline";
+import { linearInterpolant } from "./interpolants";
 import { ntkLearningRate } from "./ntk";
 import { chanceBaseline, pinnedFraction } from "./pinning";
 import { activeIndices, checkMinAmplitude, checkTolerance, readPlanes } from "./planes";
@@ -249,7 +250,7 @@ function runOne(r: Resolved, scale: RegimeScale, j: number): RegimeRun {
     participationRatio: responseAlignment(trained, r.X, { minAmplitude: r.minAmplitude }).participationRatio,
   };
   if (r.d === 1) {
-    row.supToCubicSpline = supDistance(trained, naturalSplineInterpolant(r.Xf, r.y), r.Xf, r.gridPoints);
+    row.supToCubicSpline = supDistance(trained, naturalCubicSpline(Array.from(r.Xf), Array.from(r.y)), r.Xf, r.gridPoints);
     row.supToLinear = supDistance(trained, linearInterpolant(r.Xf, r.y), r.Xf, r.gridPoints);
   }
   row.seconds = result.history.seconds;

@@ -125,7 +125,7 @@ export function facetChart(base: Chart, options: ChartFacetOptions): Chart {
   const title = options.title ?? base.title;
   const subtitle = options.subtitle ?? (options.title === undefined ? base.subtitle : undefined);
   return compose([base], { ...options, subtitle }, title, "facet", {
-    data,
+    data: structuredClone(data),
     facet,
     columns: options.columns,
     spec: strip(s, [...TOP_LEVEL_ONLY, "title", "data"]),

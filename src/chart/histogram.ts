@@ -24,7 +24,7 @@ export interface HistogramChartOptions extends ChartCommonOptions, ChartColorOpt
   binStart?: string;
   binEnd?: string;
   count?: string;
-  /** Bar height for raw values: "count" (default), "density" (integrates to 1 per series) or "probability". */
+  /** Bar height for raw values: "count" (default), "density" (integrates to 1 per series over all its values, also those outside `extent`) or "probability". */
   normalize?: HistogramNormalize;
   xTitle?: string;
   yTitle?: string;
@@ -147,19 +147,21 @@ function binRaw(table: Table, o: HistogramChartOptions, field: string, who: stri
     throw new RangeError(`${who}: step ${step} makes ${formatCount(edges.count)} bins; use a wider step or maxBins.`);
   }
   // Counts per series, series in first-seen order.
+  // n counts every value of the series, also those outside the extent, so that "density" and
+  // "probability" stay comparable with a density curve of the whole law (heavy tails!).
   const counts = new Map<string, { key: string | number | boolean | null; n: number; bins: Float64Array }>();
   let outside = 0;
   values.forEach((v, i) => {
+    const key = `${typeof seriesOf[i]}:${String(seriesOf[i])}`;
+    let s = counts.get(key);
+    if (!s) counts.set(key, (s = { key: seriesOf[i], n: 0, bins: new Float64Array(edges.count) }));
+    s.n++;
     const b = v < lo || v > hi ? -1 : binIndex(edges, v);
     if (b < 0) {
       outside++;
       return;
     }
-    const key = `${typeof seriesOf[i]}:${String(seriesOf[i])}`;
-    let s = counts.get(key);
-    if (!s) counts.set(key, (s = { key: seriesOf[i], n: 0, bins: new Float64Array(edges.count) }));
     s.bins[b]++;
-    s.n++;
   });
   const yName = norm;
   const rows: Row[] = [];

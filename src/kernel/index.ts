@@ -1,7 +1,7 @@
 // Kernel regime: the infinite-width kernels of frozen zero-planes (rsKernel), the empirical NTK of
 // a finite net, kernel interpolation, and the spline references the kernel regime converges to.
 export { rsKernel } from "./rs-kernel";
-export type { RSKernel, RSKernelOptions, OffsetLaw, AffineStructure } from "./rs-kernel";
+export type { RSKernel, RSKernelOptions, OffsetLaw, AffineStructure, FeatureRule } from "./rs-kernel";
 export { arcCosineKernel } from "./arc-cosine";
 export type { ArcCosineOptions } from "./arc-cosine";
 export { gramMatrix, featureGram, pivotedCholeskyFactor } from "./gram";

@@ -93,6 +93,20 @@ export interface RSKernel extends FastKernel {
   readonly affine?: AffineStructure;
   /** number Q of factorized features used for points within radius R ("features" route; else 0) */
   featureCount(R: number): number;
+  /**
+   * The node set of the "features" route for points within radius R (null for other routes):
+   * K(x, y) ≈ Σ_q w_q σ(u_q·x + t_q) σ(u_q·y + t_q), with U = [u_q] (Q·d row-major).
+   * Uniform offsets: u_q = ŵ, t_q = −β; Gaussian init: u_q = ρσ_w cos φ ŵ, t_q = ρσ_b sin φ.
+   */
+  featureRule(R: number): FeatureRule | null;
+}
+
+/** Nodes and weights of a factorized kernel (see RSKernel.featureRule). */
+export interface FeatureRule {
+  Q: number;
+  U: Float64Array;
+  t: Float64Array;
+  w: Float64Array;
 }
 
 const HALF_PI = Math.PI / 2;
@@ -183,10 +197,13 @@ export function rsKernel(options: RSKernelOptions): RSKernel {
   let pair: (x: Float64Array, xo: number, y: Float64Array, yo: number) => number;
   let affine: AffineStructure | undefined;
   let featuresFor: ((R: number) => FeatureMap) | null = null;
+  /** a whole-matrix evaluator that is faster than calling `pair` (or null) */
+  let fastGram: ((A: Float64Array, B: Float64Array | null) => Float64Array | null) | null = null;
 
   if (offsets.kind === "uniform") {
     const L = offsets.L;
     const br = breakPoints(act);
+    const two = twoPieceLinear(act);
     const piecesPair = (x: Float64Array, xo: number, y: Float64Array, yo: number): number => {
       const S = getSphere();
       let s = 0;
@@ -196,7 +213,7 @@ export function rsKernel(options: RSKernelOptions): RSKernel {
           a += S.normals[j * d + k] * x[xo + k];
           c += S.normals[j * d + k] * y[yo + k];
         }
-        s += S.weights[j] * uniformPieces(a, c, L, br, sigma);
+        s += S.weights[j] * (two !== null ? uniformTwoPiece(a, c, L, two) : uniformPieces(a, c, L, br, sigma));
       }
       return s;
     };
@@ -214,6 +231,26 @@ export function rsKernel(options: RSKernelOptions): RSKernel {
         return c3 * r2 * Math.sqrt(r2);
       };
       affine = { constant: c0, linear: c1, radius: L, residual };
+      fastGram = (A, B) => {
+        const Bm = B ?? A;
+        if (maxNorm(A, d) > L || maxNorm(Bm, d) > L) return null;
+        const N1 = A.length / d, N2 = Bm.length / d;
+        const G = new Float64Array(N1 * N2);
+        for (let i = 0; i < N1; i++) {
+          for (let j = B === null ? i : 0; j < N2; j++) {
+            let xy = 0, r2 = 0;
+            for (let k = 0; k < d; k++) {
+              const p = A[i * d + k], q = Bm[j * d + k];
+              xy += p * q;
+              r2 += (p - q) * (p - q);
+            }
+            const v = c0 + c1 * xy + c3 * r2 * Math.sqrt(r2);
+            G[i * N2 + j] = v;
+            if (B === null) G[j * N2 + i] = v;
+          }
+        }
+        return G;
+      };
       pair = (x, xo, y, yo) => {
         let xx = 0, yy = 0, xy = 0;
         for (let k = 0; k < d; k++) {
@@ -300,6 +337,10 @@ export function rsKernel(options: RSKernelOptions): RSKernel {
     if (A.length % d !== 0 || (B !== null && B.length % d !== 0)) throw new Error(`rsKernel.gramFlat: point buffers must hold N·${d} numbers`);
     const N1 = A.length / d;
     const N2 = (B ?? A).length / d;
+    if (fastGram !== null) {
+      const G = fastGram(A, B);
+      if (G !== null) return G;
+    }
     if (featuresFor !== null) {
       const R = Math.max(maxNorm(A, d), B ? maxNorm(B, d) : 0);
       const fm = featuresFor(R);
@@ -330,7 +371,8 @@ export function rsKernel(options: RSKernelOptions): RSKernel {
     return pairFn(xf, 0, yf, 0);
   };
   const featureCount = (R: number): number => (featuresFor === null ? 0 : featuresFor(R).Q);
-  return Object.assign(call, { inputDim: d, activation: act, offsets, method, affine, gramFlat, featureCount }) as RSKernel;
+  const featureRule = (R: number): FeatureRule | null => (featuresFor === null ? null : featuresFor(R).rule);
+  return Object.assign(call, { inputDim: d, activation: act, offsets, method, affine, gramFlat, featureCount, featureRule }) as RSKernel;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,6 +412,30 @@ export function uniformPieces(a: number, c: number, L: number, br: number[], sig
     const b1 = m - h * GL2;
     const b2 = m + h * GL2;
     s += h * (sigma(a - b1) * sigma(c - b1) + sigma(a - b2) * sigma(c - b2));
+  }
+  return s;
+}
+
+/**
+ * ∫_{−L}^{L} σ(a−β)σ(c−β)dβ for σ with two linear pieces split at 0: the factors change piece
+ * only at β = a and β = c, and each piece's quadratic is integrated exactly by 2-point Gauss
+ * without calling σ (the fast path behind Gram matrices of ReLU-type σ).
+ */
+export function uniformTwoPiece(a: number, c: number, L: number, f: TwoPieceLinear): number {
+  const lo = a < c ? a : c, hi = a < c ? c : a;
+  const c1 = lo < -L ? -L : lo > L ? L : lo;
+  const c2 = hi < -L ? -L : hi > L ? L : hi;
+  let s = 0;
+  for (let p = 0; p < 3; p++) {
+    const u = p === 0 ? -L : p === 1 ? c1 : c2;
+    const v = p === 0 ? c1 : p === 1 ? c2 : L;
+    if (!(v > u)) continue;
+    const h = (v - u) / 2, m = (u + v) / 2;
+    const posA = a > m, posC = c > m;
+    const aA = posA ? f.alphaPlus : f.alphaMinus, gA = posA ? f.gammaPlus : f.gammaMinus;
+    const aC = posC ? f.alphaPlus : f.alphaMinus, gC = posC ? f.gammaPlus : f.gammaMinus;
+    const b1 = m - h * GL2, b2 = m + h * GL2;
+    s += h * ((gA + aA * (a - b1)) * (gC + aC * (c - b1)) + (gA + aA * (a - b2)) * (gC + aC * (c - b2)));
   }
   return s;
 }
@@ -429,6 +495,7 @@ function gaussianPieces(
 /** K(x, y) ≈ Σ_q φ_q(x) φ_q(y) for all points within the radius the map was built for. */
 interface FeatureMap {
   Q: number;
+  rule: FeatureRule;
   /** features of one point (flat buffer, offset) */
   map(x: Float64Array, xo: number): Float64Array;
   /** N×Q feature matrix of a point set */
@@ -449,24 +516,45 @@ function uniformFeatures(S: SphereRule, d: number, L: number, R: number, sigma: 
   for (let t = -R - 8; t <= R + 8 + 1e-12; t += 2) if (t > -L && t < L) breaks.push(t);
   breaks.push(L);
   const rule = adaptiveFamilyRule(fam, 28, breaks, { relTol, where: "rsKernel (uniform offsets)" });
-  return buildMap(S, d, rule, (a, q) => sigma(a - rule.nodes[q]));
+  return buildMap(S, d, rule, new Float64Array(rule.nodes.length).fill(1), rule.nodes.map((b) => -b), sigma);
 }
 
-function buildMap(S: SphereRule, d: number, rule: QuadratureRule, feat: (a: number, q: number) => number): FeatureMap {
-  const Qb = rule.nodes.length;
+/**
+ * Features √(w_j ω_q) σ(slope_q·(ŵ_j·x) + shift_q) on the product of the sphere rule and an inner
+ * rule (nodes' weights ω_q; slope/shift describe the inner node).
+ */
+function buildMap(
+  S: SphereRule,
+  d: number,
+  inner: QuadratureRule,
+  slope: Float64Array,
+  shift: Float64Array,
+  sigma: (z: number) => number,
+): FeatureMap {
+  const Qb = inner.weights.length;
   const Q = S.count * Qb;
   const sw = new Float64Array(Q);
-  for (let j = 0; j < S.count; j++) for (let q = 0; q < Qb; q++) sw[j * Qb + q] = Math.sqrt(S.weights[j] * rule.weights[q]);
+  const U = new Float64Array(Q * d), t = new Float64Array(Q), w = new Float64Array(Q);
+  for (let j = 0; j < S.count; j++) {
+    for (let q = 0; q < Qb; q++) {
+      const i = j * Qb + q;
+      w[i] = S.weights[j] * inner.weights[q];
+      sw[i] = Math.sqrt(w[i]);
+      t[i] = shift[q];
+      for (let k = 0; k < d; k++) U[i * d + k] = slope[q] * S.normals[j * d + k];
+    }
+  }
   const fill = (x: Float64Array, xo: number, out: Float64Array, oo: number): void => {
     for (let j = 0; j < S.count; j++) {
       let a = 0;
       for (let k = 0; k < d; k++) a += S.normals[j * d + k] * x[xo + k];
-      const base = oo + j * Qb;
-      for (let q = 0; q < Qb; q++) out[base + q] = sw[j * Qb + q] * feat(a, q);
+      const base = j * Qb;
+      for (let q = 0; q < Qb; q++) out[oo + base + q] = sw[base + q] * sigma(slope[q] * a + shift[q]);
     }
   };
   return {
     Q,
+    rule: { Q, U, t, w },
     map(x, xo) {
       const out = new Float64Array(Q);
       fill(x, xo, out, 0);
@@ -527,7 +615,6 @@ function gaussianFeatures(S: SphereRule, d: number, sw: number, sb: number, R: n
   const phiBreaks = Array.from({ length: 9 }, (_, i) => -HALF_PI + (Math.PI * i) / 8);
   const phiRule = adaptiveFamilyRule(famPhi, 28, phiBreaks, { relTol, order: 8, where: "rsKernel (Gaussian init, offset rule)" });
   const Qp = phiRule.nodes.length;
-  if (process.env.RSK_DEBUG) console.log("gaussianFeatures Qr", Qr, "Qp", Qp);
   // combined (φ, ρ) rule: the feature for inner index p·Qr + q is σ(ρ_q(σ_w cos φ_p a + σ_b sin φ_p))
   const Qi = Qp * Qr;
   const nodesCos = new Float64Array(Qi), nodesSin = new Float64Array(Qi), weights = new Float64Array(Qi);
@@ -543,5 +630,5 @@ function gaussianFeatures(S: SphereRule, d: number, sw: number, sb: number, R: n
     }
   }
   const rule: QuadratureRule = { nodes: new Float64Array(Qi), weights };
-  return buildMap(S, d, rule, (a, q) => sigma(nodesCos[q] * a + nodesSin[q]));
+  return buildMap(S, d, rule, nodesCos, nodesSin, sigma);
 }

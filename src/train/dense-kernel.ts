@@ -120,36 +120,35 @@ function kinkBackward1(grad: Float64Array, E: Float64Array, E0: number, X0: Floa
 
 function kinkBackward2(grad: Float64Array, E: Float64Array, E0: number, X0: Float64Array, X1: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink, bOff: number, vOff: number): void {
   const { at, s0, sL, sR } = k;
-  // two neurons per sweep: independent accumulator chains, and the data loaded once for both
-  const H2 = H - (H % 2);
-  for (let i = 0; i < H; i += 2) {
-    const j = i + 1 < H ? i + 1 : i; // odd H: the last neuron is paired with itself
-    const ba = b[i] - at, wa0 = W[2 * i], wa1 = W[2 * i + 1];
-    const bb = b[j] - at, wb0 = W[2 * j], wb1 = W[2 * j + 1];
+  const N2 = N - (N % 2);
+  for (let i = 0; i < H; i++) {
+    const bi = b[i] - at, w0 = W[2 * i], w1 = W[2 * i + 1];
     let sbA = 0, s1A = 0, s2A = 0, sbB = 0, s1B = 0, s2B = 0;
-    for (let n = 0; n < N; n++) {
-      const x0 = X0[n], x1 = X1[n], e = E[n];
-      const ta = e * (wa0 * x0 + wa1 * x1 + ba >= 0 ? sR : sL);
-      const tb = e * (wb0 * x0 + wb1 * x1 + bb >= 0 ? sR : sL);
+    for (let n = 0; n < N2; n += 2) {
+      const xa = X0[n], ya = X1[n], xb = X0[n + 1], yb = X1[n + 1];
+      const ta = E[n] * (w0 * xa + w1 * ya + bi >= 0 ? sR : sL);
+      const tb = E[n + 1] * (w0 * xb + w1 * yb + bi >= 0 ? sR : sL);
       sbA += ta;
-      s1A += ta * x0;
-      s2A += ta * x1;
+      s1A += ta * xa;
+      s2A += ta * ya;
       sbB += tb;
-      s1B += tb * x0;
-      s2B += tb * x1;
+      s1B += tb * xb;
+      s2B += tb * yb;
     }
-    grad[vOff + i] = s0 * E0 + wa0 * s1A + wa1 * s2A + ba * sbA;
-    grad[bOff + i] = v[i] * sbA;
-    grad[2 * i] = v[i] * s1A;
-    grad[2 * i + 1] = v[i] * s2A;
-    if (j !== i) {
-      grad[vOff + j] = s0 * E0 + wb0 * s1B + wb1 * s2B + bb * sbB;
-      grad[bOff + j] = v[j] * sbB;
-      grad[2 * j] = v[j] * s1B;
-      grad[2 * j + 1] = v[j] * s2B;
+    if (N2 < N) {
+      const xa = X0[N2], ya = X1[N2];
+      const ta = E[N2] * (w0 * xa + w1 * ya + bi >= 0 ? sR : sL);
+      sbA += ta;
+      s1A += ta * xa;
+      s2A += ta * ya;
     }
+    const sb = sbA + sbB, s1 = s1A + s1B, s2 = s2A + s2B;
+    const vi = v[i];
+    grad[vOff + i] = s0 * E0 + w0 * s1 + w1 * s2 + bi * sb;
+    grad[bOff + i] = vi * sb;
+    grad[2 * i] = vi * s1;
+    grad[2 * i + 1] = vi * s2;
   }
-  void H2;
 }
 
 /** Z[n] = wᵢ·xₙ + bᵢ for one neuron, data column-major in XT. */
