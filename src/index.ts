@@ -1,5 +1,6 @@
 // spectral-bias: the public API, one section per part of the theory.
 export * from "./random";
+export * from "./numeric";
 export * from "./activations";
 export * from "./network";
 export * from "./train";

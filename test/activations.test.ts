@@ -6,6 +6,8 @@
 //    pairing ∫σ̂ψ = ∫σψ̂ with a Gaussian test function ψ (quadrature of σ itself);
 //  - the §g numbers of the reconstruction and the Corollary 3 penalty formulas typed in again;
 //  - sharpness, user registration, and the TF.js ops (cpu backend) against the float64 σ.
+// Every assert.ok carries a message: without one, node's assert re-parses the (tsx-compiled,
+// one-line) source to build a message, which takes minutes when an assertion fails.
 import test from "node:test";
 import { strict as assert } from "node:assert";
 import * as tf from "@tensorflow/tfjs";
@@ -65,7 +67,7 @@ test("registry: names, defaults, labels, flags", () => {
     assert.equal(a.piecewiseLinear, ["relu", "leaky_relu", "abs"].includes(n), `${n}.piecewiseLinear`);
   }
   const rk1 = activation("relu_k", { k: 1 });
-  assert.ok(rk1.homogeneous && rk1.piecewiseLinear);
+  assert.ok(rk1.homogeneous && rk1.piecewiseLinear, "relu_k(k=1) is relu");
   assert.deepEqual(rk1.kinks, [{ at: 0, jump: 1 }]);
   assert.deepEqual(activation("relu_k", { k: 3 }).kinks, []);
   assert.deepEqual(activation("relu").kinks, [{ at: 0, jump: 1 }]);
@@ -132,7 +134,7 @@ test("kinks and jumps equal the one-sided limits of σ′ and σ (tol 1e-6)", ()
     // all built-in kinks/jumps sit at 0; anything not listed must be continuous there
     const kinkJump = a.kinks.filter((k) => k.at === 0).reduce((s, k) => s + k.jump, 0);
     const sigmaJump = (a.jumps ?? []).filter((k) => k.at === 0).reduce((s, k) => s + k.jump, 0);
-    assert.ok(a.kinks.every((k) => k.at === 0) && (a.jumps ?? []).every((k) => k.at === 0));
+    assert.ok(a.kinks.every((k) => k.at === 0) && (a.jumps ?? []).every((k) => k.at === 0), `${a.label}: all kinks at 0`);
     assert.ok(Math.abs(a.sigma(d) - a.sigma(-d) - sigmaJump) < 1e-6, `${a.label}: jump of σ at 0`);
     if (sigmaJump === 0) {
       assert.ok(Math.abs(a.dsigma(d) - a.dsigma(-d) - kinkJump) < 1e-6, `${a.label}: jump of σ′ at 0`);
@@ -229,8 +231,8 @@ test("sin: σ̂ = 0 and penalty ∞ away from ω = ±1; gaussian σ̂ = √(2π)
   assert.throws(() => sigmaHatNumeric(sin, 1.5), /not decayed|not integrable/);
   const g = activation("gaussian");
   for (const w of [0.3, 1, 2.5]) {
-    assert.ok(Math.abs(g.sigmaHat(w).re - Math.sqrt(2 * Math.PI) * Math.exp(-w * w / 2)) < 1e-15);
-    assert.ok(Math.abs(g.penalty(w) - Math.exp(w * w) / (2 * Math.PI)) < 1e-13 * g.penalty(w));
+    assert.ok(Math.abs(g.sigmaHat(w).re - Math.sqrt(2 * Math.PI) * Math.exp(-w * w / 2)) < 1e-15, `gaussian σ̂(${w})`);
+    assert.ok(Math.abs(g.penalty(w) - Math.exp(w * w) / (2 * Math.PI)) < 1e-13 * g.penalty(w), `gaussian P(${w})`);
   }
 });
 
@@ -276,7 +278,7 @@ test("penalties equal the Corollary 3 formulas (rel 1e-12) and phases are right"
   }
   // phases: ELU FT(σ″)(ω) = −ω²σ̂ = 1/(1 − iω); sigmoid/tanh/step σ̂ purely imaginary with sign −sgn(ω)
   const e = activation("elu").sigmaHat(1);
-  assert.ok(Math.abs(-e.re - 0.5) < 1e-15 && Math.abs(-e.im - 0.5) < 1e-15);
+  assert.ok(Math.abs(-e.re - 0.5) < 1e-15 && Math.abs(-e.im - 0.5) < 1e-15, "ELU FT(σ″)(1) = 0.5 + 0.5i");
   for (const n of ["sigmoid", "tanh", "step"]) {
     const h = activation(n).sigmaHat(0.7), hm = activation(n).sigmaHat(-0.7);
     assert.ok(h.re === 0 && h.im < 0 && hm.im === -h.im, `${n} phase`);
@@ -314,34 +316,34 @@ test("sharpness: σ_r(z) = σ(rz)/r, σ̂_r = σ̂(ω/r)/r² checked by quadratu
     for (const r of [2.5, 0.4]) {
       const base = activation(n, p), s = activation(n, { ...p, r });
       for (const z of [-3, -0.7, 0.2, 1.9]) {
-        assert.ok(Math.abs(s.sigma(z) - base.sigma(r * z) / r) <= 1e-15 * (1 + Math.abs(s.sigma(z))));
+        assert.ok(Math.abs(s.sigma(z) - base.sigma(r * z) / r) <= 1e-15 * (1 + Math.abs(s.sigma(z))), `${s.label}: σ_r(${z})`);
       }
       for (const w of [0.3, 1, 2.5]) {
         const q = sigmaHatNumeric(s, w, { tol: 1e-14 });
         assert.ok(relErr(s.sigmaHat(w), q) <= 1e-9, `${s.label} ω=${w}: ${JSON.stringify(s.sigmaHat(w))} vs ${JSON.stringify(q)}`);
         // the scaling itself, against the base's own quadrature at ω/r
         const qb = sigmaHatNumeric(base, w / r, { tol: 1e-14 });
-        assert.ok(relErr(s.sigmaHat(w), { re: qb.re / r ** 2, im: qb.im / r ** 2 }) <= 1e-9);
-        assert.ok(Math.abs(s.penalty(w) - r ** 4 * base.penalty(w / r)) <= 1e-12 * s.penalty(w));
+        assert.ok(relErr(s.sigmaHat(w), { re: qb.re / r ** 2, im: qb.im / r ** 2 }) <= 1e-9, `${s.label}: σ̂_r(${w}) = σ̂(ω/r)/r² by quadrature`);
+        assert.ok(Math.abs(s.penalty(w) - r ** 4 * base.penalty(w / r)) <= 1e-12 * s.penalty(w), `${s.label}: P_r(${w}) = r⁴P(ω/r)`);
       }
     }
   }
   assert.deepEqual(activation("step", { r: 2 }).jumps, [{ at: 0, jump: 0.5 }]);
   assert.deepEqual(activation("leaky_relu", { alpha: 0.2, r: 2 }).kinks, [{ at: 0, jump: 0.8 }]);
   const relu3 = activation("relu", { r: 3 });
-  assert.ok(relu3.homogeneous && relu3.piecewiseLinear);
+  assert.ok(relu3.homogeneous && relu3.piecewiseLinear, "sharpened relu keeps its flags");
   for (const z of [-2, 0.5, 3]) assert.equal(relu3.sigma(z), activation("relu").sigma(z));
-  for (const w of [0.5, 2]) assert.ok(Math.abs(relu3.penalty(w) - w ** 4) < 1e-12 * w ** 4);
+  for (const w of [0.5, 2]) assert.ok(Math.abs(relu3.penalty(w) - w ** 4) < 1e-12 * w ** 4, `relu(r=3) P(${w})`);
   // sharpening twice composes
   const twice = sharpen(activation("gelu", { r: 2 }), 3);
   assert.equal(twice.label, "gelu(r=6)");
-  assert.ok(Math.abs(twice.sigma(0.37) - activation("gelu").sigma(6 * 0.37) / 6) < 1e-16);
+  assert.ok(Math.abs(twice.sigma(0.37) - activation("gelu").sigma(6 * 0.37) / 6) < 1e-16, "sharpening twice composes");
 });
 
 test("registerActivation: from σ alone, with kinks, with jumps, and its errors", () => {
   const sp = activation("softplus");
   const user = registerActivation("user_softplus", { sigma: (z) => Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) });
-  assert.ok(ACTIVATIONS.includes("user_softplus") && activationNames().includes("user_softplus"));
+  assert.ok(ACTIVATIONS.includes("user_softplus") && activationNames().includes("user_softplus"), "registered name is listed");
   assert.equal(activation("user_softplus"), user);
   for (const z of [-4, -1, -0.1, 0, 0.3, 2, 7]) {
     assert.ok(Math.abs(user.dsigma(z) - sp.dsigma(z)) < 1e-10, `numeric σ′(${z})`);
@@ -353,7 +355,7 @@ test("registerActivation: from σ alone, with kinks, with jumps, and its errors"
   }
   const userR = activation("user_softplus", { r: 2 });
   assert.equal(userR.label, "user_softplus(r=2)");
-  assert.ok(relErr(userR.sigmaHat(1.5), activation("softplus", { r: 2 }).sigmaHat(1.5)) < 1e-6);
+  assert.ok(relErr(userR.sigmaHat(1.5), activation("softplus", { r: 2 }).sigmaHat(1.5)) < 1e-6, "user_softplus(r=2) σ̂");
   assert.throws(() => user.tf(tf.tensor1d([1])), /no TF\.js op: pass tf/);
   assert.throws(() => registerActivation("user_softplus", { sigma: Math.sin }), /already registered/);
   assert.throws(() => registerActivation("relu", { sigma: Math.sin }), /already registered/);
@@ -373,12 +375,12 @@ test("registerActivation: from σ alone, with kinks, with jumps, and its errors"
   assert.deepEqual(shiftedR.kinks, [{ at: 0.5, jump: 1 }]);
   // σ″ from finite differences is round-off noise here, so the quadrature runs at 1e-9, not 1e-13
   const want13 = { re: -Math.cos(1.3 / 2) / 1.3 ** 2, im: Math.sin(1.3 / 2) / 1.3 ** 2 };
-  assert.ok(relErr(shiftedR.sigmaHat(1.3), want13) < 1e-8);
-  assert.ok(relErr(sigmaHatNumeric(shiftedR, 1.3, { tol: 1e-9 }), want13) < 1e-8);
+  assert.ok(relErr(shiftedR.sigmaHat(1.3), want13) < 1e-8, "sharpened shifted relu σ̂");
+  assert.ok(relErr(sigmaHatNumeric(shiftedR, 1.3, { tol: 1e-9 }), want13) < 1e-8, "sharpened shifted relu σ̂ by quadrature");
 
   // a step-like σ with a jump: the slope route
   const ustep = registerActivation("user_step", { sigma: (z) => (z >= 0 ? 2 : 0), jumps: [{ at: 0, jump: 2 }] });
-  for (const w of [0.5, -2]) assert.ok(relErr(ustep.sigmaHat(w), { re: 0, im: -2 / w }) < 1e-9);
+  for (const w of [0.5, -2]) assert.ok(relErr(ustep.sigmaHat(w), { re: 0, im: -2 / w }) < 1e-9, `user_step σ̂(${w})`);
 
   // supplied closed form is used as given
   const g = registerActivation("user_gauss", { sigma: (z) => Math.exp(-z * z / 2), sigmaHat: (w) => ({ re: Math.sqrt(2 * Math.PI) * Math.exp(-w * w / 2), im: 0 }) });
@@ -394,7 +396,7 @@ test("registerActivation: from σ alone, with kinks, with jumps, and its errors"
   assert.throws(() => registerActivation("badkink", { sigma: Math.sin, kinks: [{ at: NaN, jump: 1 }] }), /kinks\[0\]/);
   assert.throws(() => registerActivation("typo", { sigma: Math.sin, sigmahat: () => ({ re: 0, im: 0 }) } as never), /unknown field "sigmahat"/);
   assert.throws(() => registerActivation("nanout", { sigma: () => NaN }), /sigma\(-1\) returned NaN/);
-  assert.ok(!ACTIVATIONS.includes("nanout"));
+  assert.ok(!ACTIVATIONS.includes("nanout"), "a failed registration leaves no name behind");
 });
 
 test("TF.js ops (cpu) agree with the float64 σ (|Δ| ≤ 1e-6·(1+|σ|)) and their gradients with σ′ (1e-5)", async () => {
@@ -402,7 +404,11 @@ test("TF.js ops (cpu) agree with the float64 σ (|Δ| ≤ 1e-6·(1+|σ|)) and th
   const zs: number[] = [];
   for (let i = 0; i <= 320; i++) zs.push(Math.fround(-8 + i * 0.05));
   zs.push(0, Math.fround(1e-4), Math.fround(-1e-4));
-  const userRelu = activation("user_shifted_relu");
+  // a user activation with a TF op (registered here so this test also runs on its own)
+  const userRelu = registerActivation("tf_shifted_relu", {
+    sigma: (z) => Math.max(0, z - 1), dsigma: (z) => (z >= 1 ? 1 : 0), d2sigma: () => 0,
+    kinks: [{ at: 1, jump: 1 }], tf: (x) => tf.relu(tf.sub(x, 1)),
+  });
   let worst = 0, worstGrad = 0;
   for (const a of [...ALL, userRelu]) {
     const [vals, grads] = tf.tidy(() => {
@@ -430,6 +436,6 @@ test("sigmaHatFromSlope equals the curvature route for tanh (consistency of the 
   for (const w of [0.5, 1.5]) {
     const a = sigmaHatFromSlope(t.dsigma, [], w, { tol: 1e-14 });
     const b = sigmaHatNumeric(t, w, { tol: 1e-14, route: "curvature" });
-    assert.ok(relErr(a, b) < 1e-10);
+    assert.ok(relErr(a, b) < 1e-10, `tanh slope vs curvature route at ${w}`);
   }
 });

@@ -224,8 +224,8 @@ test("Gaussian-init ReLU kernel = ∫ ζ(β) σσ dβ with Prop. 4.3's ζ (netwo
 
 test("Gaussian-init tanh/softplus kernels (with the sharpness integral) = bivariate-normal E[σ(u)σ(v)]", () => {
   const sw = 1.3, sb = 0.7;
-  // reference: (u, v) = (σ_w x z₁ + σ_b z₂, σ_w y z₁ + σ_b z₂), z standard normal in ℝ²; tensor GL on [−12, 12]²
-  const br = Array.from({ length: 97 }, (_, i) => -12 + i * 0.25);
+  // reference: (u, v) = (σ_w x z₁ + σ_b z₂, σ_w y z₁ + σ_b z₂), z standard normal in ℝ²; tensor GL on [−10, 10]²
+  const br = Array.from({ length: 81 }, (_, i) => -10 + i * 0.25); // the tails beyond ±10 are below e^{−50}
   const r = compositeGaussLegendre(br, 12);
   const w = r.weights.map((wq, q) => (wq * Math.exp(-(r.nodes[q] ** 2) / 2)) / Math.sqrt(2 * Math.PI));
   for (const name of ["tanh", "softplus"]) {
@@ -245,6 +245,31 @@ test("Gaussian-init tanh/softplus kernels (with the sharpness integral) = bivari
   }
 });
 
+test("2-D smooth σ: angle rule converged; Gaussian-init tanh = bivariate-normal reference", () => {
+  const x = [0.3, -0.8], y = [-0.5, 0.9];
+  // uniform offsets: the default 64 angles agree with 128 (periodic trapezoid on an analytic integrand)
+  const k64 = rsKernel({ activation: activation("softplus"), inputDim: 2, offsets: { kind: "uniform", L: 4 } });
+  const k128 = rsKernel({ activation: activation("softplus"), inputDim: 2, offsets: { kind: "uniform", L: 4 }, normals: 128 });
+  assert.ok(relErr(k64(x, y), k128(x, y)) < 1e-13);
+  // Gaussian init in 2-D: (u, v) = (w·x + b, w·y + b) is bivariate normal with covariance
+  // [[σ_w²‖x‖² + σ_b², σ_w²xᵀy + σ_b²], [·, σ_w²‖y‖² + σ_b²]]
+  const sw = 1.1, sb = 0.6;
+  const k = rsKernel({ activation: activation("tanh"), inputDim: 2, offsets: { kind: "init", dist: "gaussian", sigmaW: sw, sigmaB: sb } });
+  const cxx = sw * sw * (x[0] ** 2 + x[1] ** 2) + sb * sb;
+  const cyy = sw * sw * (y[0] ** 2 + y[1] ** 2) + sb * sb;
+  const cxy = sw * sw * (x[0] * y[0] + x[1] * y[1]) + sb * sb;
+  const s1 = Math.sqrt(cxx), s2 = Math.sqrt(cyy), rho = cxy / (s1 * s2);
+  const r = compositeGaussLegendre(Array.from({ length: 81 }, (_, i) => -10 + i * 0.25), 12);
+  const w = r.weights.map((wq, q) => (wq * Math.exp(-(r.nodes[q] ** 2) / 2)) / Math.sqrt(2 * Math.PI));
+  let ref = 0;
+  for (let i = 0; i < r.nodes.length; i++) {
+    for (let j = 0; j < r.nodes.length; j++) {
+      ref += w[i] * w[j] * Math.tanh(s1 * r.nodes[i]) * Math.tanh(s2 * (rho * r.nodes[i] + Math.sqrt(1 - rho * rho) * r.nodes[j]));
+    }
+  }
+  assert.ok(Math.abs(k(x, y) - ref) < 1e-11, `${k(x, y)} vs ${ref}`);
+});
+
 // ---------------------------------------------------------------------------------------------
 test("gramMatrix: fast paths equal pairwise calls; the pivoted-Cholesky compression keeps 1e-15·max K", () => {
   const X = Array.from({ length: 400 }, (_, i) => -2 + (4 * i) / 399);
@@ -258,20 +283,22 @@ test("gramMatrix: fast paths equal pairwise calls; the pivoted-Cholesky compress
       assert.equal(G[i * 400 + j], G[j * 400 + i]);
     }
   }
-  // compression vs the plain product on random features
+  // compression vs the plain product on seeded features of exact rank 10 (P = A·B, inner dimension 10)
+  const N = 300, Q = 40, R = 10;
   const rng = new Rng(3);
-  const N = 300, Q = 40;
-  const P = Float64Array.from({ length: N * Q }, (_, i) => Math.exp(-((i % Q) / 6)) * Math.cos(0.01 * Math.floor(i / Q) * (i % Q)) + 0 * rng.uniform());
+  const Am = Float64Array.from({ length: N * R }, () => rng.normal());
+  const Bm = Float64Array.from({ length: R * Q }, () => rng.normal());
+  const P = new Float64Array(N * Q);
+  for (let n = 0; n < N; n++) for (let q = 0; q < Q; q++) for (let r = 0; r < R; r++) P[n * Q + q] += Am[n * R + r] * Bm[r * Q + q];
   const full = featureGram(P, N, null, N, Q);
   const f = pivotedCholeskyFactor(P, N, Q, 1e-15);
+  assert.ok(f !== null && f.rank <= R + 2, `these features compress (rank ${f?.rank})`);
   let maxDiag = 0;
   for (let i = 0; i < N; i++) maxDiag = Math.max(maxDiag, full[i * N + i]);
-  if (f !== null) {
-    const approx = featureGram(f.C, N, null, N, f.rank);
-    let e = 0;
-    for (let i = 0; i < N * N; i++) e = Math.max(e, Math.abs(approx[i] - full[i]));
-    assert.ok(e <= 1e-14 * maxDiag, `compression error ${e}`);
-  }
+  const approx = featureGram(f!.C, N, null, N, f!.rank);
+  let e = 0;
+  for (let i = 0; i < N * N; i++) e = Math.max(e, Math.abs(approx[i] - full[i]));
+  assert.ok(e <= 1e-14 * maxDiag, `compression error ${e}`);
   // generic kernels go pairwise; the result is a row-major N1×N2 matrix
   const G2 = gramMatrix((a, b) => Math.exp(-(((a as number) - (b as number)) ** 2)), [0, 1, 2], [0.5, 1.5]);
   assert.equal(G2.length, 6);

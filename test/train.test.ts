@@ -101,10 +101,10 @@ function netAwayFromKinks(name: string, H: number, d: number, data: { X: number[
 
 // ---------- gradients ----------
 
-test("analytic gradients match central finite differences for every activation (d = 1 and 3; rel. tol 1e-6)", () => {
+test("analytic gradients match central finite differences for every activation (d = 1, 2, 3; rel. tol 1e-6)", () => {
   const names = activationNames();
   assert.ok(names.length >= 14, `expected the 14 registered activations, got ${names.join(",")}`);
-  for (const d of [1, 3]) {
+  for (const d of [1, 2, 3]) {
     const data = randomData(9, d, 100 + d);
     for (const name of names) {
       const net = netAwayFromKinks(name, 5, d, data, 1000 * d, 0.02);

@@ -32,7 +32,7 @@ export const elu: ActivationFactory = {
       // exp(min(x, 0)) never overflows, so the gradient stays finite
       tfOp: (x) => tf.tidy(() => tf.add(tf.relu(x), tf.mul(alpha, tf.sub(tf.exp(tf.minimum(x, 0)), 1)))),
       sigmaHat: (w) => {
-        const ft = cadd(cdiv(complex(alpha, 0), complex(1, w)), complex(1 - alpha, 0));
+        const ft = cadd(cdiv(complex(alpha, 0), complex(1, -w)), complex(1 - alpha, 0));
         return cscale(ft, -1 / (w * w));
       },
     }),

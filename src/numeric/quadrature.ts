@@ -196,20 +196,31 @@ export function integrateSegments(
   let evaluations = 0;
   segments.forEach((s, i) => heap.push(gk15(f, i, m, s.a, s.b, buf)));
   evaluations += 15 * segments.length;
+  // running sums, updated per bisection; re-summed exactly every 256 steps and before accepting
   const total = new Float64Array(m);
-  const sum = (): { error: number; abs: number } => {
+  const s = { error: 0, abs: 0 };
+  const resum = (): void => {
     total.fill(0);
-    let error = 0;
-    let abs = 0;
+    s.error = 0;
+    s.abs = 0;
     for (const p of heap.all()) {
       for (let j = 0; j < m; j++) total[j] += p.value[j];
-      error += p.error;
-      abs += p.abs;
+      s.error += p.error;
+      s.abs += p.abs;
     }
-    return { error, abs };
   };
-  let s = sum();
-  while (!converged(total, s.error, s.abs)) {
+  const update = (p: Piece, sign: number): void => {
+    for (let j = 0; j < m; j++) total[j] += sign * p.value[j];
+    s.error += sign * p.error;
+    s.abs += sign * p.abs;
+  };
+  resum();
+  let steps = 0;
+  for (;;) {
+    if (converged(total, s.error, s.abs)) {
+      resum();
+      if (converged(total, s.error, s.abs)) break;
+    }
     if (heap.size >= maxIntervals) {
       throw new Error(`integrate: no convergence after ${heap.size} subintervals ` +
         `(estimated error ${s.error.toExponential(3)}); loosen tol, raise maxIntervals, ` +
@@ -221,10 +232,15 @@ export function integrateSegments(
       throw new Error(`integrate: cannot subdivide [${worst.a}, ${worst.b}] further (estimated error ` +
         `${s.error.toExponential(3)}); the integrand is probably singular near x = ${mid}`);
     }
-    heap.push(gk15(f, worst.seg, m, worst.a, mid, buf));
-    heap.push(gk15(f, worst.seg, m, mid, worst.b, buf));
+    const left = gk15(f, worst.seg, m, worst.a, mid, buf);
+    const right = gk15(f, worst.seg, m, mid, worst.b, buf);
+    heap.push(left);
+    heap.push(right);
+    update(worst, -1);
+    update(left, 1);
+    update(right, 1);
     evaluations += 30;
-    s = sum();
+    if (++steps % 256 === 0) resum();
   }
   return { value: Float64Array.from(total), error: s.error, intervals: heap.size, evaluations };
 }
