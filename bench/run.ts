@@ -4,7 +4,7 @@
 // Timing: the training loop only (the engine's and TF.js's history.seconds, torch's perf_counter
 // around its loop), best (minimum) of `repeats` runs from the same initial parameters.
 //
-// usage: tsx bench/run.ts [--repeats K] [--torch-threads K] [--no-tfjs]
+// usage: tsx bench/run.ts [--repeats K] [--torch-threads K] [--no-tfjs] [--case NAME-SUBSTRING]
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -41,19 +41,24 @@ const CASES: Case[] = [
   { name: "1-D tanh", activation: "tanh", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.005, fastPath: true, tfjs: false },
 ];
 
-function parseArgs(argv: string[]): { repeats: number; torchThreads: number | null; tfjs: boolean } {
-  let repeats = 3, torchThreads: number | null = null, tfjs = true;
+function parseArgs(argv: string[]): { repeats: number; torchThreads: number | null; tfjs: boolean; only: string | null } {
+  let repeats = 3, torchThreads: number | null = null, tfjs = true, only: string | null = null;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
-    if (a === "--repeats" || a === "--torch-threads") {
+    if (a === "--case") {
+      only = argv[++k] ?? "";
+      if (!CASES.some((c) => c.name.includes(only as string))) {
+        throw new Error(`bench: no case name contains "${only}"; cases: ${CASES.map((c) => c.name).join("; ")}`);
+      }
+    } else if (a === "--repeats" || a === "--torch-threads") {
       const n = Number(argv[++k]);
       if (!Number.isInteger(n) || n < 1) throw new Error(`bench: ${a} needs a positive integer, got ${argv[k]}`);
       if (a === "--repeats") repeats = n;
       else torchThreads = n;
     } else if (a === "--no-tfjs") tfjs = false;
-    else throw new Error(`bench: unknown argument "${a}"; use --repeats K, --torch-threads K, --no-tfjs`);
+    else throw new Error(`bench: unknown argument "${a}"; use --repeats K, --torch-threads K, --no-tfjs, --case NAME`);
   }
-  return { repeats, torchThreads, tfjs };
+  return { repeats, torchThreads, tfjs, only };
 }
 
 /** seeded data on [−1, 1]^d with target sin(πx₁)·cos(πx₂)…, and a seeded Gaussian init */
@@ -154,9 +159,9 @@ const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 const fmt = (x: number | null, digits = 3): string => (x === null || !Number.isFinite(x) ? "—" : x.toPrecision(digits));
 
 async function main(): Promise<void> {
-  const { repeats, torchThreads, tfjs } = parseArgs(process.argv.slice(2));
+  const { repeats, torchThreads, tfjs, only } = parseArgs(process.argv.slice(2));
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const prepared = CASES.map((c) => ({ c, ...setup(c) }));
+  const prepared = CASES.filter((c) => only === null || c.name.includes(only)).map((c) => ({ c, ...setup(c) }));
 
   console.log(`float64 engine vs PyTorch CPU (float64) vs TF.js; training loop only, best of ${repeats} runs`);
   const engine = prepared.map(({ c, net, X, y }) => {

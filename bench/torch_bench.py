@@ -3,7 +3,7 @@
 
 Reads the cases written by bench/run.ts (exact float64 initial parameters and data as JSON
 numbers), builds f(x) = sum_i v_i sigma(w_i.x + b_i) + c, trains it with plain full-batch gradient
-descent (torch.optim.SGD, no momentum) on L = (1/2N) sum_n (f(x_n) - y_n)^2, and prints one JSON
+descent (torch.optim.SGD, no momentum; W, b, v trained, c fixed as in the engine's default) on L = (1/2N) sum_n (f(x_n) - y_n)^2, and prints one JSON
 object on stdout. Only the training loop is timed; each case is run `repeats` times from the same
 initial parameters and the best (minimum) time is reported.
 
@@ -42,8 +42,9 @@ def run_case(case):
         W = torch.tensor(case["W"], dtype=torch.float64).reshape(H, d).requires_grad_()
         b = torch.tensor(case["b"], dtype=torch.float64).requires_grad_()
         v = torch.tensor(case["v"], dtype=torch.float64).requires_grad_()
-        c = torch.tensor(case["c"], dtype=torch.float64).requires_grad_()
-        opt = torch.optim.SGD([W, b, v, c], lr=lr)
+        # like the engine's default (trainC: false), the output constant c is not trained
+        c = torch.tensor(case["c"], dtype=torch.float64)
+        opt = torch.optim.SGD([W, b, v], lr=lr)
         t0 = time.perf_counter()
         for _ in range(steps):
             opt.zero_grad()

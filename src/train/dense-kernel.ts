@@ -162,21 +162,33 @@ function neuronZ(Z: Float64Array, XT: Float64Array, W: Float64Array, b: Float64A
   }
 }
 
-function genericForward(F: Float64Array, Z: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, d: number, N: number, act: Activation): void {
+/** Generic σ: forward sweep; stores σ(zₙᵢ) in `cache` (N·H, neuron-major) when one is given. */
+function genericForward(F: Float64Array, Z: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, d: number, N: number, act: Activation, cache: Float64Array | null): void {
   for (let i = 0; i < H; i++) {
     neuronZ(Z, XT, W, b, i, d, N);
     const vi = v[i];
-    for (let n = 0; n < N; n++) F[n] += vi * act.sigma(Z[n]);
+    if (cache !== null) {
+      const o = i * N;
+      for (let n = 0; n < N; n++) {
+        const s = act.sigma(Z[n]);
+        cache[o + n] = s;
+        F[n] += vi * s;
+      }
+    } else {
+      for (let n = 0; n < N; n++) F[n] += vi * act.sigma(Z[n]);
+    }
   }
 }
 
-function genericBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, d: number, N: number, act: Activation, bOff: number, vOff: number): void {
+/** Generic σ: backward sweep (E holds eₙ/N); reads σ(zₙᵢ) from `cache` when given. */
+function genericBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, d: number, N: number, act: Activation, bOff: number, vOff: number, cache: Float64Array | null): void {
   for (let i = 0; i < H; i++) {
     neuronZ(Z, XT, W, b, i, d, N);
     let sv = 0, sb = 0;
+    const o = i * N;
     for (let n = 0; n < N; n++) {
       const z = Z[n], e = E[n];
-      sv += e * act.sigma(z);
+      sv += e * (cache !== null ? cache[o + n] : act.sigma(z));
       const t = e * act.dsigma(z);
       T[n] = t;
       sb += t;
@@ -185,13 +197,16 @@ function genericBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T
     grad[vOff + i] = sv;
     grad[bOff + i] = vi * sb;
     for (let k = 0; k < d; k++) {
-      const o = k * N;
+      const ok = k * N;
       let s = 0;
-      for (let n = 0; n < N; n++) s += T[n] * XT[o + n];
+      for (let n = 0; n < N; n++) s += T[n] * XT[ok + n];
       grad[i * d + k] = vi * s;
     }
   }
 }
+
+/** largest N·H for which the generic path keeps σ(zₙᵢ) between the sweeps (32 MB) */
+const SIGMA_CACHE_LIMIT = 1 << 22;
 
 /** The dense kernel for data X (N·d row-major) and targets y. */
 export function denseKernel(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossKernel {
@@ -207,6 +222,8 @@ export function denseKernel(act: Activation, L: ParamLayout, X: Float64Array, y:
   const Z = new Float64Array(N); // zₙ for one neuron (generic path)
   const T = new Float64Array(N); // eₙσ′(zₙ)/N for one neuron (generic path)
   const kink = d <= 2 ? singleKinkForm(act) : null;
+  // generic σ: σ(z) is usually costly (tanh, erf, exp), so keep it from the forward sweep
+  const cache = kink === null && N * H <= SIGMA_CACHE_LIMIT ? new Float64Array(N * H) : null;
 
   function evaluate(theta: Float64Array, grad: Float64Array | null): number {
     const W = theta.subarray(0, bOffset);
@@ -215,7 +232,7 @@ export function denseKernel(act: Activation, L: ParamLayout, X: Float64Array, y:
     F.fill(theta[cOffset]);
     if (kink !== null && d === 1) kinkForward1(F, X0, W, b, v, H, N, kink);
     else if (kink !== null) kinkForward2(F, X0, X1, W, b, v, H, N, kink);
-    else genericForward(F, Z, XT, W, b, v, H, d, N, act);
+    else genericForward(F, Z, XT, W, b, v, H, d, N, act, grad !== null ? cache : null);
     let sumSq = 0, sumE = 0;
     for (let n = 0; n < N; n++) {
       const e = F[n] - y[n];
@@ -226,7 +243,7 @@ export function denseKernel(act: Activation, L: ParamLayout, X: Float64Array, y:
     if (grad !== null) {
       if (kink !== null && d === 1) kinkBackward1(grad, F, sumE, X0, W, b, v, H, N, kink, bOffset, vOffset);
       else if (kink !== null) kinkBackward2(grad, F, sumE, X0, X1, W, b, v, H, N, kink, bOffset, vOffset);
-      else genericBackward(grad, F, Z, T, XT, W, b, v, H, d, N, act, bOffset, vOffset);
+      else genericBackward(grad, F, Z, T, XT, W, b, v, H, d, N, act, bOffset, vOffset, cache);
       grad[cOffset] = sumE;
     }
     return 0.5 * sumSq * invN;
