@@ -5,7 +5,7 @@ import { strict as assert } from "node:assert";
 import * as tf from "@tensorflow/tfjs";
 import { activation } from "../src/activations";
 import { initNetwork } from "../src/network/init";
-import type { ShallowNet } from "../src/network/shallow-net";
+import { ShallowNet } from "../src/network/shallow-net";
 import { Rng } from "../src/random";
 import { gradients, train } from "../src/train";
 import { backendInfo, initBackend, TF_OPS, tfSelfTest, trainTF, gradientsTF, predictTF } from "../src/tfjs";
@@ -231,6 +231,10 @@ test("trainTF rejects bad input with clear messages, before any work, leaking no
     await assert.rejects(trainTF(net, data as never, opts as never), msg);
   }
   await assert.rejects(trainTF({} as never, data1, { steps: 1, lr: 0.1 }), /trainTF: the first argument must be a ShallowNet/);
+  // an activation whose op has no kernel on this backend: the error says how to get around it
+  const noKernel = { ...activation("relu"), tf: () => { throw new Error("Kernel 'Foo' not registered for backend 'wasm'"); } };
+  const odd = new ShallowNet({ W: net.W, b: net.b, v: net.v, activation: noKernel, inputDim: 1 });
+  await assert.rejects(trainTF(odd, data1, { steps: 3, lr: 0.1 }), /trainTF: Kernel 'Foo' not registered .* call initBackend\(\{ prefer: "cpu" \}\)/);
   await assert.rejects(trainTF(net1d("tanh", 8), data1, { steps: 50, lr: 1e6 }), /trainTF: training diverged at step \d+ .*try a smaller lr than 1000000/);
   assert.equal(tf.memory().numTensors, n0, "no tensors left after errors");
 });

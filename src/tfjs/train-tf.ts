@@ -41,7 +41,10 @@ export interface TrainTFResult {
 
 const TF_ONLY_KEYS = ["batchSize", "seed"] as const;
 
-/** Parameters as tensors: W (H×d), b (H), v (H×1), c (scalar). */
+/**
+ * Parameters as tensors: Wᵀ (d×H), b (H), v (H×1), c (scalar). W is kept transposed because the
+ * wasm backend's matMul with transposeB was measured slower than X·Wᵀ with Wᵀ stored.
+ */
 type Params = [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Scalar];
 
 function checkActivation(act: Activation, where: string): void {
@@ -79,28 +82,38 @@ function resolveTFOptions(options: TrainTFOptions, N: number, where: string): { 
   return { o, batchSize, seed };
 }
 
-/** L = (1/2n) Σ (σ(X Wᵀ + b) v + c − y)² over the n rows given (float32). */
-function lossTensor(act: Activation, X: tf.Tensor2D, y: tf.Tensor1D, [W, b, v, c]: Params): tf.Scalar {
-  const n = X.shape[0];
-  const A = act.tf(tf.add(tf.matMul(X, W, false, true), b)) as tf.Tensor2D;
-  const f = tf.add(tf.reshape(tf.matMul(A, v), [n]), c);
-  return tf.div(tf.sum(tf.square(tf.sub(f, y))), 2 * n);
+/** f = σ(X Wᵀ + b) v + c at the n rows of X (float32, length n). */
+function outputs(act: Activation, X: tf.Tensor2D, [Wt, b, v, c]: Params): tf.Tensor1D {
+  const A = act.tf(tf.add(tf.matMul(X, Wt), b)) as tf.Tensor2D;
+  return tf.add(tf.reshape(tf.matMul(A, v), [X.shape[0]]), c);
+}
+
+/** L = (1/2n) Σ (f(xₙ) − yₙ)² over the n rows given (float32). */
+function lossTensor(act: Activation, X: tf.Tensor2D, y: tf.Tensor1D, p: Params): tf.Scalar {
+  return tf.div(tf.sum(tf.square(tf.sub(outputs(act, X, p), y))), 2 * X.shape[0]);
+}
+
+/** row-major H×d ↔ d×H (float32 out) */
+function transposed(a: ArrayLike<number>, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let k = 0; k < cols; k++) out[k * rows + i] = a[i * cols + k];
+  return out;
 }
 
 function upload(net: ShallowNet): Params {
   const H = net.width, d = net.inputDim;
   return [
-    tf.tensor2d(Float32Array.from(net.W), [H, d]),
+    tf.tensor2d(transposed(net.W, H, d), [d, H]),
     tf.tensor1d(Float32Array.from(net.b)),
     tf.tensor2d(Float32Array.from(net.v), [H, 1]),
     tf.scalar(net.c),
   ];
 }
 
-/** θ = [W | b | v | c] in float64 (exact copies of the float32 values). */
+/** θ = [W | b | v | c] in float64 (exact copies of the float32 values; W back to H×d row-major). */
 function download(p: Params, L: ParamLayout): Float64Array {
   const theta = new Float64Array(L.size);
-  theta.set(p[0].dataSync(), 0);
+  theta.set(transposed(p[0].dataSync(), L.d, L.H), 0);
   theta.set(p[1].dataSync(), L.bOffset);
   theta.set(p[2].dataSync(), L.vOffset);
   theta[L.cOffset] = p[3].dataSync()[0];
@@ -178,6 +191,24 @@ export async function trainTF(net: ShallowNet, data: Dataset, options: TrainTFOp
 
   const start = performance.now();
   try {
+    try {
+      dryRun(act, X, params);
+      loop();
+    } catch (err) {
+      throw missingKernelHint(err, where);
+    }
+    recorder.history.seconds = (performance.now() - start) / 1000;
+    const theta = download(params, L);
+    if (!theta.every(Number.isFinite)) throw divergence(steps, NaN, o.lr);
+    const history: TrainTFHistory = { ...recorder.history, kernel: "tfjs", backend, batchSize };
+    return { net: unpackNet(theta, L, act), history };
+  } finally {
+    disposeBatch();
+    tf.dispose([X, Y, ...params, ...moments]);
+  }
+
+  /** steps 0..steps: loss (and record) at θ_k, then the update to θ_{k+1} */
+  function loop(): void {
     for (let k = 0; k <= steps; k++) {
       if (k === steps) {
         const value = fullLoss(params);
@@ -189,7 +220,7 @@ export async function trainTF(net: ShallowNet, data: Dataset, options: TrainTFOp
       const out = tf.tidy(() => {
         const { value, grads } = valueAndGrads(Xb, Yb, params);
         let next: tf.Tensor[];
-        let nextMoments: tf.Tensor[] = [];
+        const nextMoments: tf.Tensor[] = [];
         if (o.optimizer === "gd") {
           next = grads.map((g, j) => tf.sub(params[j], tf.mul(g, o.lr)));
         } else if (o.optimizer === "adam") {
@@ -228,14 +259,6 @@ export async function trainTF(net: ShallowNet, data: Dataset, options: TrainTFOp
         moments = out.nextMoments;
       }
     }
-    recorder.history.seconds = (performance.now() - start) / 1000;
-    const theta = download(params, L);
-    if (!theta.every(Number.isFinite)) throw divergence(steps, NaN, o.lr);
-    const history: TrainTFHistory = { ...recorder.history, kernel: "tfjs", backend, batchSize };
-    return { net: unpackNet(theta, L, act), history };
-  } finally {
-    disposeBatch();
-    tf.dispose([X, Y, ...params, ...moments]);
   }
 
   /** step k's loss (minibatch loss with minibatches) and, at record steps, the full-data loss and θ_k */
@@ -275,6 +298,24 @@ function rk4Step(
   return out;
 }
 
+/**
+ * Evaluate f on a few rows outside any gradient tape, so that an op failing in the forward pass
+ * throws here: TF.js leaks the tensors its tape saved when the forward pass throws under a tape.
+ */
+function dryRun(act: Activation, X: tf.Tensor2D, p: Params): void {
+  tf.tidy(() => {
+    outputs(act, tf.slice(X, [0, 0], [Math.min(X.shape[0], 4), X.shape[1]]), p).dataSync();
+  });
+}
+
+/** a missing kernel (e.g. a user activation's op on wasm) gets the way out added to its message */
+function missingKernelHint(err: unknown, where: string): unknown {
+  if (err instanceof Error && /not registered for backend/.test(err.message)) {
+    return new Error(`${where}: ${err.message}. This op has no kernel on the "${tf.getBackend()}" backend; call initBackend({ prefer: "cpu" }) or express the activation's .tf with other ops`);
+  }
+  return err;
+}
+
 function divergence(step: number, loss: number, lr: number): Error {
   if (step === 0) {
     return new Error(`trainTF: the initial loss is not finite (loss = ${loss}): the net's output overflows float32 on this data; rescale the data or the initial weights`);
@@ -293,6 +334,7 @@ export async function gradientsTF(net: ShallowNet, data: Dataset): Promise<Gradi
   const td = validateDataset(data, net.inputDim, where);
   await ensureBackend();
   const L = paramLayout(net.width, net.inputDim);
+  tf.tidy(() => dryRun(net.activation, tf.tensor2d(Float32Array.from(td.X), [td.N, td.d]), upload(net)));
   const [value, ...grads] = tf.tidy(() => {
     const X = tf.tensor2d(Float32Array.from(td.X), [td.N, td.d]);
     const Y = tf.tensor1d(Float32Array.from(td.y));
@@ -317,12 +359,7 @@ export async function predictTF(net: ShallowNet, X: Dataset["X"]): Promise<Float
   checkActivation(net.activation, "predictTF");
   const td = validateDataset({ X, y: new Float64Array(Array.isArray(X) ? X.length : 0) }, net.inputDim, "predictTF");
   await ensureBackend();
-  const f = tf.tidy(() => {
-    const [W, b, v, c] = upload(net);
-    const Xt = tf.tensor2d(Float32Array.from(td.X), [td.N, td.d]);
-    const A = net.activation.tf(tf.add(tf.matMul(Xt, W, false, true), b)) as tf.Tensor2D;
-    return tf.add(tf.reshape(tf.matMul(A, v), [td.N]), c);
-  });
+  const f = tf.tidy(() => outputs(net.activation, tf.tensor2d(Float32Array.from(td.X), [td.N, td.d]), upload(net)));
   const out = Float64Array.from(f.dataSync());
   f.dispose();
   return out;
