@@ -8,5 +8,6 @@ export * from "./tfjs";
 export * from "./kernel";
 export * from "./spectral";
 export * from "./adaptive";
+export * from "./mnist";
 export * from "./chart";
 export * from "./notebook";
