@@ -16,3 +16,4 @@ export type { PowerIterationOptions } from "./ntk";
 export { regimeScale, regimeRuns, regimeTable, regimeSweep } from "./sweep";
 export type { RegimeScale, RegimeSweepOptions, RegimeRun } from "./sweep";
 export { writeCsvAtomic } from "./csv";
+export { linearInterpolant } from "./interpolants";

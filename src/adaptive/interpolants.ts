@@ -1,6 +1,6 @@
 // The 1-D reference of the adaptive regime (reconstruction §c.4 Prop. 7, §e.2): the piecewise-linear
 // interpolant, knots at the data. (The kernel-regime reference, the natural cubic spline, is
-// naturalCubicSpline in src/kernel.) Private to this folder; the sweep compares trained nets with it.
+// naturalCubicSpline in src/kernel.) The sweep compares trained nets with it; exported for notebooks.
 
 /** Sorted copies of (x, y); throws on fewer than 2 points or repeated x. */
 function sortedData(x: ArrayLike<number>, y: ArrayLike<number>, where: string): { xs: Float64Array; ys: Float64Array } {
