@@ -14,7 +14,8 @@ import { Rng } from "../src/random";
 import { train } from "../src/train";
 import { initBackend, trainTF } from "../src/tfjs";
 
-const PYTHON = "/usr/bin/python3";
+// Debian's Python has python3-torch; BENCH_PYTHON picks another interpreter
+const PYTHON = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
 const OUT_DIR = path.join(__dirname, "..", "build", "bench");
 
 interface Case {
@@ -163,47 +164,42 @@ async function main(): Promise<void> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const prepared = CASES.filter((c) => only === null || c.name.includes(only)).map((c) => ({ c, ...setup(c) }));
 
-  console.log(`float64 engine vs PyTorch CPU (float64) vs TF.js; training loop only, best of ${repeats} runs`);
-  const engine = prepared.map(({ c, net, X, y }) => {
+  console.log(`float64 engine vs PyTorch CPU (float64) vs TF.js; training loop only, best of ${repeats} runs; each case's engines run back to back`);
+  const skipped = torchUnavailable();
+  const tfInfo = tfjs && prepared.some(({ c }) => c.tfjs) ? await initBackend() : null;
+  let torchMeta: { torch: string; threads: number } | null = null;
+  const engine: Array<Timed & { kernel: string }> = [];
+  const tfTimes: Array<Timed | null> = [];
+  const torchTimes: Array<TorchOut["results"][number] | null> = [];
+  for (const p of prepared) {
+    const { c, net, X, y } = p;
     let kernel = "";
-    const t = bestOf(repeats, () => {
+    const e = bestOf(repeats, () => {
       const r = train(net, { X, y }, { steps: c.steps, lr: c.lr, record: [], fastPath: c.fastPath });
       kernel = r.history.kernel;
       return { seconds: r.history.seconds, finalLoss: r.history.lossByStep[c.steps] };
     });
-    console.log(`  engine   ${c.name}: ${t.seconds.toFixed(3)} s (${kernel} kernel)`);
-    return { ...t, kernel };
-  });
-
-  let tfInfo: { backend: string; reason: string } | null = null;
-  const tfTimes: Array<Timed | null> = [];
-  if (tfjs) {
-    const info = await initBackend();
-    tfInfo = { backend: info.backend, reason: info.reason };
-    for (const { c, net, X, y } of prepared) {
-      if (!c.tfjs) {
-        tfTimes.push(null);
-        continue;
-      }
+    engine.push({ ...e, kernel });
+    console.log(`  engine   ${c.name}: ${e.seconds.toFixed(3)} s (${kernel} kernel)`);
+    if (tfInfo && c.tfjs) {
       const t = await bestOfAsync(repeats, async () => {
         const r = await trainTF(net, { X, y }, { steps: c.steps, lr: c.lr, record: [] });
         return { seconds: r.history.seconds, finalLoss: r.history.lossByStep[c.steps] };
       });
-      console.log(`  tfjs     ${c.name}: ${t.seconds.toFixed(3)} s (${info.backend})`);
+      console.log(`  tfjs     ${c.name}: ${t.seconds.toFixed(3)} s (${tfInfo.backend})`);
       tfTimes.push(t);
-    }
-  }
-
-  const skipped = torchUnavailable();
-  let torch: TorchOut | null = null;
-  if (skipped === null) {
-    torch = runTorch(prepared, repeats, torchThreads);
-    for (const r of torch.results) console.log(`  torch    ${r.name}: ${r.seconds.toFixed(3)} s`);
+    } else tfTimes.push(null);
+    if (skipped === null) {
+      const out = runTorch([p], repeats, torchThreads);
+      torchMeta = { torch: out.torch, threads: out.threads };
+      torchTimes.push(out.results[0]);
+      console.log(`  torch    ${c.name}: ${out.results[0].seconds.toFixed(3)} s`);
+    } else torchTimes.push(null);
   }
 
   const rows = prepared.map(({ c }, k) => {
     const e = engine[k];
-    const t = torch ? torch.results[k] : null;
+    const t = torchTimes[k];
     const tj = tfTimes[k] ?? null;
     return {
       case: `${c.name}, H=${c.width}, N=${c.points}, ${c.steps} GD steps, lr=${c.lr}`,
@@ -247,7 +243,7 @@ async function main(): Promise<void> {
   console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
   for (const row of table) console.log(line(row));
   console.log("");
-  if (torch) console.log(`torch ${torch.torch}, float64, ${torch.threads} thread(s) (${torchThreads ? "--torch-threads" : "torch default"}); torch.optim.SGD, same loss (1/2N)Σr²`);
+  if (torchMeta) console.log(`torch ${torchMeta.torch}, float64, ${torchMeta.threads} thread(s) (${torchThreads ? "--torch-threads" : "torch default"}); torch.optim.SGD, same loss (1/2N)Σr²`);
   else console.log(`torch skipped: ${skipped}`);
   if (tfInfo) console.log(`tfjs backend: ${tfInfo.backend} (${tfInfo.reason}); float32, so its loss differs at float32 accuracy`);
   console.log(`machine: ${os.cpus().length} logical CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} (timings on a busy machine are noisy)`);
@@ -257,8 +253,8 @@ async function main(): Promise<void> {
     node: process.version,
     timing: `training loop only, best of ${repeats} runs`,
     repeats,
-    torch: torch ? { version: torch.torch, threads: torch.threads, dtype: "float64" } : { skipped },
-    tfjs: tfInfo,
+    torch: torchMeta ? { version: torchMeta.torch, threads: torchMeta.threads, dtype: "float64" } : { skipped },
+    tfjs: tfInfo ? { backend: tfInfo.backend, reason: tfInfo.reason } : null,
     loadAverage: os.loadavg(),
     rows,
   };
