@@ -450,3 +450,69 @@ test("histogram density with an extent is normalised by all values, so it matche
   assert.deepEqual(heights, [0.75]);
   assert.match(c.note ?? "", /1 of 4 values lie outside the extent/);
 });
+
+// ---------- colour schemes, independent legends, detail lines ----------
+
+test("colorScheme: 'diverging' is reversed redblue (white at 0 for numbers), any Vega scheme by name; specs compile and render", async () => {
+  const rows = Array.from({ length: 24 }, (_, i) => ({ x: i, y: Math.sin(i), mu: (i - 12) / 6, kind: i % 3 === 0 ? "a" : "b" }));
+  const quant = scatterChart(rows, { color: "mu", colorScheme: "diverging" });
+  assert.deepEqual(spec(quant).encoding.color, { field: "mu", type: "quantitative", scale: { scheme: "redblue", reverse: true, domainMid: 0 } });
+  const nominal = lineChart(rows, { color: "kind", colorScheme: "diverging" });
+  assert.deepEqual(spec(nominal).encoding.color.scale, { scheme: "redblue", reverse: true });
+  const named = barChart(rows.slice(0, 6), { color: "kind", colorScheme: "category10" });
+  assert.deepEqual(spec(named).encoding.color.scale, { scheme: "category10" });
+  for (const c of [quant, nominal, named, scatterChart(rows, { color: "mu", colorScheme: "viridis" })]) {
+    compileStrict(c);
+    assert.match(await chartToSVG(c), /^<svg /);
+  }
+  assert.throws(() => scatterChart(rows, { colorScheme: "diverging" }), /colorScheme colours a color field; set color/);
+  assert.throws(() => scatterChart(rows, { color: "mu", colorScheme: "rainbowish" }), /unknown colorScheme "rainbowish"/);
+  assert.throws(() => scatterChart(rows, { color: "mu", colorScheme: 3 as never }), /colorScheme must be a scheme name/);
+});
+
+test("independent: concatenated panels keep their own colour and dash legends (resolve.scale); specs compile and render", async () => {
+  const a = lineChart([{ x: 0, y: 1, s: "p" }, { x: 1, y: 2, s: "q" }], { color: "s", dashBy: "s" });
+  const b = lineChart([{ x: 0, y: 1, t: "u" }, { x: 1, y: 0, t: "v" }], { color: "t" });
+  for (const [c, key] of [
+    [hconcatCharts([a, b], { independent: ["color", "strokeDash"] }), "hconcat"],
+    [vconcatCharts([a, b], { independent: ["color"] }), "vconcat"],
+    [gridCharts([a, b, a], { columns: 2, independent: ["color", "y"] }), "concat"],
+  ] as const) {
+    assert.ok(Array.isArray(spec(c)[key]));
+    const expected = key === "hconcat" ? { color: "independent", strokeDash: "independent" } : key === "vconcat" ? { color: "independent" } : { color: "independent", y: "independent" };
+    assert.deepEqual(spec(c).resolve, { scale: expected });
+    compileStrict(c);
+    assert.match(await chartToSVG(c), /^<svg /);
+  }
+  // a colour scale per panel when independent (so each panel's legend lists only its series), one shared otherwise
+  const colorScales = (c: Chart) => {
+    const names: string[] = [];
+    const walk = (x: unknown) => {
+      if (x === null || typeof x !== "object") return;
+      const o = x as Json;
+      if (Array.isArray(o.scales)) for (const sc of o.scales) if (/color$/.test(sc.name)) names.push(sc.name);
+      for (const v of Object.values(o)) walk(v);
+    };
+    walk(compileStrict(c));
+    return names.length;
+  };
+  assert.equal(colorScales(hconcatCharts([a, b], { independent: ["color", "strokeDash"] })), 2);
+  assert.equal(colorScales(hconcatCharts([a, b])), 1);
+  assert.equal(spec(hconcatCharts([a, b])).resolve, undefined);
+  assert.throws(() => hconcatCharts([a, b], { independent: ["colour" as never] }), /independent must be a list of channels from color, strokeDash/);
+});
+
+test("lineChart detail: one line per value without a legend; downsampling keeps lines apart", async () => {
+  const rows = Array.from({ length: 5 }, (_, i) => [0, 1, 2].map((t) => ({ t, position: i + 0.1 * t, neuron: `n${i}` }))).flat();
+  const capped = lineChart(rows, { x: "t", y: "position", detail: "neuron", maxRows: 10 });
+  assert.deepEqual(new Set(spec(capped).data.values.map((r: Json) => r.neuron)).size, 5, "decimation keeps every line");
+  const c = lineChart(rows, { x: "t", y: "position", detail: "neuron", markColor: "#0072B2" });
+  assert.deepEqual(spec(c).encoding.detail, { field: "neuron", type: "nominal" });
+  assert.equal(spec(c).encoding.color, undefined);
+  assert.equal(spec(c).mark.color, "#0072B2");
+  const vg = compileStrict(c);
+  assert.equal((vg.legends ?? []).length, 0, "detail draws no legend");
+  const svg = await chartToSVG(c);
+  assert.equal((svg.match(/aria-roledescription="line mark"/g) ?? []).length, 5, "one line per neuron");
+  assert.throws(() => lineChart(rows, { x: "t", y: "position", detail: "neuronId" }), /neuronId/);
+});

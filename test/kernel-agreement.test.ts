@@ -18,7 +18,7 @@ import test from "node:test";
 import { strict as assert } from "node:assert";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { activation } from "../src/activations";
-import { initNetwork, ShallowNet } from "../src/network";
+import { initNetwork, ShallowNet, uniformZeroPlaneNet } from "../src/network";
 import { Rng } from "../src/random";
 import { train } from "../src/train";
 import { amplitudeFeatures, kernelInterpolant, naturalCubicSpline, polyharmonicSpline, rsKernel } from "../src/kernel";
@@ -33,18 +33,8 @@ const supDiff = (f: (x: number) => number, g: (x: number) => number, grid: numbe
  * orientation's offsets take one seeded uniform draw in each of H/2 equal strata of [−L, L]
  * (its amplitude NTK is (H/4L)·rsKernel(uniform, L) up to sampling error). v = 0.
  */
-function uniformZeroPlaneNet(name: string, H: number, L: number, seed: number): ShallowNet {
-  const rng = new Rng(seed);
-  const half = H / 2;
-  const W = new Float64Array(H), b = new Float64Array(H);
-  for (let i = 0; i < H; i++) {
-    const s = i % 2 === 0 ? 1 : -1;
-    const beta = -L + ((Math.floor(i / 2) + rng.uniform()) * 2 * L) / half;
-    W[i] = s;
-    b[i] = -beta; // σ(s·x − β) = σ(w·x + b) with w = s, b = −β
-  }
-  return new ShallowNet({ W, b, v: new Float64Array(H), activation: activation(name), inputDim: 1 });
-}
+const zeroPlaneNet = (name: string, H: number, L: number, seed: number): ShallowNet =>
+  uniformZeroPlaneNet({ width: H, inputDim: 1, L, scale: 1, activation: name, seed });
 
 /**
  * Amplitude-only training of a net with frozen first layer on the loss (1/2N)Σ(f − y)², from v = 0
@@ -133,7 +123,7 @@ test("(a) 2-D: ReLU uniform-offset interpolant → polyharmonic cubic spline lik
 // ---------------------------------------------------------------------------------------------
 test("(b) wide net, amplitudes trained by GD from v = 0 → the rsKernel interpolant (uniform offsets)", () => {
   const L = 5, H = 2000;
-  const net0 = uniformZeroPlaneNet("relu", H, L, 1);
+  const net0 = zeroPlaneNet("relu", H, L, 1);
   const gd = amplitudeGD(net0, X1, Y1);
   // explicit GD on v (features frozen), checked against the closed-form iterate
   const eta = 1 / (gd.lamMax / X1.length);
@@ -190,7 +180,7 @@ test("(b) wide Gaussian-init net (initNetwork), amplitudes trained → rsKernel(
 
 test("(b) training all parameters with train() from v = 0 tracks amplitude-only GD (frozen zero-planes)", () => {
   const L = 5, H = 400;
-  const net0 = uniformZeroPlaneNet("relu", H, L, 3);
+  const net0 = zeroPlaneNet("relu", H, L, 3);
   const gd = amplitudeGD(net0, X1, Y1);
   const eta = 1 / (gd.lamMax / X1.length);
   const steps = 400;
@@ -221,7 +211,7 @@ test("(c) ReLU, tanh, GELU, softplus: interpolants differ visibly; each matches 
   for (const name of names) {
     const f = kernelInterpolant(X, Y, rsKernel({ activation: activation(name), inputDim: 1, offsets: { kind: "uniform", L } }));
     interp[name] = f;
-    const trained = amplitudeGD(uniformZeroPlaneNet(name, H, L, 1), X, Y).at(0, Infinity);
+    const trained = amplitudeGD(zeroPlaneNet(name, H, L, 1), X, Y).at(0, Infinity);
     const p = trained.predict(grid);
     const err = Math.max(...grid.map((x, i) => Math.abs(p[i] - f(x))));
     assert.ok(err < tol[name], `${name}: trained net vs interpolant ${err.toExponential(2)}`);

@@ -3,7 +3,8 @@ import test from "node:test";
 import { strict as assert } from "node:assert";
 import { activation } from "../src/activations";
 import type { Activation } from "../src/activations/types";
-import { ShallowNet, predictRS, toPoints, validateXY, initNetwork, type RSCoordinates } from "../src/network";
+import { ShallowNet, predictRS, toPoints, validateXY, initNetwork, netFromBreakpoints, rescaleNeurons, uniformZeroPlaneNet, type RSCoordinates } from "../src/network";
+import { empiricalNTK, rsKernel } from "../src/kernel";
 import { Rng } from "../src/random";
 
 const relu = activation("relu");
@@ -319,4 +320,138 @@ test("clone is deep; toJSON/fromJSON round-trips bit for bit", () => {
   assert.deepEqual(Array.from(viaRegistry.predict([[1, 2, 3]])), Array.from(net.predict([[1, 2, 3]])));
   assert.throws(() => ShallowNet.fromJSON(text, { activation: relu }), /saved with activation "leaky_relu" but "relu" was passed/);
   assert.throws(() => ShallowNet.fromJSON("{}", { activation: relu }), /not a ShallowNet snapshot/);
+});
+
+// ---------- constructors: rescaling orbit, uniform zero-planes, breakpoints ----------
+
+test("rescaleNeurons: for ReLU f and (ŵ, β, μ) unchanged to 1e-13, r multiplied by c; errors for c ≤ 0", () => {
+  const net = initNetwork({ width: 7, inputDim: 2, activation: "relu", init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 3, c: 0.4 });
+  const rng = new Rng(4);
+  const c = Array.from({ length: 7 }, () => Math.exp(rng.normal()));
+  const X = Array.from({ length: 300 }, () => [3 * rng.normal(), 3 * rng.normal()]);
+  for (const factor of [c, 2.5] as const) {
+    const out = rescaleNeurons(net, factor);
+    const ci = (i: number) => (typeof factor === "number" ? factor : factor[i]);
+    const fa = net.predict(X), fb = out.predict(X);
+    const scale = Math.max(...Array.from(fa, Math.abs));
+    assert.ok(Math.max(...Array.from(fa, (f, n) => Math.abs(f - fb[n]))) < 1e-13 * scale, "f changed");
+    const a = net.toRS(), b = out.toRS();
+    for (let i = 0; i < 7; i++) {
+      assert.ok(Math.abs(a.offsets[i] - b.offsets[i]) < 1e-13 * Math.max(1, Math.abs(a.offsets[i])));
+      assert.ok(Math.abs(a.amplitudes[i] - b.amplitudes[i]) < 1e-13 * Math.max(1, Math.abs(a.amplitudes[i])));
+      for (let k = 0; k < 2; k++) assert.ok(Math.abs(a.normals[i][k] - b.normals[i][k]) < 1e-13);
+      assert.ok(Math.abs(b.scales[i] - ci(i) * a.scales[i]) < 1e-13 * b.scales[i], "r is not multiplied by c");
+      // the raw weights are exactly (v/c, c·w, c·b)
+      assert.equal(out.v[i], net.v[i] / ci(i));
+      assert.equal(out.b[i], ci(i) * net.b[i]);
+    }
+    assert.equal(out.c, net.c);
+  }
+  // tanh is not homogeneous: the function does change
+  const t = initNetwork({ width: 5, inputDim: 1, activation: "tanh", init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 5 });
+  assert.ok(Math.abs(rescaleNeurons(t, 2).predict([0.7])[0] - t.predict([0.7])[0]) > 1e-3);
+  assert.throws(() => rescaleNeurons(net, 0), /factor c = 0; factors must be finite numbers > 0/);
+  assert.throws(() => rescaleNeurons(net, [1, 1, 1, -2, 1, 1, 1]), /c\[3\] = -2; factors must be finite numbers > 0/);
+  assert.throws(() => rescaleNeurons(net, [1, 2]), /c has 2 factors but the net has 7 neurons/);
+  assert.throws(() => rescaleNeurons({} as never, 1), /first argument must be a ShallowNet/);
+});
+
+test("uniformZeroPlaneNet 1-D: alternating ±1, one offset per stratum per orientation, v = 0, norm α; midpoints without a seed", () => {
+  const H = 40, L = 2, alpha = 3;
+  for (const seed of [undefined, 7]) {
+    const net = uniformZeroPlaneNet({ width: H, inputDim: 1, L, scale: alpha, activation: "relu", seed });
+    const rs = net.toRS();
+    assert.deepEqual(Array.from(net.v), new Array(H).fill(0));
+    for (const s of [1, -1]) {
+      const idx = Array.from({ length: H }, (_, i) => i).filter((i) => rs.normals[i][0] === s);
+      assert.equal(idx.length, H / 2);
+      // stratum k of orientation s holds exactly one offset
+      const strata = idx.map((i) => Math.floor(((rs.offsets[i] + L) / (2 * L)) * (H / 2)));
+      assert.deepEqual(strata, Array.from({ length: H / 2 }, (_, k) => k));
+      for (const i of idx) assert.ok(Math.abs(rs.scales[i] - alpha) < 1e-15);
+      if (seed === undefined) {
+        idx.forEach((i, k) => assert.ok(Math.abs(rs.offsets[i] - (-L + ((k + 0.5) * 2 * L) / (H / 2))) < 1e-14, "not a midpoint"));
+      }
+    }
+    rs.normals.forEach((n, i) => assert.equal(n[0], i % 2 === 0 ? 1 : -1));
+  }
+  // seeded: reproducible, and the seed matters
+  const a = uniformZeroPlaneNet({ width: H, inputDim: 1, L, activation: "relu", seed: 7 });
+  assert.deepEqual(a.b, uniformZeroPlaneNet({ width: H, inputDim: 1, L, activation: "relu", seed: 7 }).b);
+  assert.notDeepEqual(a.b, uniformZeroPlaneNet({ width: H, inputDim: 1, L, activation: "relu", seed: 8 }).b);
+});
+
+test("uniformZeroPlaneNet: amplitude kernel · 2L|S^{d−1}|/H approaches rsKernel(uniform, L) in 1-D, 2-D and 3-D", () => {
+  const relu = activation("relu");
+  const L = 2;
+  const rng = new Rng(12);
+  const sphere = [2, 2 * Math.PI, 4 * Math.PI];
+  // measured max relative entry errors: 1-D 6.9e-5 → 4.0e-6 (midpoints, H 200 → 800: O(H⁻²)),
+  // 2-D 2.0e-3 → 4.8e-4 (20 × 20 → 40 × 40 grid of angles × offsets), 3-D 2.0e-2 → 1.8e-2 (seeded
+  // normals: Monte Carlo, slow and noisy); bounds ≈ 3× the measured values (3-D: loose)
+  const cases: { d: number; Hs: number[]; bounds: number[]; seed?: number }[] = [
+    { d: 1, Hs: [200, 800], bounds: [2e-4, 1.5e-5] },
+    { d: 2, Hs: [400, 1600], bounds: [6e-3, 1.5e-3] },
+    { d: 3, Hs: [1000, 32000], bounds: [0.06, 0.05], seed: 3 },
+  ];
+  for (const { d, Hs, bounds, seed } of cases) {
+    const X = Array.from({ length: 6 }, () => Array.from({ length: d }, () => rng.uniformIn(-1, 1)));
+    const K = rsKernel({ activation: relu, inputDim: d, offsets: { kind: "uniform", L } });
+    const errs = Hs.map((H) => {
+      const net = uniformZeroPlaneNet({ width: H, inputDim: d, L, activation: relu, seed });
+      const G = empiricalNTK(net, X, undefined, { params: "amplitudes" });
+      let e = 0, s = 0;
+      for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) {
+        const k = K(X[i], X[j]);
+        e = Math.max(e, Math.abs((G[i * 6 + j] * 2 * L * sphere[d - 1]) / H - k));
+        s = Math.max(s, Math.abs(k));
+      }
+      return e / s;
+    });
+    errs.forEach((e, j) => assert.ok(e < bounds[j], `d = ${d}, H = ${Hs[j]}: relative kernel error ${e.toExponential(2)} ≥ ${bounds[j]}`));
+    if (d <= 2) assert.ok(errs[1] < errs[0] / 3, `d = ${d}: error does not fall with H: ${errs}`);
+  }
+});
+
+test("uniformZeroPlaneNet 2-D and 3-D layout, and clear errors", () => {
+  const net = uniformZeroPlaneNet({ width: 12, inputDim: 2, L: 1, activation: "relu", directions: 3 });
+  const rs = net.toRS();
+  for (let i = 0; i < 12; i++) {
+    const angle = (2 * Math.PI * (i % 3)) / 3;
+    assert.ok(Math.abs(rs.normals[i][0] - Math.cos(angle)) < 1e-15 && Math.abs(rs.normals[i][1] - Math.sin(angle)) < 1e-15);
+    assert.ok(Math.abs(rs.offsets[i] - (-1 + ((Math.floor(i / 3) + 0.5) * 2) / 4)) < 1e-15);
+  }
+  const n3 = uniformZeroPlaneNet({ width: 50, inputDim: 3, L: 1, activation: "relu", seed: 1 }).toRS();
+  n3.normals.forEach((n) => assert.ok(Math.abs(Math.hypot(...n) - 1) < 1e-14));
+  assert.deepEqual(Array.from(n3.offsets, (b) => Math.floor(((b + 1) / 2) * 50)), Array.from({ length: 50 }, (_, i) => i));
+  const ok = { width: 12, inputDim: 1, L: 1, activation: "relu" };
+  const cases: [() => unknown, RegExp][] = [
+    [() => uniformZeroPlaneNet({ ...ok, width: 11 }), /in 1-D width must be even/],
+    [() => uniformZeroPlaneNet({ ...ok, L: 0 }), /L must be a finite number > 0/],
+    [() => uniformZeroPlaneNet({ ...ok, scale: -1 }), /scale must be a finite number > 0/],
+    [() => uniformZeroPlaneNet({ ...ok, inputDim: 3 }), /pass a seed/],
+    [() => uniformZeroPlaneNet({ ...ok, inputDim: 2, directions: 5 }), /directions must be a positive divisor of width 12/],
+    [() => uniformZeroPlaneNet({ ...ok, inputDim: 2, width: 202 }), /width 202 has no divisor near/],
+    [() => uniformZeroPlaneNet({ ...ok, alpha: 2 } as never), /unknown option "alpha"/],
+    [() => uniformZeroPlaneNet({ ...ok, activation: "nope" }), /nope/],
+  ];
+  for (const [f, re] of cases) assert.throws(f, re);
+});
+
+test("netFromBreakpoints: kinks at the given positions with slope jumps μ, same weights as fromRS", () => {
+  const p = [-1.2, 0.3, 0.9], mu = [0.5, -1.5, 2], s = [1, -1, 1];
+  const net = netFromBreakpoints({ breakpoints: p, amplitudes: mu, orientations: s, activation: "relu", scale: 2 });
+  const bp = net.breakpoints();
+  bp.position.forEach((x, j) => assert.ok(Math.abs(x - p[j]) < 1e-15));
+  bp.deltaSlope.forEach((m, j) => assert.ok(Math.abs(m - mu[j]) < 1e-15));
+  const h = 1e-4;
+  p.forEach((x, j) => {
+    const [fm, f0, fp] = net.predict([x - h, x, x + h]);
+    assert.ok(Math.abs((fp - f0) / h - (f0 - fm) / h - mu[j]) < 1e-8);
+  });
+  const viaRS = ShallowNet.fromRS({ normals: s.map((x) => [x]), offsets: Float64Array.from(p, (x, i) => s[i] * x), amplitudes: Float64Array.from(mu), scales: new Float64Array(3).fill(2) }, { activation: activation("relu") });
+  assert.deepEqual([net.W, net.b, net.v], [viaRS.W, viaRS.b, viaRS.v]);
+  assert.throws(() => netFromBreakpoints({ breakpoints: p, amplitudes: [1], activation: "relu" }), /one entry per breakpoint \(3\)/);
+  assert.throws(() => netFromBreakpoints({ breakpoints: p, amplitudes: mu, orientations: [1, 0, 1], activation: "relu" }), /orientations\[1\] is 0; each orientation must be \+1 or −1/);
+  assert.throws(() => netFromBreakpoints({ breakpoints: [NaN], amplitudes: [1], activation: "relu" }), /breakpoints\[0\] is NaN/);
 });

@@ -5,6 +5,7 @@
 import test from "node:test";
 import { strict as assert } from "node:assert";
 import * as tf from "@tensorflow/tfjs";
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { activation, activationNames } from "../src/activations";
 import { ShallowNet } from "../src/network/shallow-net";
 import { Rng } from "../src/random";
@@ -440,4 +441,131 @@ test("a 1-D net accepts X as a flat number[]", () => {
   const X = [-1, 0.3, 0.8];
   const y = [0.2, -0.1, 0.4];
   assert.equal(loss(net, { X, y } as Dataset), loss(net, { X: X.map((x) => [x]), y }));
+});
+
+// ---------- amplitude-only training (freeze "hidden") ----------
+
+/** Φ (N×H row-major) by ShallowNet.predict on one-neuron nets: a route independent of the engine */
+function featuresByPredict(net: ShallowNet, X: number[][]): Float64Array {
+  const H = net.width, d = net.inputDim, N = X.length;
+  const Phi = new Float64Array(N * H);
+  for (let i = 0; i < H; i++) {
+    const one = new ShallowNet({ W: net.W.slice(i * d, i * d + d), b: [net.b[i]], v: [1], activation: net.activation, inputDim: d });
+    const f = one.predict(X);
+    for (let n = 0; n < N; n++) Phi[n * H + i] = f[n];
+  }
+  return Phi;
+}
+
+/** the closed-form GD iterate on (v, c): v ← v − lr·Φᵀ(Φv + c − y)/N, c ← c − lr·mean(r) with trainC */
+function amplitudeGDLoop(Phi: Float64Array, v0: Float64Array, c0: number, y: number[], lr: number, steps: number, trainC: boolean) {
+  const N = y.length, H = v0.length;
+  const v = v0.slice();
+  let c = c0;
+  const r = new Float64Array(N);
+  for (let t = 0; t < steps; t++) {
+    let mean = 0;
+    for (let n = 0; n < N; n++) {
+      let s = c - y[n];
+      for (let h = 0; h < H; h++) s += Phi[n * H + h] * v[h];
+      r[n] = s;
+      mean += s / N;
+    }
+    for (let h = 0; h < H; h++) {
+      let g = 0;
+      for (let n = 0; n < N; n++) g += Phi[n * H + h] * r[n];
+      v[h] -= (lr * g) / N;
+    }
+    if (trainC) c -= lr * mean;
+  }
+  return { v, c };
+}
+
+test("freeze 'hidden': GD equals the closed-form iterate on v to 1e-10; W and b bit-identical (Gram and direct routes, tanh d = 2, ReLU d = 1)", () => {
+  for (const [name, d, H, N] of [["tanh", 2, 30, 8], ["relu", 1, 40, 7], ["gelu", 3, 12, 20]] as const) {
+    const data = randomData(N, d, 2000 + H);
+    const net = randomNet(name, H, d, 20 + H);
+    const Phi = featuresByPredict(net, data.X);
+    for (const trainC of [false, true]) {
+      const lr = 0.05, steps = 300;
+      const ref = amplitudeGDLoop(Phi, net.v, net.c, data.y, lr, steps, trainC);
+      for (const fastPath of [true, false]) {
+        const out = train(net, data, { steps, lr, freeze: "hidden", trainC, fastPath, record: [] });
+        assert.deepEqual(out.net.W, net.W, `${name}: W moved`);
+        assert.deepEqual(out.net.b, net.b, `${name}: b moved`);
+        const expectKernel = fastPath && N <= H ? "frozen-gram" : "frozen-features";
+        assert.equal(out.history.kernel, expectKernel);
+        const err = Math.max(maxAbs(out.net.v.map((x, i) => x - ref.v[i])), Math.abs(out.net.c - ref.c));
+        assert.ok(err < 1e-10, `${name} trainC=${trainC} fastPath=${fastPath}: |v − v_closed| = ${err}`);
+        if (!trainC) assert.equal(out.net.c, net.c);
+        // the recorded loss is the predict-based loss of the returned net
+        assert.ok(Math.abs(out.history.lossByStep[steps] - predictLoss(out.net, data)) < 1e-12);
+      }
+    }
+  }
+});
+
+test("freeze 'hidden' with 'flow' matches the exact linear-ODE solution; with 'adam' W, b stay put and the loss falls", () => {
+  const data = randomData(6, 1, 2100);
+  const net = randomNet("softplus", 25, 1, 21);
+  const Phi = featuresByPredict(net, data.X);
+  // exact flow: v(T) = v₀ − Φᵀ G⁻¹(I − e^{−GT/N}) r₀ with G = ΦΦᵀ, via ml-matrix's symmetric EVD
+  const N = data.y.length, H = net.width, T = 3;
+  const G = new Matrix(N, N);
+  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
+    let s = 0;
+    for (let h = 0; h < H; h++) s += Phi[i * H + h] * Phi[j * H + h];
+    G.set(i, j, s);
+  }
+  const r0 = data.y.map((y, n) => { let s = net.c - y; for (let h = 0; h < H; h++) s += Phi[n * H + h] * net.v[h]; return s; });
+  const e = new EigenvalueDecomposition(G, { assumeSymmetric: true });
+  const a = new Float64Array(N);
+  e.realEigenvalues.forEach((lam, m) => {
+    let ur = 0;
+    for (let n = 0; n < N; n++) ur += e.eigenvectorMatrix.get(n, m) * r0[n];
+    const gain = lam > 1e-14 ? (1 - Math.exp((-lam * T) / N)) / lam : T / N;
+    for (let n = 0; n < N; n++) a[n] -= e.eigenvectorMatrix.get(n, m) * ur * gain;
+  });
+  const vExact = net.v.map((v, h) => { let s = v; for (let n = 0; n < N; n++) s += Phi[n * H + h] * a[n]; return s; });
+  for (const fastPath of [true, false]) {
+    const out = train(net, data, { steps: 300, lr: T / 300, optimizer: "flow", freeze: "hidden", fastPath, record: [] });
+    assert.deepEqual(out.net.W, net.W);
+    assert.deepEqual(out.net.b, net.b);
+    assert.ok(relErr(out.net.v, vExact) < 1e-9, `flow (fastPath ${fastPath}) vs exact: ${relErr(out.net.v, vExact)}`);
+  }
+  const ad = train(net, data, { steps: 200, lr: 0.01, optimizer: "adam", freeze: "hidden" });
+  assert.equal(ad.history.kernel, "frozen-features");
+  assert.deepEqual(ad.net.W, net.W);
+  assert.deepEqual(ad.net.b, net.b);
+  assert.ok(ad.history.loss.at(-1)! < 0.5 * ad.history.loss[0]);
+  // a frozen run records RS coordinates with unchanged offsets and scales
+  assert.deepEqual(ad.history.offsets.at(-1), ad.history.offsets[0]);
+});
+
+test("freeze: clear errors for coords 'rs' and unknown values", () => {
+  const net = randomNet("relu", 4, 1, 22);
+  const data = randomData(5, 1, 2200);
+  assert.throws(() => train(net, data, { steps: 3, lr: 0.1, freeze: "hidden", coords: "rs" }), /freeze "hidden" keeps the zero-planes .* use coords "standard"/);
+  assert.throws(() => train(net, data, { steps: 3, lr: 0.1, freeze: "first" as never }), /unknown freeze "first"; valid values are "none" .* "hidden"/);
+});
+
+test("freeze 'hidden' Gram GD: recording and progress inside the run see the same iterates as a bare run", () => {
+  const data = randomData(5, 1, 2300);
+  const net = randomNet("relu", 16, 1, 23);
+  const Phi = featuresByPredict(net, data.X);
+  const steps = 200, lr = 0.05;
+  const bare = train(net, data, { steps, lr, freeze: "hidden", record: [] });
+  const seen: number[] = [];
+  const busy = train(net, data, { steps, lr, freeze: "hidden", record: { every: 37 }, onProgress: (k) => seen.push(k) });
+  assert.deepEqual(busy.history.lossByStep, bare.history.lossByStep);
+  assert.deepEqual(busy.net.v, bare.net.v);
+  assert.deepEqual(busy.history.steps, [0, 37, 74, 111, 148, 185, 200]);
+  assert.deepEqual(seen, Array.from({ length: 101 }, (_, j) => 2 * j));
+  busy.history.steps.forEach((s, j) => {
+    assert.equal(busy.history.loss[j], bare.history.lossByStep[s]);
+    const ref = amplitudeGDLoop(Phi, net.v, net.c, data.y, lr, s, false);
+    const mu = ref.v.map((v, i) => v * Math.abs(net.W[i]));
+    assert.ok(maxAbs(busy.history.amplitudes[j].map((m, i) => m - mu[i])) < 1e-12, `amplitudes at step ${s}`);
+  });
+  assert.throws(() => train(net, data, { steps: 500, lr: 1e4, freeze: "hidden", record: [] }), /training diverged at step \d+ .*smaller lr/);
 });

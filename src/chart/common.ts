@@ -4,6 +4,7 @@ import { Chart } from "./chart";
 import { describeValue, requireField, type Row, type Table } from "./data";
 import type { CappedRows, ChartRowCapOptions } from "./downsample";
 import { makeTitle } from "./title";
+import { scheme as vegaScheme } from "vega";
 
 export type ChartScaleKind = "linear" | "log" | "symlog" | "sqrt";
 export type ChartFieldType = "quantitative" | "temporal" | "ordinal" | "nominal";
@@ -45,6 +46,12 @@ export interface ChartColorOptions {
   color?: string;
   colorTitle?: string;
   colorType?: ChartFieldType;
+  /**
+   * Colour scheme of the color field: "diverging" (blue–white–red, Vega's "redblue" reversed so
+   * negative is blue; for numbers white sits at 0) or any Vega scheme name ("viridis", "blues",
+   * "redblue", "category10", …). Default: the house palette.
+   */
+  colorScheme?: string;
   /** One colour for the whole mark when there is no color field, e.g. "#D55E00". */
   markColor?: string;
   opacity?: number;
@@ -52,7 +59,7 @@ export interface ChartColorOptions {
 
 export const COMMON_KEYS = ["title", "subtitle", "name", "width", "height", "tooltip", "maxRows", "downsample"] as const;
 export const AXIS_KEYS = ["x", "y", "xTitle", "yTitle", "xScale", "yScale", "xDomain", "yDomain", "xType", "yType"] as const;
-export const COLOR_KEYS = ["color", "colorTitle", "colorType", "markColor", "opacity"] as const;
+export const COLOR_KEYS = ["color", "colorTitle", "colorType", "colorScheme", "markColor", "opacity"] as const;
 
 /** Rejects non-object options and unknown keys (typos such as `ytitle` would otherwise be ignored silently). */
 export function checkOptions(options: unknown, allowed: readonly string[], who: string): void {
@@ -181,6 +188,9 @@ function requirePositive(rows: Row[], field: string, role: string, who: string):
 
 /** Colour by a series field: small sets of numbers (e.g. widths 10, 100, 1000) count as categories. */
 export function colorChannel(table: Table, o: ChartColorOptions, who: string): Json | undefined {
+  if (o.colorScheme !== undefined && o.color === undefined) {
+    throw new RangeError(`${who}: colorScheme colours a color field; set color: "<field>" too (for one constant colour use markColor).`);
+  }
   if (o.color === undefined) return undefined;
   requireField(table, o.color, "color", who);
   let type = o.colorType;
@@ -188,7 +198,21 @@ export function colorChannel(table: Table, o: ChartColorOptions, who: string): J
     const distinct = new Set(table.rows.map((r) => r[o.color as string]));
     type = distinct.size > 10 ? "quantitative" : "nominal";
   }
-  return compact({ field: o.color, type: fieldType(table, o.color, type, who), title: o.colorTitle });
+  const resolved = fieldType(table, o.color, type, who);
+  return compact({ field: o.color, type: resolved, title: o.colorTitle, scale: colorScale(o.colorScheme, resolved, who) });
+}
+
+/** The color scale for a scheme option: "diverging" → reversed "redblue" (white at 0 for numbers). */
+function colorScale(name: string | undefined, type: ChartFieldType, who: string): Json | undefined {
+  if (name === undefined) return undefined;
+  if (typeof name !== "string" || name === "") {
+    throw new TypeError(`${who}: colorScheme must be a scheme name such as "diverging" or "viridis"; got ${describeValue(name)}.`);
+  }
+  if (name === "diverging") return type === "quantitative" ? { scheme: "redblue", reverse: true, domainMid: 0 } : { scheme: "redblue", reverse: true };
+  if (vegaScheme(name) === undefined) {
+    throw new RangeError(`${who}: unknown colorScheme "${name}"; use "diverging" or a Vega scheme name such as "viridis", "blues", "redblue", "category10".`);
+  }
+  return { scheme: name };
 }
 
 /** The tooltip channel: the plotted fields, or the named ones. */

@@ -51,9 +51,18 @@ export function layerCharts(charts: readonly Chart[], options: ChartLayerOptions
   });
 }
 
+/** Scales (and with them legends and axes) that concatenated panels can keep to themselves. */
+export type ChartIndependentChannel = "color" | "strokeDash" | "shape" | "size" | "opacity" | "x" | "y";
+const INDEPENDENT: readonly ChartIndependentChannel[] = ["color", "strokeDash", "shape", "size", "opacity", "x", "y"];
+
 export interface ChartConcatOptions extends ComposeOptions {
   /** Pixels between the panels. */
   spacing?: number;
+  /**
+   * Channels whose scales each panel keeps (Vega-Lite `resolve.scale`), e.g. ["color", "strokeDash"]
+   * so panels with different series get their own legends instead of one merged legend.
+   */
+  independent?: ChartIndependentChannel[];
 }
 
 /** Charts side by side; each keeps its own title, size and scales. */
@@ -72,7 +81,7 @@ export function gridCharts(charts: readonly Chart[], options: ChartConcatOptions
 }
 
 function concatenate(kind: "hconcat" | "vconcat" | "concat", charts: readonly Chart[], options: ChartConcatOptions & { columns?: number }, who: string): Chart {
-  checkOptions(options, ["title", "subtitle", "name", "spacing", ...(kind === "concat" ? ["columns"] : [])], who);
+  checkOptions(options, ["title", "subtitle", "name", "spacing", "independent", ...(kind === "concat" ? ["columns"] : [])], who);
   requireCharts(charts, who, 1);
   checkCount(options.spacing, "spacing", who, true);
   checkCount(options.columns, "columns", who, false);
@@ -80,7 +89,17 @@ function concatenate(kind: "hconcat" | "vconcat" | "concat", charts: readonly Ch
     [kind]: charts.map((c) => strip(specOf(c), TOP_LEVEL_ONLY)),
     columns: options.columns,
     spacing: options.spacing,
+    resolve: independentScales(options.independent, who),
   });
+}
+
+function independentScales(channels: unknown, who: string): Json | undefined {
+  if (channels === undefined) return undefined;
+  if (!Array.isArray(channels) || !channels.every((c) => INDEPENDENT.includes(c))) {
+    throw new RangeError(`${who}: independent must be a list of channels from ${INDEPENDENT.join(", ")}, e.g. ["color", "strokeDash"]; got ${describeValue(channels)}.`);
+  }
+  if (channels.length === 0) return undefined;
+  return { scale: Object.fromEntries(channels.map((c) => [c, "independent"])) };
 }
 
 export interface ChartFacetOptions extends ComposeOptions {

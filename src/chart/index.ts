@@ -9,7 +9,7 @@ export { barChart, type BarChartOptions, type BarChartSort } from "./bar";
 export { ruleChart, type RuleChartOptions } from "./rule";
 export {
   layerCharts, hconcatCharts, vconcatCharts, gridCharts, facetChart,
-  type ChartLayerOptions, type ChartConcatOptions, type ChartFacetOptions,
+  type ChartLayerOptions, type ChartConcatOptions, type ChartFacetOptions, type ChartIndependentChannel,
 } from "./compose";
 export type { ChartCommonOptions, ChartAxisOptions, ChartColorOptions, ChartScaleKind, ChartFieldType } from "./common";
 export type { ChartData, ChartColumnArrays, ChartDataFrameLike, Row as ChartRow, CellValue as ChartCellValue } from "./data";

@@ -20,10 +20,12 @@ export interface LineChartOptions extends ChartCommonOptions, ChartAxisOptions, 
   strokeDash?: number[];
   /** Field whose values give each series its own dash pattern. */
   dashBy?: string;
+  /** Field whose values each get their own line, with no legend (e.g. one line per neuron). */
+  detail?: string;
   interpolate?: LineInterpolation;
 }
 
-const KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS, "points", "pointSize", "strokeWidth", "strokeDash", "dashBy", "interpolate"];
+const KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS, "points", "pointSize", "strokeWidth", "strokeDash", "dashBy", "detail", "interpolate"];
 const INTERPOLATIONS: readonly LineInterpolation[] = ["linear", "monotone", "step", "step-after", "step-before", "basis"];
 
 /** A line chart of `y` against `x` (fields default to "x" and "y"); past the row cap, min/max decimation per series. */
@@ -45,9 +47,10 @@ export function lineChart(data: ChartData, options: LineChartOptions = {}): Char
     y: positionChannel(table, { field: y, role: "y", title: o.yTitle, scale: o.yScale, domain: o.yDomain, type: o.yType, zero: false }, who),
     color: colorChannel(table, o, who),
     strokeDash: o.dashBy === undefined ? undefined : (requireField(table, o.dashBy, "dashBy", who), { field: o.dashBy, type: "nominal" }),
-    tooltip: tooltipChannel(table, o.tooltip, [x, y, ...(o.color ? [o.color] : []), ...(o.dashBy ? [o.dashBy] : [])], who),
+    detail: o.detail === undefined ? undefined : (requireField(table, o.detail, "detail", who), { field: o.detail, type: "nominal" }),
+    tooltip: tooltipChannel(table, o.tooltip, [x, y, ...[o.color, o.dashBy, o.detail].filter((f): f is string => f !== undefined)], who),
   });
-  const series = [o.color, o.dashBy].filter((f): f is string => f !== undefined);
+  const series = [o.color, o.dashBy, o.detail].filter((f): f is string => f !== undefined);
   const capped = capRows(table.rows, o, { method: "minmax", series, x, y }, who);
   const mark = compact({
     type: "line",

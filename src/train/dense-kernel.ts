@@ -10,7 +10,7 @@ import type { ParamLayout } from "./params";
 
 /** Evaluates L(θ) and, when `grad` is given, writes ∇L(θ) into it (same layout as θ). */
 export interface LossKernel {
-  readonly kind: "dense" | "piecewise-linear-1d";
+  readonly kind: "dense" | "piecewise-linear-1d" | "frozen-features";
   evaluate(theta: Float64Array, grad: Float64Array | null): number;
 }
 

@@ -19,8 +19,11 @@ export interface TrainHistory {
   normals: Float64Array[];
   /** the loss after every step 0..steps (length steps + 1) */
   lossByStep: Float64Array;
-  /** which loss kernel ran: the exact 1-D piecewise-linear fast path or the dense one */
-  kernel: "dense" | "piecewise-linear-1d";
+  /**
+   * which loss kernel ran: the dense one, the exact 1-D piecewise-linear fast path, or (freeze
+   * "hidden") fixed features Φ, iterated on v directly or through the N×N Gram matrix
+   */
+  kernel: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
   /** wall-clock seconds spent in the training loop */
   seconds: number;
 }
@@ -42,6 +45,11 @@ export class Recorder {
       kernel,
       seconds: 0,
     };
+  }
+
+  /** the next step that will be recorded (Infinity when none is left) */
+  nextRecordStep(): number {
+    return this.recordSteps[this.next] ?? Infinity;
   }
 
   wants(step: number): boolean {

@@ -4,6 +4,8 @@ export const OPTIMIZERS = ["gd", "adam", "flow"] as const;
 export type Optimizer = (typeof OPTIMIZERS)[number];
 export const COORDS = ["standard", "rs"] as const;
 export type Coords = (typeof COORDS)[number];
+export const FREEZE = ["none", "hidden"] as const;
+export type Freeze = (typeof FREEZE)[number];
 
 export interface AdamOptions {
   /** first-moment decay, default 0.9 */
@@ -43,7 +45,21 @@ export interface TrainOptions {
   coords?: Coords;
   /** also train the output constant c (default false: c stays at the net's value) */
   trainC?: boolean;
-  /** use the exact 1-D piecewise-linear kernel when it applies (default true) */
+  /**
+   * "hidden": amplitude-only training, the exact kernel regime. The first layer (W, b) stays
+   * bit-identical to the input net; only v (and c with trainC) move, so the features
+   * Φₙᵢ = σ(wᵢ·xₙ + bᵢ) are fixed and the loss is quadratic in v: GD is
+   * v ← v − lr·Φᵀ(Φv + c − y)/N. Works with "gd", "adam" and "flow" in standard coordinates
+   * (coords "rs" is refused: its state (ŵ, β) is exactly what is frozen). Φ is computed once,
+   * so a step costs O(N·H) and evaluates no σ. Default "none" (train everything).
+   */
+  freeze?: Freeze;
+  /**
+   * use an exact fast route when one applies (default true): the 1-D piecewise-linear kernel
+   * (ReLU, leaky ReLU, |z|), and with freeze "hidden" and "gd"/"flow" the N×N Gram iteration
+   * (v = v₀ + Φᵀa, ȧ = −(G a + f₀ − y)/N with G = ΦΦᵀ; O(N²) per step, used when N ≤ H).
+   * Both compute the same iterates as the plain route up to rounding.
+   */
   fastPath?: boolean;
   /** Adam hyper-parameters (only with optimizer "adam") */
   adam?: AdamOptions;
@@ -57,6 +73,7 @@ export interface ResolvedOptions {
   optimizer: Optimizer;
   coords: Coords;
   trainC: boolean;
+  freeze: Freeze;
   fastPath: boolean;
   adam: Required<AdamOptions>;
   /** ascending, unique, contains 0 and steps */
@@ -65,7 +82,7 @@ export interface ResolvedOptions {
   progressEvery: number;
 }
 
-const KEYS = ["steps", "lr", "optimizer", "record", "coords", "trainC", "fastPath", "adam", "onProgress"];
+const KEYS = ["steps", "lr", "optimizer", "record", "coords", "trainC", "freeze", "fastPath", "adam", "onProgress"];
 
 function isNonNegInt(x: unknown): x is number {
   return typeof x === "number" && Number.isInteger(x) && x >= 0;
@@ -97,6 +114,13 @@ export function resolveOptions(opts: unknown, where = "train"): ResolvedOptions 
   }
   if (coords === "rs" && optimizer === "adam") {
     throw new Error(`${where}: coords "rs" integrates the RS gradient flow; use optimizer "flow" (RK4) or "gd" (Euler), not "adam"`);
+  }
+  const freeze = (o.freeze ?? "none") as Freeze;
+  if (!FREEZE.includes(freeze)) {
+    throw new Error(`${where}: unknown freeze "${String(o.freeze)}"; valid values are "none" (train everything) and "hidden" (W and b fixed, train v)`);
+  }
+  if (freeze === "hidden" && coords === "rs") {
+    throw new Error(`${where}: freeze "hidden" keeps the zero-planes (ŵ, β) fixed, which is the state coords "rs" integrates; use coords "standard" (the default) for amplitude-only training`);
   }
   for (const k of ["trainC", "fastPath"] as const) {
     if (o[k] !== undefined && typeof o[k] !== "boolean") throw new Error(`${where}: ${k} must be true or false, got ${String(o[k])}`);
@@ -134,6 +158,7 @@ export function resolveOptions(opts: unknown, where = "train"): ResolvedOptions 
     optimizer,
     coords,
     trainC: (o.trainC as boolean | undefined) ?? false,
+    freeze,
     fastPath: (o.fastPath as boolean | undefined) ?? true,
     adam,
     recordSteps: resolveRecord(o.record, steps, where),

@@ -7,6 +7,8 @@ import { resolveOptions, type TrainOptions } from "./options";
 import { Adam, eulerStep, RK4, type Field } from "./optimizers";
 import { allFinite, packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
 import { assertHomogeneous, paramsFromRSState, rsField, rsStateFromParams } from "./rs-flow";
+import { frozenFeatureKernel, frozenFeatures } from "./frozen-kernel";
+import { gramRoute } from "./frozen-gram";
 
 export interface TrainResult {
   /** the trained net (a new object; the input net is untouched) */
@@ -47,6 +49,10 @@ function normaliseNormals(L: ParamLayout): (s: Float64Array) => void {
  *   held at its initial value and rᵢ recovered from (μᵢ, βᵢ, δᵢ) by Prop. 2; normals are
  *   renormalised after each step. The returned net has wᵢ = rᵢŵᵢ, bᵢ = −rᵢβᵢ, vᵢ = μᵢ/rᵢ.
  *
+ * - freeze "hidden": W and b stay bit-identical, only v (and c with trainC) train on the fixed
+ *   features Φ = σ(XWᵀ + b): the exact kernel regime. "gd"/"flow" iterate in the N-dimensional
+ *   row space of Φ when N ≤ H (fastPath), "adam" (or fastPath: false) on v directly.
+ *
  * Loss is recorded at every step (history.lossByStep), RS coordinates at `record` steps.
  * Throws before any work on bad input, and stops with an error naming the step if the loss or a
  * parameter becomes NaN/Infinity.
@@ -59,16 +65,25 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   const theta0 = packNet(net);
   if (o.coords === "rs") assertHomogeneous(net.activation, "train");
   const rs = o.coords === "rs" ? rsStateFromParams(theta0, L, "train") : null;
+  const frozen = o.freeze === "hidden";
+  const N = td.y.length;
 
-  const kernel = chooseKernel(net.activation, L, td, { fastPath: o.fastPath });
-  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, kernel.kind);
+  // freeze "hidden": Φ once; GD/flow run on a ∈ ℝᴺ (v = v₀ + Φᵀa) when that is the cheaper route
+  const P = frozen ? frozenFeatures(net.activation, L, td.X, theta0) : null;
+  const gram = P !== null && o.fastPath && o.optimizer !== "adam" && N <= L.H ? gramRoute(P, L, theta0, td.y, o.trainC) : null;
+  const kernel = P !== null ? frozenFeatureKernel(P, L, td.y) : chooseKernel(net.activation, L, td, { fastPath: o.fastPath });
+  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : kernel.kind);
   const { steps, lr } = o;
   const cIndex = L.cOffset;
+  const vIndex = L.vOffset;
 
-  // y: the integrated vector (θ, or the RS state); field: its velocity (or, for Adam, ∇L)
+  // y: the integrated vector (θ, the RS state, or the Gram coefficients a); field: its velocity (or, for Adam, ∇L)
   let y: Float64Array;
   let field: Field;
-  if (rs !== null) {
+  if (gram !== null) {
+    y = gram.a;
+    field = gram.field;
+  } else if (rs !== null) {
     y = rs.state;
     field = rsField(kernel, L, rs.delta, o.trainC);
   } else {
@@ -78,24 +93,26 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
       const value = kernel.evaluate(t, out);
       if (sign < 0) for (let j = 0; j < out.length; j++) out[j] = -out[j];
       if (!o.trainC) out[cIndex] = 0;
+      if (frozen) out.fill(0, 0, vIndex); // exact zeros: W and b never move
       return value;
     };
   }
-  const velocity = new Float64Array(L.size);
+  const velocity = new Float64Array(y.length);
   const adam = o.optimizer === "adam" ? new Adam(L.size, o.adam.beta1, o.adam.beta2, o.adam.eps) : null;
-  const rk4 = o.optimizer === "flow" ? new RK4(L.size) : null;
+  const rk4 = o.optimizer === "flow" ? new RK4(y.length) : null;
   const project = rs !== null && L.d > 1 ? normaliseNormals(L) : undefined;
+  const lossOnly = rs === null && gram === null;
 
   const start = performance.now();
   for (let k = 0; k <= steps; k++) {
     // loss (and velocity) at the current point; the final point only needs the loss
-    const value = k === steps && rs === null ? kernel.evaluate(y, null) : field(y, velocity);
+    const value = k === steps && lossOnly ? kernel.evaluate(y, null) : field(y, velocity);
     const finite = allFinite(y);
     if (!Number.isFinite(value) || !finite) throw divergenceError(k, value, finite, lr);
     recorder.history.lossByStep[k] = value;
     if (recorder.wants(k)) {
       if (rs !== null) recorder.fromRSState(k, value, y, rs.delta);
-      else recorder.fromParams(k, value, y);
+      else recorder.fromParams(k, value, gram !== null ? gram.theta(y) : y);
     }
     if (o.onProgress !== null && (k % o.progressEvery === 0 || k === steps)) o.onProgress(k, value);
     if (k === steps) break;
@@ -104,10 +121,17 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
     else {
       eulerStep(y, velocity, lr);
       if (project !== undefined) project(y);
+      if (gram !== null) {
+        // plain Gram GD steps up to the next step that records or reports, in one tight loop
+        const next = Math.min(recorder.nextRecordStep(), o.onProgress !== null ? (Math.floor(k / o.progressEvery) + 1) * o.progressEvery : steps, steps);
+        const bad = gram.eulerRun(lr, k + 1, next, recorder.history.lossByStep);
+        if (bad >= 0) throw divergenceError(bad, recorder.history.lossByStep[bad], allFinite(y), lr);
+        k = next - 1;
+      }
     }
   }
   recorder.history.seconds = (performance.now() - start) / 1000;
 
-  const theta = rs !== null ? paramsFromRSState(y, rs.delta, L) : y;
+  const theta = rs !== null ? paramsFromRSState(y, rs.delta, L) : gram !== null ? gram.theta(y) : y;
   return { net: unpackNet(theta, L, net.activation), history: recorder.history };
 }
