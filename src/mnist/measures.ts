@@ -1,0 +1,84 @@
+// Adaptive-regime measures of a MnistNet in input space (reconstruction §c.4; proposed figure P10):
+// distances from the active zero-planes {x : wᵢ·x + bᵢ = 0} to the training images, the pinned
+// fraction against its chance baseline, and zero-plane clusters. All through the single-output
+// proxy (vᵢ = ‖Vᵢ‖, see mnistPlaneProxy) and the functions of src/adaptive, so the definitions
+// (active neuron, distance, chance, single linkage) are exactly the ones the 1-D/2-D notebooks use.
+import { chanceBaseline, pinnedFraction, zeroPlaneClusters, zeroPlaneDistances } from "../adaptive";
+import { checkImages, mnistPlaneProxy, type MnistNet } from "./model";
+
+export interface MnistPlaneMeasureOptions {
+  /** a zero-plane is pinned when it passes within `tol` (Euclidean, pixel units) of a training image */
+  tol: number;
+  /** single-linkage tolerance on ‖ŵᵢ − ŵⱼ‖ + |βᵢ − βⱼ| (default: tol) */
+  clusterTol?: number;
+  /** active/strong threshold: |μᵢ| = ‖Vᵢ‖‖wᵢ‖ ≥ minAmplitude · max |μ| (default 0.05) */
+  minAmplitude?: number;
+  /** "count" (default here): each active neuron counts 1; "amplitude": weighted by |μᵢ| */
+  weight?: "count" | "amplitude";
+}
+
+export interface MnistPlaneMeasures {
+  /** active neurons: strong, and the zero-plane separates the training images (see activeNeurons) */
+  active: number;
+  hidden: number;
+  /** per active neuron: minₙ |wᵢ·xₙ + bᵢ| / ‖wᵢ‖, and the index of that nearest training image */
+  neuron: Int32Array;
+  distance: Float64Array;
+  nearest: Int32Array;
+  /** fraction of active zero-planes within tol of a training image (NaN with no active neuron) */
+  pinned: number;
+  /** the same fraction for planes with the same normals and uniformly random offsets in the data range */
+  chance: number;
+  /** number of single-linkage clusters of (ŵ, β) among the strong neurons */
+  clusters: number;
+  /** strong neurons that took part in the clustering */
+  considered: number;
+  /** size of the largest cluster */
+  largestCluster: number;
+  tol: number;
+  clusterTol: number;
+}
+
+/** Flat n × d images as the number[][] the adaptive functions take. */
+export function imagesToPoints(X: ArrayLike<number>, d: number): number[][] {
+  const n = checkImages(X, d, "imagesToPoints");
+  return Array.from({ length: n }, (_, m) => Array.from({ length: d }, (_, j) => X[m * d + j]));
+}
+
+/**
+ * Distances, pinned fraction vs chance and cluster count of a MnistNet's zero-planes against the
+ * training images X (flat n × d). [INFERRED: these measures are this project's, not the paper's.]
+ */
+export function mnistPlaneMeasures(net: MnistNet, X: ArrayLike<number> | number[][], opts: MnistPlaneMeasureOptions): MnistPlaneMeasures {
+  const where = "mnistPlaneMeasures";
+  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { tol } (e.g. { tol: 0.5 })`);
+  for (const key of ["tol", "clusterTol"] as const) {
+    const t = opts[key];
+    if (key === "clusterTol" && t === undefined) continue;
+    if (typeof t !== "number" || !Number.isFinite(t) || t <= 0) throw new Error(`${where}: ${key} must be a finite number > 0, got ${String(t)}`);
+  }
+  const weight = opts.weight ?? "count";
+  if (weight !== "count" && weight !== "amplitude") throw new Error(`${where}: weight must be "count" or "amplitude", got ${String(weight)}`);
+  const proxy = mnistPlaneProxy(net);
+  const points = Array.isArray(X) && Array.isArray(X[0]) ? (X as number[][]) : imagesToPoints(X as ArrayLike<number>, net.inputDim);
+  if (points.length === 0 || points[0].length !== net.inputDim) throw new Error(`${where}: images must have ${net.inputDim} pixels each`);
+  const minAmplitude = opts.minAmplitude;
+  const clusterTol = opts.clusterTol ?? opts.tol;
+  const D = zeroPlaneDistances(proxy, points, { minAmplitude });
+  const pin = { tol: opts.tol, weight, minAmplitude };
+  const C = zeroPlaneClusters(proxy, { tol: clusterTol, minAmplitude });
+  return {
+    active: D.neuron.length,
+    hidden: net.hidden,
+    neuron: D.neuron,
+    distance: D.distance,
+    nearest: D.nearest,
+    pinned: pinnedFraction(proxy, points, pin),
+    chance: chanceBaseline(proxy, points, pin),
+    clusters: C.clusters.length,
+    considered: C.considered,
+    largestCluster: C.clusters.length > 0 ? C.clusters[0].size : 0,
+    tol: opts.tol,
+    clusterTol,
+  };
+}
