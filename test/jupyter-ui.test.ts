@@ -7,22 +7,12 @@ import { strict as assert } from "node:assert";
 import { spawn } from "child_process";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
-import * as net from "net";
 import * as path from "path";
-import { injectParameters, readNotebook, serializeNotebook, writeFileAtomic } from "../src/notebook";
+import { freePort, injectParameters, readNotebook, serializeNotebook, writeFileAtomic } from "../src/notebook";
 import { hasChromium, launchChromium, needProgram } from "./helpers/outside";
 
 const root = path.resolve(__dirname, "..");
 const NOTEBOOK_SERVER = "/usr/bin/jupyter-notebook";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 async function waitForHttp(url: string, ms: number): Promise<void> {
   const deadline = Date.now() + ms;

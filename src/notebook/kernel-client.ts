@@ -60,7 +60,8 @@ interface Pending {
   onIopub?: (m: JupyterMessage) => void;
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (bind to port 0, read it, release it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
