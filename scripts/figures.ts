@@ -85,7 +85,7 @@ if (require.main === module) {
         outputPath: path.join(root, "build", quick ? "notebooks-quick" : "notebooks", f),
         onProgress: (p) => {
           if (!started.done) {
-            bar.start(p.cells, 0, { notebook: stem });
+            bar.start(p.cells, 0, { notebook: stem, elapsed: Math.round((Date.now() - t0) / 1000) });
             started.done = true;
           }
           bar.update(p.cell - 1, { notebook: stem, elapsed: Math.round((Date.now() - t0) / 1000) });

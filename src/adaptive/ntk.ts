@@ -5,38 +5,17 @@ import { ShallowNet } from "../network/shallow-net";
 import type { Points } from "../network/data";
 import { Rng } from "../random";
 import { readPoints } from "./planes";
+import { ntkWithoutConstant } from "../kernel/empirical-ntk";
 
 /**
  * K[n][m] = Σᵢ vᵢ² σ′(zᵢₙ) σ′(zᵢₘ) (xₙ·xₘ + 1) + σ(zᵢₙ) σ(zᵢₘ), zᵢₙ = wᵢ·xₙ + bᵢ, as an N×N
- * row-major Float64Array. Formed directly in O(N²H) without J.
+ * row-major Float64Array: the kernel module's empiricalNTK over (W, b, v), without the +1 of c,
+ * which is not trained by default.
  */
 export function ntkGram(net: ShallowNet, X: Points): Float64Array {
   const where = "ntkGram";
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet`);
-  const d = net.inputDim, H = net.width;
-  const Xf = readPoints(X, d, where);
-  const N = Xf.length / d;
-  const S = new Float64Array(N * H), D = new Float64Array(N * H);
-  for (let n = 0; n < N; n++) {
-    for (let i = 0; i < H; i++) {
-      let z = net.b[i];
-      for (let k = 0; k < d; k++) z += net.W[i * d + k] * Xf[n * d + k];
-      S[n * H + i] = net.activation.sigma(z);
-      D[n * H + i] = net.v[i] * net.activation.dsigma(z);
-    }
-  }
-  const K = new Float64Array(N * N);
-  for (let n = 0; n < N; n++) {
-    for (let m = n; m < N; m++) {
-      let xx = 1;
-      for (let k = 0; k < d; k++) xx += Xf[n * d + k] * Xf[m * d + k];
-      let s = 0;
-      for (let i = 0; i < H; i++) s += D[n * H + i] * D[m * H + i] * xx + S[n * H + i] * S[m * H + i];
-      K[n * N + m] = s;
-      K[m * N + n] = s;
-    }
-  }
-  return K;
+  return ntkWithoutConstant(net, readPoints(X, net.inputDim, where));
 }
 
 export interface PowerIterationOptions {

@@ -13,34 +13,30 @@ export interface EmpiricalNTKOptions {
   params: "all" | "amplitudes";
 }
 
-/** Row-major N×H matrix of the amplitude features σ(wᵢ·xₙ + bᵢ) (the Jacobian ∂f/∂v). */
-export function amplitudeFeatures(net: ShallowNet, Xf: Float64Array): Float64Array {
+/** Row-major N×H matrix of g(i, zᵢ(xₙ)), zᵢ(x) = wᵢ·x + bᵢ: the one preactivation pass both feature maps share. */
+function preactivationMap(net: ShallowNet, Xf: Float64Array, g: (i: number, z: number) => number): Float64Array {
   const d = net.inputDim, H = net.width, N = Xf.length / d;
   const out = new Float64Array(N * H);
-  const act = net.activation;
   for (let n = 0; n < N; n++) {
     for (let i = 0; i < H; i++) {
       let z = net.b[i];
       for (let k = 0; k < d; k++) z += net.W[i * d + k] * Xf[n * d + k];
-      out[n * H + i] = act.sigma(z);
+      out[n * H + i] = g(i, z);
     }
   }
   return out;
 }
 
+/** Row-major N×H matrix of the amplitude features σ(wᵢ·xₙ + bᵢ) (the Jacobian ∂f/∂v). */
+export function amplitudeFeatures(net: ShallowNet, Xf: Float64Array): Float64Array {
+  const act = net.activation;
+  return preactivationMap(net, Xf, (_, z) => act.sigma(z));
+}
+
 /** Row-major N×H matrix of vᵢσ′(wᵢ·xₙ + bᵢ) (∂f/∂bᵢ; ∂f/∂wᵢ is this times xₙ). */
 function slopeFeatures(net: ShallowNet, Xf: Float64Array): Float64Array {
-  const d = net.inputDim, H = net.width, N = Xf.length / d;
-  const out = new Float64Array(N * H);
   const act = net.activation;
-  for (let n = 0; n < N; n++) {
-    for (let i = 0; i < H; i++) {
-      let z = net.b[i];
-      for (let k = 0; k < d; k++) z += net.W[i * d + k] * Xf[n * d + k];
-      out[n * H + i] = net.v[i] * act.dsigma(z);
-    }
-  }
-  return out;
+  return preactivationMap(net, Xf, (i, z) => net.v[i] * act.dsigma(z));
 }
 
 /**
@@ -64,16 +60,37 @@ export function empiricalNTK(net: ShallowNet, X1: Points, X2?: Points, opts: Emp
   const FB = B === null ? null : amplitudeFeatures(net, B);
   const G = featureGram(FA, N1, FB, N2, H);
   if (opts.params === "amplitudes") return G;
+  addHiddenLayerTerm(net, A, B, G);
+  for (let j = 0; j < G.length; j++) G[j] += 1; // ∂f/∂c = 1
+  return G;
+}
+
+/** G += Σᵢ vᵢ²σ′(zᵢ(x))σ′(zᵢ(y))(xᵀy + 1): the (W, b) part of the NTK. */
+function addHiddenLayerTerm(net: ShallowNet, A: Float64Array, B: Float64Array | null, G: Float64Array): void {
+  const d = net.inputDim, H = net.width;
+  const N1 = A.length / d;
+  const Bm = B ?? A;
+  const N2 = Bm.length / d;
   const SA = slopeFeatures(net, A);
   const SB = B === null ? null : slopeFeatures(net, B);
   const S = featureGram(SA, N1, SB, N2, H);
-  const Bm = B ?? A;
   for (let i = 0; i < N1; i++) {
     for (let j = 0; j < N2; j++) {
       let xy = 1;
       for (let k = 0; k < d; k++) xy += A[i * d + k] * Bm[j * d + k];
-      G[i * N2 + j] += S[i * N2 + j] * xy + 1;
+      G[i * N2 + j] += S[i * N2 + j] * xy;
     }
   }
+}
+
+/**
+ * The NTK over (W, b, v) only, on validated flat points Xf (N×d): empiricalNTK("all") without the
+ * constant term of c, computed directly (not by subtracting 1, which would lose precision when the
+ * kernel is small, as at a small initialization).
+ */
+export function ntkWithoutConstant(net: ShallowNet, Xf: Float64Array): Float64Array {
+  const N = Xf.length / net.inputDim;
+  const G = featureGram(amplitudeFeatures(net, Xf), N, null, N, net.width);
+  addHiddenLayerTerm(net, Xf, null, G);
   return G;
 }
