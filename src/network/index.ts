@@ -15,3 +15,4 @@ export { lnGamma, lnBeta, incompleteBetaPair, incompleteBeta, studentTCdf } from
 export { uniformZeroPlaneNet, netFromBreakpoints } from "./zero-plane-nets";
 export type { UniformZeroPlaneNetOptions, NetFromBreakpointsOptions } from "./zero-plane-nets";
 export { rescaleNeurons } from "./rescale";
+export { classifierOutputs, oneHotLoss, predictClass, classAccuracy } from "./classify";
