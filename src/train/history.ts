@@ -20,10 +20,10 @@ export interface TrainHistory {
   /** the loss after every step 0..steps (length steps + 1) */
   lossByStep: Float64Array;
   /**
-   * which loss kernel ran: the dense one, the exact 1-D piecewise-linear fast path, or (freeze
+   * which loss route ran: the dense one, the exact 1-D piecewise-linear fast path, or (freeze
    * "hidden") fixed features Φ, iterated on v directly or through the N×N Gram matrix
    */
-  kernel: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
+  route: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
   /** wall-clock seconds spent in the training loop */
   seconds: number;
 }
@@ -32,7 +32,7 @@ export class Recorder {
   readonly history: TrainHistory;
   private next = 0;
 
-  constructor(private readonly L: ParamLayout, private readonly recordSteps: number[], private readonly lr: number, steps: number, kernel: TrainHistory["kernel"]) {
+  constructor(private readonly L: ParamLayout, private readonly recordSteps: number[], private readonly lr: number, steps: number, route: TrainHistory["route"]) {
     this.history = {
       steps: [],
       time: [],
@@ -42,7 +42,7 @@ export class Recorder {
       scales: [],
       normals: [],
       lossByStep: new Float64Array(steps + 1),
-      kernel,
+      route,
       seconds: 0,
     };
   }

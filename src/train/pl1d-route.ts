@@ -1,4 +1,4 @@
-// Exact fast loss-and-gradient kernel for 1-D nets with a piecewise-linear σ (ReLU, leaky ReLU,
+// Exact fast loss-and-gradient route for 1-D nets with a piecewise-linear σ (ReLU, leaky ReLU,
 // |z|): O(N log N) once to sort the data, then O(N + H·K·log N) per call instead of O(N·H)
 // (K = number of kinks of σ, 1 for the activations above).
 //
@@ -12,7 +12,7 @@
 //      Σₙ (eₙ/N)(wᵢxₙ + bᵢ − aₖ)₊ = wᵢS₁ + (bᵢ − aₖ)S₀.
 // The active set includes equality (z = aₖ), matching σ′ at a kink = right derivative.
 import type { Activation } from "../activations/types";
-import type { LossKernel } from "./dense-kernel";
+import type { LossRoute } from "./dense-route";
 import type { ParamLayout } from "./params";
 
 /** σ(z) = alpha + gamma·z + Σₖ jumps[k]·(z − at[k])₊ */
@@ -87,10 +87,10 @@ function upperBound(xs: Float64Array, t: number): number {
 }
 
 /**
- * The fast kernel, or null when it does not apply (d ≠ 1 or σ not piecewise linear in hinge
+ * The fast route, or null when it does not apply (d ≠ 1 or σ not piecewise linear in hinge
  * form). X holds N 1-D points, y the targets.
  */
-export function piecewiseLinear1dKernel(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossKernel | null {
+export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossRoute | null {
   if (L.d !== 1) return null;
   const maybeForm = hingeForm(act);
   if (maybeForm === null) return null;

@@ -1,4 +1,4 @@
-// Dense loss-and-gradient kernel, O(N·H·d) per call, for any activation and input dimension.
+// Dense loss-and-gradient route, O(N·H·d) per call, for any activation and input dimension.
 // L = (1/2N) Σₙ eₙ², eₙ = f(xₙ) − yₙ. Gradients use σ and σ′ only:
 //   ∂L/∂vᵢ = (1/N) Σₙ eₙ σ(zₙᵢ),  ∂L/∂bᵢ = (1/N) Σₙ eₙ vᵢ σ′(zₙᵢ),
 //   ∂L/∂wᵢ = (1/N) Σₙ eₙ vᵢ σ′(zₙᵢ) xₙ,  ∂L/∂c = (1/N) Σₙ eₙ,   zₙᵢ = wᵢ·xₙ + bᵢ.
@@ -9,7 +9,7 @@ import type { Activation } from "../activations/types";
 import type { ParamLayout } from "./params";
 
 /** Evaluates L(θ) and, when `grad` is given, writes ∇L(θ) into it (same layout as θ). */
-export interface LossKernel {
+export interface LossRoute {
   readonly kind: "dense" | "piecewise-linear-1d" | "frozen-features";
   evaluate(theta: Float64Array, grad: Float64Array | null): number;
 }
@@ -208,8 +208,8 @@ function genericBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T
 /** largest N·H for which the generic path keeps σ(zₙᵢ) between the sweeps (32 MB) */
 const SIGMA_CACHE_LIMIT = 1 << 22;
 
-/** The dense kernel for data X (N·d row-major) and targets y. */
-export function denseKernel(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossKernel {
+/** The dense route for data X (N·d row-major) and targets y. */
+export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossRoute {
   const { H, d, bOffset, vOffset, cOffset } = L;
   const N = y.length;
   const invN = 1 / N;
