@@ -42,12 +42,11 @@
 //                Φ[x, q] = √(weight_q) σ(…) — a matrix product for Gram matrices.
 import type { Activation } from "../activations/types";
 import { toPoints } from "../network/data";
-import { sphereArea } from "../network/init-laws";
-import { lnGamma } from "../network/special-functions";
+import { lnGamma, sphereArea } from "../numeric/special";
 import { breakPoints, isPiecewiseLinear, isStandardRelu, twoPieceLinear, type TwoPieceLinear } from "./activation-shape";
 import { featureGram, pivotedCholeskyFactor, type FastKernel } from "./gram";
-import { adaptiveFamilyRule, gaussLegendre, type QuadratureRule } from "./quadrature";
-import { sphereRule, type SphereRule } from "./sphere-rule";
+import { adaptiveFamilyRule, gaussLegendre, type QuadratureRule } from "../numeric/quadrature";
+import { sphereRule, type SphereRule } from "../numeric/sphere-rule";
 
 /** The law of the frozen zero-planes. */
 export type OffsetLaw =

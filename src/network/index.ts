@@ -5,6 +5,5 @@ export * from "./shallow-net";
 export * from "./init";
 export * from "./resolve-activation";
 export * from "./init-laws";
-export * from "./special-functions";
 export * from "./zero-plane-nets";
 export * from "./rescale";
