@@ -381,7 +381,7 @@ const GL2 = 1 / Math.sqrt(3);
 const sharedCuts = new Float64Array(64);
 
 /** ∫_{−L}^{L} σ(a−β)σ(c−β)dβ for piecewise-linear σ: split at the breaks, 2-point Gauss per piece (exact). */
-export function uniformPieces(a: number, c: number, L: number, br: number[], sigma: (z: number) => number): number {
+export function uniformPieces(a: number, c: number, L: number, br: readonly number[], sigma: (z: number) => number): number {
   const cutBuf = br.length <= 30 ? sharedCuts : new Float64Array(2 * br.length + 2);
   let n = 0;
   cutBuf[n++] = -L;
