@@ -294,7 +294,7 @@ const MAX_TYPED_LENGTH = 2 ** 32 - 1;
  * `name` says what the size is ("width", "N (points)", "steps"); the message names the size, the
  * memory needed, and the budget with how to raise it.
  */
-export function checkBudget(fn: string, name: string, count: number, bytesPerItem: number, value: unknown = count): void {
+export function checkBudget(fn: string, name: string, count: number, bytesPerItem: number, value: unknown = count, what?: string): void {
   const need = count * bytesPerItem;
   const budget = memoryBudget();
   if (!Number.isFinite(need) || need > budget) {
@@ -302,7 +302,7 @@ export function checkBudget(fn: string, name: string, count: number, bytesPerIte
       fn,
       name,
       value,
-      `needs ${formatBytes(need)} of memory, over the budget of ${formatBytes(budget)} ` +
+      `needs ${formatBytes(need)} of memory${what ? ` for ${what}` : ""}, over the budget of ${formatBytes(budget)} ` +
         `(set ${MEMORY_BUDGET_ENV} or call setMemoryBudget to change it)`,
     );
   }
