@@ -17,6 +17,7 @@ const Q12 = -2.438831631472088e-6;
 
 /** x³q(x²) for |x| ≤ 0.625 */
 function tanhCorrection(x: number): number {
+  if (Math.abs(x) < 1e-9) return 0; // x³/3 is below ½ ulp of x; also keeps tanh(−0) = −0
   const u = x * x, u2 = u * u, u4 = u2 * u2, u8 = u4 * u4;
   const q =
     Q0 + Q1 * u + u2 * (Q2 + Q3 * u) + u4 * (Q4 + Q5 * u + u2 * (Q6 + Q7 * u)) + u8 * (Q8 + Q9 * u + u2 * (Q10 + Q11 * u) + u4 * Q12);
@@ -26,7 +27,10 @@ function tanhCorrection(x: number): number {
 /** tanh(x) */
 export function fastTanh(x: number): number {
   const a = Math.abs(x);
-  if (a <= 0.625) return x + tanhCorrection(x);
+  if (a <= 0.625) {
+    const c = tanhCorrection(x);
+    return c === 0 ? x : x + c;
+  }
   const E = fastExp(-2 * a);
   const t = (1 - E) / (1 + E);
   return x < 0 ? -t : t;
@@ -56,7 +60,8 @@ export function tanhWithDerivative(Z: Float64Array, S: Float64Array, D: Float64A
     const a = Math.abs(x);
     let t: number, d: number;
     if (a <= 0.625) {
-      t = x + tanhCorrection(x);
+      const c = tanhCorrection(x);
+      t = c === 0 ? x : x + c;
       d = 1 - t * t;
     } else {
       const E = fastExp(-2 * a);
