@@ -90,12 +90,12 @@ export function fastGeluDerivative(z: number): number {
   return fastNormalCdf(z) + z * (INV_SQRT_2PI * fastExp(-0.5 * z * z));
 }
 
-/** S[n] = σ(r·Z[n])/r, D[n] = σ′(r·Z[n]) for n < count (r = sharpness) */
-export function geluWithDerivative(Z: Float64Array, S: Float64Array, D: Float64Array, count: number, r: number): void {
+/** S[n] = σ(r·Z[n])/r, D[n] = σ′(r·Z[n]) for n < count (written at off + n) (r = sharpness) */
+export function geluWithDerivative(Z: Float64Array, S: Float64Array, D: Float64Array, count: number, r: number, off = 0): void {
   for (let n = 0; n < count; n++) {
     const z = r * Z[n];
     const cdf = fastNormalCdf(z);
-    S[n] = (z * cdf) / r;
-    D[n] = cdf + z * (INV_SQRT_2PI * fastExp(-0.5 * z * z));
+    S[off + n] = (z * cdf) / r;
+    D[off + n] = cdf + z * (INV_SQRT_2PI * fastExp(-0.5 * z * z));
   }
 }

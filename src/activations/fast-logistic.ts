@@ -43,8 +43,8 @@ export function fastSoftplus(z: number): number {
 /** which member of the family: 0 sigmoid, 1 SiLU, 2 softplus */
 export type LogisticKind = 0 | 1 | 2;
 
-/** S[n] = σ(r·Z[n])/r, D[n] = σ′(r·Z[n]) for n < count, one exponential per point */
-export function logisticWithDerivative(kind: LogisticKind, Z: Float64Array, S: Float64Array, D: Float64Array, count: number, r: number): void {
+/** S[n] = σ(r·Z[n])/r, D[n] = σ′(r·Z[n]) for n < count (written at off + n), one exponential per point */
+export function logisticWithDerivative(kind: LogisticKind, Z: Float64Array, S: Float64Array, D: Float64Array, count: number, r: number, off = 0): void {
   for (let n = 0; n < count; n++) {
     const z = r * Z[n];
     const e = fastExp(-Math.abs(z));
@@ -62,7 +62,7 @@ export function logisticWithDerivative(kind: LogisticKind, Z: Float64Array, S: F
       v = Math.max(z, 0) + fastLog1p(e);
       d = sp;
     }
-    S[n] = v / r;
-    D[n] = d;
+    S[off + n] = v / r;
+    D[off + n] = d;
   }
 }

@@ -12,8 +12,8 @@ export interface FastSigma {
   readonly name: "tanh" | "gelu" | "silu" | "sigmoid" | "softplus";
   /** sharpness r (1 when not sharpened) */
   readonly r: number;
-  /** S[n] = σ(Z[n]), D[n] = σ′(Z[n]) for n < count */
-  fill(Z: Float64Array, S: Float64Array, D: Float64Array, count: number): void;
+  /** S[off + n] = σ(Z[n]), D[off + n] = σ′(Z[n]) for n < count (off defaults to 0) */
+  fill(Z: Float64Array, S: Float64Array, D: Float64Array, count: number, off?: number): void;
 }
 
 const NAMES = ["tanh", "gelu", "silu", "sigmoid", "softplus"] as const;
@@ -31,11 +31,11 @@ export function fastSigma(act: Activation): FastSigma | null {
   const r = act.params.r ?? 1;
   if (!(r > 0 && Number.isFinite(r))) return null;
   let fill: FastSigma["fill"];
-  if (name === "tanh") fill = (Z, S, D, count) => tanhWithDerivative(Z, S, D, count, r);
-  else if (name === "gelu") fill = (Z, S, D, count) => geluWithDerivative(Z, S, D, count, r);
+  if (name === "tanh") fill = (Z, S, D, count, off = 0) => tanhWithDerivative(Z, S, D, count, r, off);
+  else if (name === "gelu") fill = (Z, S, D, count, off = 0) => geluWithDerivative(Z, S, D, count, r, off);
   else {
     const kind = name === "sigmoid" ? 0 : name === "silu" ? 1 : 2;
-    fill = (Z, S, D, count) => logisticWithDerivative(kind, Z, S, D, count, r);
+    fill = (Z, S, D, count, off = 0) => logisticWithDerivative(kind, Z, S, D, count, r, off);
   }
   const probe = Float64Array.from([-7.3, -2.1, -0.9, -0.31, -1e-3, 0, 2e-4, 0.27, 0.8, 1.7, 4.4, 9.5]);
   const S = new Float64Array(probe.length), D = new Float64Array(probe.length);

@@ -53,8 +53,8 @@ export function fastTanhDerivative(x: number): number {
   return (4 * E) / (s * s);
 }
 
-/** S[n] = tanh(r·Z[n])/r and D[n] = sech²(r·Z[n]) for n < count, sharing one e^{−2|x|} (r = sharpness) */
-export function tanhWithDerivative(Z: Float64Array, S: Float64Array, D: Float64Array, count: number, r: number): void {
+/** S[n] = tanh(r·Z[n])/r and D[n] = sech²(r·Z[n]) for n < count (written at off + n), sharing one e^{−2|x|} (r = sharpness) */
+export function tanhWithDerivative(Z: Float64Array, S: Float64Array, D: Float64Array, count: number, r: number, off = 0): void {
   for (let n = 0; n < count; n++) {
     const x = r * Z[n];
     const a = Math.abs(x);
@@ -73,7 +73,7 @@ export function tanhWithDerivative(Z: Float64Array, S: Float64Array, D: Float64A
         d = h * h;
       } else d = (4 * E) / (s * s);
     }
-    S[n] = t / r;
-    D[n] = d;
+    S[off + n] = t / r;
+    D[off + n] = d;
   }
 }
