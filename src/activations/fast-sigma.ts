@@ -2,9 +2,9 @@
 // also sharpened (σ_r(z) = σ(rz)/r, σ_r′(z) = σ′(rz), the registry's sharpen.ts). Loss routines ask
 // for it once and fill σ and σ′ of a whole vector of preactivations with one exponential per point.
 // The routines agree with the registry's σ, σ′ to a few ulp (test/fast-sigma.test.ts).
-import { geluWithDerivative } from "./fast-gelu";
-import { logisticWithDerivative } from "./fast-logistic";
-import { tanhWithDerivative } from "./fast-tanh";
+import { fastGelu, geluWithDerivative } from "./fast-gelu";
+import { fastSigmoid, fastSilu, fastSoftplus, logisticWithDerivative } from "./fast-logistic";
+import { fastTanh, tanhWithDerivative } from "./fast-tanh";
 import type { Activation } from "./types";
 
 export interface FastSigma {
@@ -12,6 +12,8 @@ export interface FastSigma {
   readonly name: "tanh" | "gelu" | "silu" | "sigmoid" | "softplus";
   /** sharpness r (1 when not sharpened) */
   readonly r: number;
+  /** σ(z) alone (e.g. for feature matrices that need no σ′) */
+  sigma(z: number): number;
   /** S[off + n] = σ(Z[n]), D[off + n] = σ′(Z[n]) for n < count (off defaults to 0) */
   fill(Z: Float64Array, S: Float64Array, D: Float64Array, count: number, off?: number): void;
 }
@@ -31,6 +33,8 @@ export function fastSigma(act: Activation): FastSigma | null {
   const r = act.params.r ?? 1;
   if (!(r > 0 && Number.isFinite(r))) return null;
   let fill: FastSigma["fill"];
+  const base = name === "tanh" ? fastTanh : name === "gelu" ? fastGelu : name === "silu" ? fastSilu : name === "sigmoid" ? fastSigmoid : fastSoftplus;
+  const sigma = r === 1 ? base : (z: number) => base(r * z) / r;
   if (name === "tanh") fill = (Z, S, D, count, off = 0) => tanhWithDerivative(Z, S, D, count, r, off);
   else if (name === "gelu") fill = (Z, S, D, count, off = 0) => geluWithDerivative(Z, S, D, count, r, off);
   else {
@@ -43,6 +47,7 @@ export function fastSigma(act: Activation): FastSigma | null {
   for (let n = 0; n < probe.length; n++) {
     const s = act.sigma(probe[n]), d = act.dsigma(probe[n]);
     if (Math.abs(S[n] - s) > 1e-13 * (Math.abs(s) + 1e-300) || Math.abs(D[n] - d) > 1e-13 * (Math.abs(d) + 1e-300)) return null;
+    if (sigma(probe[n]) !== S[n]) return null;
   }
-  return { name, r, fill };
+  return { name, r, sigma, fill };
 }
