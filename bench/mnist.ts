@@ -4,7 +4,7 @@
 // initial weights, data, learning rate and schedule; PyTorch at 1 thread and at every core.
 import * as path from "node:path";
 import { initMnistNet, loadMnist, mnistNetToJSON, mnistNtkLearningRate, trainMnist } from "../src/mnist";
-import { initBackend } from "../src/tfjs";
+import { fusedGd, initBackend } from "../src/tfjs";
 import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBestAsync, writeAtomic } from "./common";
 import type { BenchRow } from "./row";
 
@@ -29,6 +29,14 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
   const t = await timeBestAsync(1, () => trainMnist(net, { X: data.Xtrain, labels: data.ytrain }, { steps, lr, recordEvery: steps, test: { X: data.Xtest, labels: data.ytest } }));
   const loss = t.value.history.loss[t.value.history.loss.length - 1];
   opts.log(`  tfjs   MNIST: ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s cpu (${info.backend}), final loss ${loss.toFixed(6)}`);
+  // the fused step (src/tfjs/fused-gd.ts) on the same data, initial weights and lr, with c trained
+  const Y = new Float32Array(data.nTrain * 10);
+  for (let m = 0; m < data.nTrain; m++) Y[m * 10 + data.ytrain[m]] = 1;
+  const input = { X: data.Xtrain, Y, n: data.nTrain, d: 784, K: 10, H: hidden, W: net.W, b: net.b, V: net.V, c: net.c, activation: net.activation };
+  fusedGd(input, { steps: 2, lr }); // warm-up
+  const tf2 = await timeBestAsync(1, async () => fusedGd(input, { steps, lr }));
+  const fusedLoss = tf2.value.lossByStep[steps];
+  opts.log(`  tfjs   MNIST fused step: ${tf2.wall.toFixed(2)} s wall, ${tf2.cpu.toFixed(2)} s cpu, final loss ${fusedLoss.toFixed(6)}`);
   const missing = pythonMissing("torch");
   let t1: TorchOut | null = null, tAll: TorchOut | null = null;
   if (missing === null) {
@@ -43,7 +51,7 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
     tAll = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", String(CORES)]) as TorchOut;
     opts.log(`  torch  MNIST: ${t1.wall.toFixed(2)} s (1 thread), ${tAll.wall.toFixed(2)} s (${tAll.threads} threads), final loss ${t1.loss.toFixed(6)}`);
   }
-  return [{
+  const row: BenchRow = {
     case: `MNIST 784→${hidden}→10, ${data.nTrain} images, ${steps} full-batch steps (float32)`,
     route: `tfjs ${info.backend}`,
     reference: t1 ? `PyTorch ${t1.torch} float32` : "PyTorch (missing)",
@@ -60,5 +68,18 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
     agreement: t1 ? `final loss rel. diff ${(Math.abs(loss - t1.loss) / t1.loss).toExponential(1)}` : "—",
     load: load1(),
     note: missing ?? `${info.backend}: ${info.reason}`,
-  }];
+  };
+  return [
+    row,
+    {
+      ...row,
+      case: `${row.case}, fused step`,
+      route: `tfjs ${info.backend} fusedGd`,
+      oursWall: tf2.wall,
+      oursCpu: tf2.cpu,
+      agreement: t1 ? `final loss rel. diff ${(Math.abs(fusedLoss - t1.loss) / t1.loss).toExponential(1)}` : "—",
+      load: load1(),
+      note: undefined,
+    },
+  ];
 }

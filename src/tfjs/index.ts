@@ -6,3 +6,5 @@ export { TF_OPS, SELF_TEST_TOL, selfTest as tfSelfTest } from "./self-test";
 export type { OpCheck, SelfTestResult } from "./self-test";
 export { trainTF, gradientsTF, predictTF } from "./train-tf";
 export type { TrainTFOptions, TrainTFHistory, TrainTFResult } from "./train-tf";
+export { fusedGd } from "./fused-gd";
+export type { FusedGdInput, FusedGdResult } from "./fused-gd";
