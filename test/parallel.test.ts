@@ -9,8 +9,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { initNetwork } from "../src/network";
 import { Rng } from "../src/random";
-import { train } from "../src/train";
-import { parallelMap, trainMany, WorkerPool, type TrainRun } from "../src/parallel";
+import { train, trainMany, type TrainRun } from "../src/train";
+import { parallelMap, WorkerPool } from "../src/parallel";
 
 function runs(): TrainRun[] {
   const out: TrainRun[] = [];
@@ -56,7 +56,7 @@ test("trainMany on 2 worker threads is bit-identical to serial train() (loss at 
 test("a failing task rejects with the task name, the item and its message; the pool stays usable", async () => {
   const pool = new WorkerPool({ threads: 2 });
   try {
-    const task = { module: require.resolve("../src/parallel/train-many"), fn: "trainFromSnapshot" };
+    const task = { module: require.resolve("../src/train/train-many"), fn: "trainFromSnapshot" };
     await assert.rejects(pool.map(task, [[{ format: "nope" }, {}, {}]]), /trainFromSnapshot \(item 0\): .*not a ShallowNet snapshot/);
     await assert.rejects(pool.run({ module: task.module, fn: "noSuchExport" }), /no exported function "noSuchExport"/);
     const r = runs()[0];
@@ -68,7 +68,7 @@ test("a failing task rejects with the task name, the item and its message; the p
 });
 
 test("parallelMap with threads 1 runs in this thread and gives the same values as threads 2", async () => {
-  const task = { module: require.resolve("../src/parallel/train-many"), fn: "trainFromSnapshot" };
+  const task = { module: require.resolve("../src/train/train-many"), fn: "trainFromSnapshot" };
   const args = runs().slice(0, 3).map((r) => [r.net.toJSON(), r.data, r.options]);
   const one = await parallelMap<{ history: { lossByStep: Float64Array } }>(task, args, { threads: 1 });
   const two = await parallelMap<{ history: { lossByStep: Float64Array } }>(task, args, { threads: 2 });
@@ -76,7 +76,7 @@ test("parallelMap with threads 1 runs in this thread and gives the same values a
 });
 
 test("the compiled package (dist/) runs trainMany on worker threads in plain node, bit-identical to serial", (t) => {
-  const dist = path.join(__dirname, "..", "dist", "parallel", "index.js");
+  const dist = path.join(__dirname, "..", "dist", "train", "index.js");
   if (!fs.existsSync(dist)) {
     if (process.env.CI === "true") assert.fail("dist/ is missing: npm test builds it first");
     t.skip("dist/ not built (run npm run build)");
@@ -85,7 +85,7 @@ test("the compiled package (dist/) runs trainMany on worker threads in plain nod
   const script = `
     const { trainMany } = require(${JSON.stringify(dist)});
     const { initNetwork } = require(${JSON.stringify(path.join(__dirname, "..", "dist", "network", "index.js"))});
-    const { train } = require(${JSON.stringify(path.join(__dirname, "..", "dist", "train", "index.js"))});
+    const { train } = require(${JSON.stringify(dist)});
     const mk = (s) => ({ net: initNetwork({ width: 16, inputDim: 1, activation: "tanh", init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.3 }, seed: s }),
       data: { X: [-1, -0.4, 0.1, 0.5, 0.9], y: [0.3, -0.2, 0.5, 0.1, -0.4] }, options: { steps: 60, lr: 0.1 } });
     const runs = [mk(1), mk(2), mk(3)];

@@ -4,11 +4,11 @@
 // activation from the registry by name and parameters, so user-registered activations need
 // threads: 1 (they exist only in the thread that registered them).
 import { ShallowNet, type ShallowNetJSON } from "../network/shallow-net";
-import type { Dataset } from "../train/engine";
-import type { TrainOptions } from "../train/options";
-import { train, type TrainResult } from "../train/train";
-import type { TrainHistory } from "../train/history";
-import { checkThreads, parallelMap, type TaskRef } from "./pool";
+import type { Dataset } from "./engine";
+import type { TrainOptions } from "./options";
+import { train, type TrainResult } from "./train";
+import { attachNetAt, type TrainHistory } from "./history";
+import { checkThreads, parallelMap, type TaskRef } from "../parallel/pool";
 
 export interface TrainRun {
   net: ShallowNet;
@@ -45,5 +45,5 @@ export async function trainMany(runs: TrainRun[], options: { threads?: number } 
     runs.map((r) => [r.net.toJSON(), r.data, r.options]),
     { threads: Math.min(threads, Math.max(1, runs.length)) },
   );
-  return out.map((o, k) => ({ net: ShallowNet.fromJSON(o.net, { activation: runs[k].net.activation }), history: o.history }));
+  return out.map((o, k) => ({ net: ShallowNet.fromJSON(o.net, { activation: runs[k].net.activation }), history: attachNetAt(o.history, runs[k].net.activation) }));
 }
