@@ -332,14 +332,10 @@ const api = {
   },
   /** Any settings at once (width, alpha, rate, seed, dim, activation, r). */
   async configure(config: Partial<PlaygroundConfig>): Promise<Snapshot> {
-    const dimChange = config.dim !== undefined && config.dim !== snap?.config.dim;
-    const s = await apply(await request({ type: "configure", config }));
-    if (dimChange) {
-      await buildCharts(s.config.dim);
-      await draw(s);
-    }
-    syncControls(s.config);
-    return s;
+    const reply = await request({ type: "configure", config });
+    if (reply.snapshot.config.dim !== snap?.config.dim) await buildCharts(reply.snapshot.config.dim);
+    syncControls(reply.snapshot.config);
+    return apply(reply);
   },
   /** Replace the data points; refused with the reason (duplicate x, over 200 points, out of range). */
   async setPoints(points: PlaygroundPoint[]): Promise<Snapshot> {
