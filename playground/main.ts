@@ -192,8 +192,8 @@ async function draw(s: Snapshot): Promise<void> {
     setData("fit", "planes", s.planes);
     setData("fit", "points", s.points.map((p) => ({ x1: (p.x as number[])[0], x2: (p.x as number[])[1], label: p.y > 0 ? "+1" : "−1" })));
   }
-  // the history charts every second frame while running: they change slowly, the fit changes fast
-  if (!running || drawCount % 2 === 0) {
+  // the history charts every fourth frame while running: they change slowly, the fit changes fast
+  if (!running || drawCount % 4 === 0) {
     setData("loss", "losses", s.losses.filter((r) => r.loss > 0));
     setData("pinning", "pinning", s.pinning.filter((r) => Number.isFinite(r.fraction)));
     if (one) setData("energy", "energy", s.energy.filter((r) => r.energy > 0));

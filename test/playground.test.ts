@@ -183,7 +183,7 @@ test("browser: a notebook-style chart with a step slider changes its view when t
   fs.writeFileSync(file, html);
   const p2 = await browser!.context.newPage();
   await p2.goto(`file://${file}`);
-  await p2.evaluate(() => (globalThis as any).ready);
+  await p2.evaluate(() => (globalThis as any).ready.then(() => true));
   const path0 = await p2.evaluate(() => (globalThis as any).document.querySelector("#c svg .mark-line path").getAttribute("d"));
   const slider = p2.locator("#c input[type=range]");
   assert.equal(await slider.inputValue(), "100", "the slider starts at the last recorded step (the PNG's state)");

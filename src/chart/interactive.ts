@@ -63,7 +63,9 @@ export interface LinkBrushOptions {
   fade?: number;
   /** "hconcat" (default) or "vconcat". */
   direction?: "hconcat" | "vconcat";
+  /** Title over the linked charts. */
   title?: string;
+  /** Subtitle under that title. */
   subtitle?: string;
 }
 
