@@ -115,10 +115,10 @@ function fitSpec(dim: 1 | 2): Json {
   );
   // breakpoints: ticks along the bottom of the plot, at y = −2 (their height would be another scale)
   const layers = spec.layer as Json[];
-  layers[1].mark = { type: "tick", orient: "vertical", color: "#CC79A7", thickness: 2, size: 14 };
+  layers[1].mark = { type: "tick", orient: "vertical", color: "#CC79A7", thickness: 2, size: 14, clip: true };
   layers[1].encoding = { x: { field: "x", type: "quantitative" }, y: { datum: -1.93, type: "quantitative" }, opacity: { field: "mu", type: "quantitative", scale: { range: [0.25, 1] }, legend: null } };
   const enc = layers[0].encoding as Json;
-  enc.color = { ...(enc.color as Json), scale: { domain: ["network", "f₀ + NTK interpolant", "natural cubic spline", "linear interpolant"] }, title: null };
+  enc.color = { ...(enc.color as Json), scale: { domain: ["network", "f₀ + NTK interpolant", "natural cubic spline", "linear interpolant"] }, title: null, legend: { orient: "bottom", columns: 2 } };
   enc.strokeDash = { ...(enc.strokeDash as Json), scale: { domain: ["network", "f₀ + NTK interpolant", "natural cubic spline", "linear interpolant"], range: [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]] }, legend: null };
   return spec;
 }
@@ -153,7 +153,9 @@ function penaltySpec(): Json {
 }
 
 async function embed(id: string, spec: Json): Promise<View> {
-  const res = await vegaEmbed(`#${id}`, spec as never, { actions: false, renderer: "canvas" });
+  // resize: re-lay out on every data update (axis labels and legends change with the data)
+  const live = { ...spec, autosize: { type: "pad", resize: true } };
+  const res = await vegaEmbed(`#${id}`, live as never, { actions: false, renderer: "canvas" });
   views[id] = res.view;
   chartVersion[id] = 0;
   return res.view;
