@@ -32,8 +32,13 @@ worker.onmessage = (ev: MessageEvent<Reply>) => {
 
 function request(req: DistributiveOmit<WorkerRequest, "id">): Promise<Reply> {
   const id = nextId++;
+  const t0 = performance.now();
   return new Promise((resolve) => {
-    pending.set(id, resolve);
+    pending.set(id, (r) => {
+      lastRoundTripMs = performance.now() - t0;
+      lastWorkerMs = r.ms ?? lastWorkerMs;
+      resolve(r);
+    });
     worker.postMessage({ ...req, id });
   });
 }
@@ -47,6 +52,8 @@ let stepsPerFrame = 60;
 let frames = 0;
 let stepsDone = 0;
 let lastWorkerMs = 0;
+let lastDrawMs = 0;
+let lastRoundTripMs = 0;
 const frameTimes: number[] = [];
 const views: Record<string, View> = {};
 const chartVersion: Record<string, number> = {};
@@ -182,6 +189,15 @@ function setData(id: string, name: string, rows: unknown[]): void {
 
 let drawCount = 0;
 async function draw(s: Snapshot): Promise<void> {
+  const t0 = performance.now();
+  try {
+    await drawNow(s);
+  } finally {
+    lastDrawMs = performance.now() - t0;
+  }
+}
+
+async function drawNow(s: Snapshot): Promise<void> {
   snap = s;
   drawCount++;
   const one = s.config.dim === 1;
@@ -294,21 +310,36 @@ function attachEditing(view: View, dim: 1 | 2): void {
 
 // ---- training loop ---------------------------------------------------------------------------------
 
+/** The next batch, asked for before the current one is drawn, so the worker trains while the page draws. */
+let inflight: Promise<Reply> | null = null;
+
 async function frame(): Promise<void> {
   if (!running) return;
-  const reply = await request({ type: "step", n: stepsPerFrame });
-  lastWorkerMs = reply.ms ?? 0;
+  const reply = await (inflight ?? request({ type: "step", n: stepsPerFrame }));
+  inflight = null;
   if (reply.refused) {
     running = false;
     updateButtons();
     say(reply.refused);
   } else {
     stepsDone += stepsPerFrame;
+    if (running) inflight = request({ type: "step", n: stepsPerFrame });
   }
   await draw(reply.snapshot);
   frames++;
   frameTimes.push(performance.now());
   if (running) requestAnimationFrame(() => void frame());
+}
+
+/** After a pause, the batch already asked for still arrives: count it and draw it. */
+async function settle(): Promise<void> {
+  const pendingBatch = inflight;
+  inflight = null;
+  if (pendingBatch === null) return;
+  const reply = await pendingBatch;
+  if (!reply.refused) stepsDone += stepsPerFrame;
+  else say(reply.refused);
+  await draw(reply.snapshot);
 }
 
 function updateButtons(): void {
@@ -355,9 +386,11 @@ const api = {
     updateButtons();
     void frame();
   },
-  pause(): void {
+  /** Stop after the batch in flight; resolves when that batch is drawn. */
+  async pause(): Promise<void> {
     running = false;
     updateButtons();
+    await settle();
   },
   setStepsPerFrame(n: number): void {
     if (!Number.isInteger(n) || n < 1 || n > 5000) throw new RangeError(`setStepsPerFrame: n must be a whole number from 1 to 5000; got ${n}`);
@@ -374,6 +407,8 @@ const api = {
       stepsDone,
       fps: fps(),
       workerMs: lastWorkerMs,
+      drawMs: lastDrawMs,
+      roundTripMs: lastRoundTripMs,
       message: $("message").textContent ?? "",
       chartVersions: { ...chartVersion },
     };
@@ -383,17 +418,20 @@ const api = {
     return (views[id]?.data(name) ?? []).map((r: Json) => ({ ...r }));
   },
   /** Run for `ms` milliseconds and return what was measured: frames/s and GD steps per frame. */
-  async measure(ms: number): Promise<{ fps: number; stepsPerFrame: number; stepsPerSecond: number; frames: number; workerMsPerFrame: number }> {
+  async measure(ms: number): Promise<{ fps: number; stepsPerFrame: number; stepsPerSecond: number; frames: number; workerMsPerFrame: number; drawMsPerFrame: number }> {
     const f0 = frames, s0 = stepsDone, t0 = performance.now();
     const wasRunning = running;
     api.start();
     await new Promise((r) => setTimeout(r, ms));
-    if (!wasRunning) api.pause();
     const seconds = (performance.now() - t0) / 1000;
     const n = frames - f0;
-    return { fps: n / seconds, stepsPerFrame, stepsPerSecond: (stepsDone - s0) / seconds, frames: n, workerMsPerFrame: lastWorkerMs };
+    const steps = stepsDone - s0;
+    if (!wasRunning) await api.pause();
+    return { fps: n / seconds, stepsPerFrame, stepsPerSecond: steps / seconds, frames: n, workerMsPerFrame: lastWorkerMs, drawMsPerFrame: lastDrawMs };
   },
   limits: { points: MAX_POINTS, width: MAX_WIDTH },
+  /** The live Vega views by chart id (for tests and the console). */
+  _views: views,
 };
 
 declare global {
@@ -436,7 +474,7 @@ function wireControls(): void {
       say((e as Error).message);
     }
   };
-  $("start").onclick = () => (running ? api.pause() : api.start());
+  $("start").onclick = () => (running ? void api.pause() : api.start());
   $("step").onclick = () => void guard(api.step());
   $("reset").onclick = () => void request({ type: "reset" }).then(apply).catch(() => undefined);
   $("clear").onclick = () => void guard(api.setPoints([]));
