@@ -99,7 +99,10 @@ function fitSpec(dim: 1 | 2): Json {
       mark: { type: "point", filled: true, size: 90, stroke: "white", strokeWidth: 1.5 },
       encoding: { x: { field: "x1", type: "quantitative" }, y: { field: "x2", type: "quantitative" }, color: { field: "label", type: "nominal", scale: { domain: ["+1", "−1"], range: ["#D55E00", "#0072B2"] }, title: "target" } },
     };
-    const base = lineChart(placeholder({ x: 0, y: 0 }), { title: "2-D: zero-plane lines over the data" });
+    const base = lineChart(placeholder({ x: 0, y: 0 }), {
+      title: "2-D: zero-plane lines over the data",
+      subtitle: "click: add a point with the chosen target · shift-click: delete · line darkness = |μᵢ| relative to the largest",
+    });
     const spec = JSON.parse(JSON.stringify(base.spec)) as Json;
     delete spec.data;
     delete spec.mark;
