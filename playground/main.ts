@@ -130,6 +130,8 @@ function fitSpec(dim: 1 | 2): Json {
   const enc = layers[0].encoding as Json;
   enc.color = { ...(enc.color as Json), scale: { domain: ["network", "f₀ + NTK interpolant", "natural cubic spline", "linear interpolant"] }, title: null, legend: { orient: "bottom", columns: 2 } };
   enc.strokeDash = { ...(enc.strokeDash as Json), scale: { domain: ["network", "f₀ + NTK interpolant", "natural cubic spline", "linear interpolant"], range: [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]] }, legend: null };
+  // the reference curves (f₀ + NTK, splines) change only with the data or settings: a layer of their own
+  layers.splice(1, 0, { ...JSON.parse(JSON.stringify(layers[0])), data: { name: "reference", values: [] } });
   return spec;
 }
 
@@ -172,6 +174,8 @@ async function embed(id: string, spec: Json): Promise<View> {
 }
 
 async function buildCharts(dim: 1 | 2): Promise<void> {
+  referenceFor = -1;
+  penaltyFor = "";
   for (const v of Object.values(views)) v.finalize();
   for (const id of Object.keys(views)) delete views[id];
   await embed("fit", fitSpec(dim));
@@ -205,7 +209,11 @@ async function drawNow(s: Snapshot): Promise<void> {
   drawCount++;
   const one = s.config.dim === 1;
   if (one) {
-    setData("fit", "curves", s.curves);
+    setData("fit", "curves", s.curves.filter((r) => r.curve === "network"));
+    if (referenceFor !== s.version) {
+      setData("fit", "reference", s.curves.filter((r) => r.curve !== "network"));
+      referenceFor = s.version;
+    }
     setData("fit", "breakpoints", s.breakpoints);
     setData("fit", "points", s.points.map((p) => ({ x: p.x, y: p.y })));
   } else {
@@ -232,6 +240,7 @@ async function drawNow(s: Snapshot): Promise<void> {
   if (s.error !== null) say(s.error);
 }
 let penaltyFor = "";
+let referenceFor = -1;
 const penaltyKey = (s: Snapshot) => `${s.config.activation}:${s.config.r}`;
 
 function fps(): number {

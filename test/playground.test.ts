@@ -127,7 +127,7 @@ test("browser: opens offline from file://, switches activation, adds points, tra
   assert.ok(after1.loss < 0.5 * start.loss, `loss should fall: ${start.loss} -> ${after1.loss}`);
   assert.notDeepEqual(fit1, fit0, "the fit curve's data changed");
   for (const id of ["fit", "loss", "energy", "pinning"]) assert.ok(v1[id] > v0[id], `chart ${id} got new data`);
-  const curves = new Set((await pg((p) => p.chartData("fit", "curves"))).map((r: any) => r.curve));
+  const curves = new Set((await pg((p) => [...p.chartData("fit", "curves"), ...p.chartData("fit", "reference")])).map((r: any) => r.curve));
   assert.deepEqual([...curves].sort(), ["f₀ + NTK interpolant", "linear interpolant", "natural cubic spline", "network"]);
   assert.deepEqual(requests, [], "no network request was attempted");
 });
