@@ -7,7 +7,9 @@
 
 import { argError, checkFiniteArray, checkSameLength } from "../check";
 
+/** The natural cubic spline through 1-D data, callable; linear beyond the end knots. */
 export interface NaturalCubicSpline {
+  /** s(x). */
   (x: number): number;
   /** sorted knots */
   readonly knots: Float64Array;
@@ -17,6 +19,16 @@ export interface NaturalCubicSpline {
   readonly secondDerivatives: Float64Array;
 }
 
+/**
+ * The natural cubic spline through (x, y): the interpolant minimising ∫ s″(t)² dt, with s″ = 0 at
+ * both end knots (the kernel-regime limit of ReLU with uniform zero-plane density, Cor. 2).
+ *
+ * @example
+ * ```ts
+ * const s = naturalCubicSpline([-1, 0, 1], [0, 1, 0]);
+ * s(0.5); // 0.6875
+ * ```
+ */
 export function naturalCubicSpline(x: number[], y: number[]): NaturalCubicSpline {
   const where = "naturalCubicSpline";
   const xs = checkFiniteArray(where, "x", x, { minLength: 2 });

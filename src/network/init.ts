@@ -52,12 +52,17 @@ export function checkInitLaw(law: unknown, where: string, needV = true): InitLaw
   return l;
 }
 
+/** Options of `initNetwork`. */
 export interface InitNetworkOptions {
+  /** number of neurons H */
   width: number;
+  /** input dimension d */
   inputDim: number;
   /** an Activation object, or a registry name such as "relu" */
   activation: Activation | string;
+  /** the parameter laws, e.g. { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 } */
   init: InitLaw;
+  /** seed of the random stream (same seed, same net, bit for bit) */
   seed: number;
   /** K, the number of outputs (default 1) */
   outputs?: number;

@@ -5,6 +5,7 @@ import { ShallowNet } from "../network/shallow-net";
 import type { ParamLayout } from "./params";
 import { scale2FromImbalance } from "./rs-flow";
 
+/** The record of one training run: the loss at every step, RS coordinates at the recorded steps. */
 export interface TrainHistory {
   /** recorded step indices, ascending; always contains 0 and the final step */
   steps: number[];
