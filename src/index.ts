@@ -68,6 +68,8 @@ export {
 } from "./chart";
 export type { ChartData, ChartIndependentChannel, LineChartOptions, ScatterChartOptions, HistogramChartOptions, BarChartOptions, RuleChartOptions } from "./chart";
 export { functionChart, breakpointChart, zeroPlaneChart } from "./chart/marks";
+export { stepSlider, legendHighlight, linkBrush, hoverTooltips, chartParams } from "./chart";
+export type { StepSliderOptions, LegendHighlightOptions, LinkBrushOptions, HoverTooltipOptions } from "./chart";
 export type { Curve, FunctionChartOptions, BreakpointChartOptions, ZeroPlaneChartOptions } from "./chart/marks";
 
 // verification
