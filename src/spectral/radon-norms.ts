@@ -175,22 +175,25 @@ export interface CurvatureNorms {
  * tv = Σ|j_k| (exact for a linear spline whose kinks are at least 2·dx apart when neighbouring kinks
  * have opposite signs; O(dx²) for smooth g) and energy = Σ j_k²/dx (the L² norm of the density
  * j_k/dx: O(dx²) for smooth g, but growing like 1/dx for a kinked g, whose ∫g''² is infinite).
+ * `roundoff` = 4·N·ε·max|g|/dx bounds the rounding in tv (each second difference of values of size
+ * max|g| carries at most 4ε·max|g| of rounding before the division by dx).
  */
-export function curvatureNorms1d(samples: ArrayLike<number>, opts: { dx: number }): CurvatureNorms & { jumps: Float64Array } {
+export function curvatureNorms1d(samples: ArrayLike<number>, opts: { dx: number }): CurvatureNorms & { jumps: Float64Array; roundoff: number } {
   const where = "curvatureNorms1d";
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { dx }`);
   assertStep(opts.dx, where, "dx");
   const g = toFiniteVector(samples, where, "samples");
   if (g.length < 3) throw new Error(`${where}: need at least 3 samples, got ${g.length}`);
   const jumps = new Float64Array(g.length - 2);
-  let tv = 0, energy = 0;
+  let tv = 0, energy = 0, gMax = 0;
+  for (let k = 0; k < g.length; k++) gMax = Math.max(gMax, Math.abs(g[k]));
   for (let k = 1; k < g.length - 1; k++) {
     const j = (g[k + 1] - 2 * g[k] + g[k - 1]) / opts.dx;
     jumps[k - 1] = j;
     tv += Math.abs(j);
     energy += (j * j) / opts.dx;
   }
-  return { tv, energy, jumps };
+  return { tv, energy, jumps, roundoff: (4 * g.length * Number.EPSILON * gMax) / opts.dx };
 }
 
 /**
