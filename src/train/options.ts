@@ -55,7 +55,7 @@ export interface TrainOptions {
    */
   freeze?: Freeze;
   /**
-   * use an exact fast route when one applies (default true): the 1-D piecewise-linear kernel
+   * use an exact fast route when one applies (default true): the 1-D piecewise-linear route
    * (ReLU, leaky ReLU, |z|), and with freeze "hidden" and "gd"/"flow" the N×N Gram iteration
    * (v = v₀ + Φᵀa, ȧ = −(G a + f₀ − y)/N with G = ΦΦᵀ; O(N²) per step, used when N ≤ H).
    * Both compute the same iterates as the plain route up to rounding.

@@ -2,14 +2,14 @@
 // All maths in float64; the input net is never modified (a new net is returned).
 import { withProgress } from "./progress";
 import type { ShallowNet } from "../network/shallow-net";
-import { assertNet, chooseKernel, validateDataset, type Dataset } from "./engine";
+import { assertNet, chooseRoute, validateDataset, type Dataset } from "./engine";
 import { Recorder, type TrainHistory } from "./history";
 import { resolveOptions, type TrainOptions } from "./options";
 import { Adam, eulerStep, RK4, type Field } from "./optimizers";
 import { allFinite, packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
 import { assertHomogeneous, paramsFromRSState, rsField, rsStateFromParams } from "./rs-flow";
-import { frozenFeatureKernel, frozenFeatures } from "./frozen-kernel";
-import { gramRoute } from "./frozen-gram";
+import { frozenFeatureRoute, frozenFeatures } from "./frozen-route";
+import { gramRoute } from "./frozen-gram-route";
 
 export interface TrainResult {
   /** the trained net (a new object; the input net is untouched) */
@@ -73,8 +73,8 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   // freeze "hidden": Φ once; GD/flow run on a ∈ ℝᴺ (v = v₀ + Φᵀa) when that is the cheaper route
   const P = frozen ? frozenFeatures(net.activation, L, td.X, theta0) : null;
   const gram = P !== null && o.fastPath && o.optimizer !== "adam" && N <= L.H ? gramRoute(P, L, theta0, td.y, o.trainC) : null;
-  const kernel = P !== null ? frozenFeatureKernel(P, L, td.y) : chooseKernel(net.activation, L, td, { fastPath: o.fastPath });
-  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : kernel.kind, net.activation);
+  const route = P !== null ? frozenFeatureRoute(P, L, td.y) : chooseRoute(net.activation, L, td, { fastPath: o.fastPath });
+  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : route.kind, net.activation);
   const { steps, lr } = o;
   const cIndex = L.cOffset;
   const vIndex = L.vOffset;
@@ -87,12 +87,12 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
     field = gram.field;
   } else if (rs !== null) {
     y = rs.state;
-    field = rsField(kernel, L, rs.delta, o.trainC);
+    field = rsField(route, L, rs.delta, o.trainC);
   } else {
     y = theta0;
     const sign = o.optimizer === "adam" ? 1 : -1;
     field = (t, out) => {
-      const value = kernel.evaluate(t, out);
+      const value = route.evaluate(t, out);
       if (sign < 0) for (let j = 0; j < out.length; j++) out[j] = -out[j];
       if (!o.trainC) out[cIndex] = 0;
       if (frozen) out.fill(0, 0, vIndex); // exact zeros: W and b never move
@@ -108,7 +108,7 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   const start = performance.now();
   for (let k = 0; k <= steps; k++) {
     // loss (and velocity) at the current point; the final point only needs the loss
-    const value = k === steps && lossOnly ? kernel.evaluate(y, null) : field(y, velocity);
+    const value = k === steps && lossOnly ? route.evaluate(y, null) : field(y, velocity);
     const finite = allFinite(y);
     if (!Number.isFinite(value) || !finite) throw divergenceError(k, value, finite, lr);
     recorder.history.lossByStep[k] = value;
