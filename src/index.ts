@@ -42,8 +42,9 @@ export type { RSKernel, RSKernelOptions, Kernel, KernelInterpolant, NaturalCubic
 export {
   gridAxis, sample1d, sample2d, fft, ifft, fft2d, ifft2d, spectrum1d, spectrum2d, fourierAt, seminorm, spectralDynamics, modeEnergy,
   radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, designActivation, designTables,
+  radonSeminorm2d, reluRepresenter2d, radonDomainNorms, curvatureNorms1d, piecewiseLinearCurvatureNorms, linearSplineCurvatureNorms,
 } from "./spectral";
-export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow } from "./spectral";
+export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow, CurvatureNorms } from "./spectral";
 
 // adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
 export {
