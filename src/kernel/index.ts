@@ -20,3 +20,5 @@ export { allParamNTK } from "./ntk-all-params";
 export type { AllParamNTK, AllParamNTKOptions, AllParamNTKRoute, NTKParts } from "./ntk-all-params";
 export { normalGaussHermite } from "./ntk-gauss-hermite";
 export type { NormalRule } from "./ntk-gauss-hermite";
+export { ntkPrediction, empiricalNTKKernel } from "./ntk-prediction";
+export type { NTKPrediction, NTKPredictionKernel } from "./ntk-prediction";

@@ -42,7 +42,6 @@
 import type { Activation } from "../activations/types";
 import { resolveActivation } from "../network/resolve-activation";
 import { toPoints, type Points } from "../network/data";
-import { arcCosineKernel } from "./arc-cosine";
 import { compositeGaussLegendre } from "./quadrature";
 import type { FastKernel } from "./gram";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
@@ -221,8 +220,6 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const act = resolveActivation(opts.activation, undefined, where);
   const { inputDim: d, sigmaW: sw, sigmaB: sb, sigmaV: sv } = opts;
   const route = chooseRoute(act, opts.order);
-  const k0 = arcCosineKernel({ order: 0, sigmaW: sw, sigmaB: sb });
-  const k1 = arcCosineKernel({ order: 1, sigmaW: sw, sigmaB: sb });
   const kink = singleKinkForm(act), stp = stepForm(act);
   const quad: PairMoments | null =
     route === "gauss-hermite" ? gaussHermiteMoments(act, opts.order!)
@@ -236,23 +233,47 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     }
     return arr;
   };
-  /** [E σσ′, E σ′σ′, x·y] for points given as arrays */
-  const moments = (x: number[], y: number[]): [number, number, number] => {
+  /** out = [E σσ′, E σ′σ′, x·y] for x = X[xo..xo+d), y = Y[yo..yo+d) (flat buffers) */
+  const out3 = new Float64Array(3);
+  const momentsFlat = (X: ArrayLike<number>, xo: number, Y: ArrayLike<number>, yo: number): Float64Array => {
     let xx = 0, yy = 0, xy = 0;
     for (let k = 0; k < d; k++) {
-      xx += x[k] * x[k];
-      yy += y[k] * y[k];
-      xy += x[k] * y[k];
+      xx += X[xo + k] * X[xo + k];
+      yy += Y[yo + k] * Y[yo + k];
+      xy += X[xo + k] * Y[yo + k];
     }
     const a = sw * sw * xx + sb * sb, c = sw * sw * yy + sb * sb, q = sw * sw * xy + sb * sb;
-    if (kink) {
-      const { c0, s, j } = kink;
-      const ss = c0 * c0 + c0 * j * (Math.sqrt(a) + Math.sqrt(c)) * INV_SQRT_2PI + (s * s + s * j) * q + j * j * k1(x, y);
-      return [ss, s * s + s * j + j * j * k0(x, y), xy];
+    if (kink || stp) {
+      // θ = ∠(x̃, ỹ) = atan2(‖x̃ ∧ ỹ‖, x̃·ỹ), with ‖x̃ ∧ ỹ‖² = σ_w⁴‖x ∧ y‖² + σ_w²σ_b²‖x − y‖² (no cancellation)
+      let wedge = 0, dist = 0;
+      for (let k = 0; k < d; k++) {
+        dist += (X[xo + k] - Y[yo + k]) ** 2;
+        for (let l = k + 1; l < d; l++) wedge += (X[xo + k] * Y[yo + l] - X[xo + l] * Y[yo + k]) ** 2;
+      }
+      const theta = Math.atan2(Math.sqrt(sw ** 4 * wedge + sw * sw * sb * sb * dist), q);
+      const k0 = (Math.PI - theta) / (2 * Math.PI);
+      if (stp) {
+        out3[0] = stp.lo * stp.lo + stp.lo * stp.J + stp.J * stp.J * k0;
+        out3[1] = 0;
+        out3[2] = xy;
+        return out3;
+      }
+      const k1 = (Math.sqrt(a * c) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta))) / (2 * Math.PI);
+      const { c0, s, j } = kink!;
+      const ss = c0 * c0 + c0 * j * (Math.sqrt(a) + Math.sqrt(c)) * INV_SQRT_2PI + (s * s + s * j) * q + j * j * k1;
+      out3[0] = ss;
+      out3[1] = s * s + s * j + j * j * k0;
+    } else {
+      const mo = quad!(a, c, q);
+      out3[0] = mo[0];
+      out3[1] = mo[1];
     }
-    if (stp) return [stp.lo * stp.lo + stp.lo * stp.J + stp.J * stp.J * k0(x, y), 0, xy];
-    const mo = quad!(a, c, q);
-    return [mo[0], mo[1], xy];
+    out3[2] = xy;
+    return out3;
+  };
+  const moments = (x: number[], y: number[]): [number, number, number] => {
+    const m = momentsFlat(x, 0, y, 0);
+    return [m[0], m[1], m[2]];
   };
   const parts = (x: number[] | number, y: number[] | number): NTKParts => {
     const [ss, dd, xy] = moments(vec(x, "x"), vec(y, "y"));
@@ -265,13 +286,11 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
     const Bm = B ?? A;
     const N1 = A.length / d, N2 = Bm.length / d;
-    const rowsA = Array.from({ length: N1 }, (_, i) => Array.from(A.subarray(i * d, i * d + d)));
-    const rowsB = B === null ? rowsA : Array.from({ length: N2 }, (_, i) => Array.from(Bm.subarray(i * d, i * d + d)));
     const G = new Float64Array(N1 * N2);
     for (let i = 0; i < N1; i++) {
       for (let j = B === null ? i : 0; j < N2; j++) {
-        const [ss, dd, xy] = moments(rowsA[i], rowsB[j]);
-        const k = ss + sv * sv * dd * (xy + 1);
+        const m = momentsFlat(A, i * d, Bm, j * d);
+        const k = m[0] + sv * sv * m[1] * (m[2] + 1);
         G[i * N2 + j] = k;
         if (B === null) G[j * N2 + i] = k;
       }
