@@ -10,7 +10,7 @@
 //
 // Init ("paired", the doubling trick of Chizat & Bach [RECALLED]): H/2 neurons (wᵢ, bᵢ, vᵢ) drawn
 // from N(0, σ_w² I) × N(0, σ_b²) × N(0, σ_v²), each repeated with −vᵢ. Every neuron has the
-// Gaussian law (so ntkGram/H → allParamNTK), and f₀ ≡ 0 exactly. With an i.i.d. init and
+// Gaussian law (so ntkGram/H → allParamNTK), and f₀ = 0 (up to rounding). With an i.i.d. init and
 // σ_v = O(1), f₀ would be O(√H) and the linearization error O(1), not small.
 //
 // Learning rate: lr = factor·N/λ_max(ntkGram(net₀, X)) (ntkLearningRate): the linearized residual
@@ -30,7 +30,7 @@ export interface GaussianLaw {
   sigmaV: number;
 }
 
-/** A width-H net (H even) of H/2 Gaussian neurons and their copies with −v: f₀ ≡ 0. */
+/** A width-H net (H even) of H/2 Gaussian neurons and their copies with −v: f₀ = 0 up to rounding. */
 export function pairedInitNetwork(opts: { width: number; inputDim: number; activation: Activation | string; init: GaussianLaw; seed: number }): ShallowNet {
   const where = "pairedInitNetwork";
   if (!Number.isInteger(opts.width) || opts.width < 2 || opts.width % 2 !== 0) throw new Error(`${where}: width must be an even integer ≥ 2, got ${String(opts.width)}`);
