@@ -36,6 +36,17 @@ for (const name of ["relu", "tanh"]) {
   });
 }
 
+test("2-D: ntkPrediction interpolates, and the empirical and infinite-width predictions of a paired tanh net agree to O(H^-1/2)", () => {
+  const X2 = [[0.1, -0.5], [0.7, 0.3], [-0.6, 0.8], [-0.9, -0.2]], y2 = [0.2, -0.3, 0.5, 0.1];
+  const net = pairedInitNetwork({ width: 2000, inputDim: 2, activation: "tanh", init, seed: 4 });
+  const pe = ntkPrediction(net, X2, y2), pi = ntkPrediction(net, X2, y2, allParamNTK({ activation: "tanh", inputDim: 2, ...init, order: 48 }));
+  const e = pe.predictMany(X2);
+  for (let n = 0; n < 4; n++) assert.ok(Math.abs(e[n] - y2[n]) < 1e-10);
+  const q = [[0, 0], [0.5, -0.5]];
+  const a = pe.predictMany(q), b = pi.predictMany(q);
+  for (let k = 0; k < 2; k++) assert.ok(Math.abs(a[k] - b[k]) < 10 / Math.sqrt(2000), `at ${q[k]}: ${a[k]} vs ${b[k]} (10/√H)`);
+});
+
 test("allParamKernelRegime: training that has not reached the stated residual is an error naming the residual", () => {
   assert.throws(
     () => allParamKernelRegime({ activation: "relu", X, y, width: 100, init, seed: 1, targetResidual: 1e-12, maxSteps: 10, evalX }),

@@ -35,9 +35,12 @@ export interface NTKPrediction {
 /** The empirical NTK of `net` as a FastKernel (over (W, b, v), or over v only). */
 export function empiricalNTKKernel(net: ShallowNet, params: "weights" | "amplitudes"): FastKernel {
   const d = net.inputDim;
+  // empiricalNTK reads a flat Float64Array as 1-D points only: hand it rows when d > 1
+  const rows = (F: Float64Array): Points => (d === 1 ? F : Array.from({ length: F.length / d }, (_, n) => Array.from(F.subarray(n * d, n * d + d))));
   const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
-    if (params === "amplitudes") return empiricalNTK(net, A, B ?? undefined, { params: "amplitudes" });
-    const G = empiricalNTK(net, A, B ?? undefined, { params: "all" });
+    const Bp = B === null ? undefined : rows(B);
+    if (params === "amplitudes") return empiricalNTK(net, rows(A), Bp, { params: "amplitudes" });
+    const G = empiricalNTK(net, rows(A), Bp, { params: "all" });
     for (let k = 0; k < G.length; k++) G[k] -= 1; // drop ∂f/∂c = 1: c is not trained
     return G;
   };
