@@ -133,7 +133,7 @@ test("rates: bad input is refused with the function, the value and what is allow
   assert.throws(() => fourierDecayRates([0, 1], [new Float64Array(N), new Float64Array(N)], h, [nyquist]), /Nyquist/);
   assert.throws(() => fitDecayRate([0, 1, 2], [1, 0.5]), /one entry per step/);
   assert.throws(() => fitDecayRate([0, 2, 1], [1, 0.5, 0.2]), /strictly increasing/);
-  const run = { steps: [0, 10], residuals: [], relativeResidual: 0.3, net: null as never, seconds: 0 };
+  const run = { steps: [0, 10], residuals: [], relativeResidual: 0.3, net: null as never, nets: [], seconds: 0 };
   assert.throws(() => compareRates(run, [], [], { maxResidual: 1e-2 }), /compareRates: training stopped at relative residual .* above the stated 0.01/);
   assert.throws(() => penaltySpectrum("relu", { init: { dist: "gaussian", sigmaW: -1, sigmaB: 1, sigmaV: 1 }, interval: [-1, 1] }), /init.sigmaW = -1/);
 });

@@ -14,11 +14,13 @@ export { radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngl
 export type { RadonOptions, RadonInterpolation, BackProjectOptions } from "./radon";
 export { designActivation, designTables } from "./design";
 export type { DesignGrid, DesignTables } from "./design";
-export { fitDecayRate, projectResiduals, modeDecayRates, linearizedRates, rankCorrelation } from "./rates";
+export { fitDecayRate, projectResiduals, modeDecayRates, linearizedRates, rankCorrelation, rateAtFrequency } from "./rates";
 export type { ModeRate, FitRateOptions } from "./rates";
-export { gramModes, dominantFrequency, gridFrequencies, fourierModes, fourierDecayRates } from "./rates-modes";
+export { gramModes, dominantFrequency, gridFrequencies, fourierModes, fourierDecayRates, rayleighShift, rateErrorEstimate } from "./rates-modes";
 export type { GramModes } from "./rates-modes";
 export { penaltySpectrum } from "./rates-law";
-export type { PenaltySpectrumOptions, RateInitLaw } from "./rates-law";
+export type { PenaltySpectrumOptions } from "./rates-law";
 export { trainForRates, rateRecordSteps, compareRates } from "./rates-run";
 export type { RateRunOptions, RateRun, RateComparisonOptions, RateComparison } from "./rates-run";
+export { rateExperiment } from "./rates-experiment";
+export type { RateExperimentOptions, RateExperiment } from "./rates-experiment";

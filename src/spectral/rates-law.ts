@@ -16,17 +16,11 @@ import type { Activation } from "../activations/types";
 import { activation as lookupActivation } from "../activations";
 import { integrate } from "../numeric/quadrature";
 import { normalCdf, normalPdf } from "../numeric/special";
-
-/** An initialization law: gaussian (standard deviations) or uniform (half-widths a: U(−a, a)). */
-export interface RateInitLaw {
-  dist: "gaussian" | "uniform";
-  sigmaW: number;
-  sigmaB: number;
-  sigmaV: number;
-}
+import { checkInitLaw, type InitLaw } from "../network/init";
 
 export interface PenaltySpectrumOptions {
-  init: RateInitLaw;
+  /** the initialization law of the net (sigmaV is used by params "all" only) */
+  init: InitLaw;
   /** the data interval [a, b] */
   interval: [number, number];
   /** "amplitudes" (default): the output layer's kernel; "all": plus the first layer's term */
@@ -34,14 +28,14 @@ export interface PenaltySpectrumOptions {
 }
 
 /** Density of |w| under the law (half-normal or uniform on [0, a]). */
-function weightDensity(init: RateInitLaw): { density: (w: number) => number; upper: number } {
+function weightDensity(init: InitLaw): { density: (w: number) => number; upper: number } {
   const s = init.sigmaW;
   if (init.dist === "gaussian") return { density: (w) => (2 / s) * normalPdf(w / s), upper: 12 * s };
   return { density: (w) => (w <= s ? 1 / s : 0), upper: s };
 }
 
 /** ρ̄(w): the offset density p_b(−wx) averaged over x in [a, b]. */
-function meanOffsetDensity(init: RateInitLaw, a: number, b: number): (w: number) => number {
+function meanOffsetDensity(init: InitLaw, a: number, b: number): (w: number) => number {
   const s = init.sigmaB, len = b - a;
   if (s === 0) return (w) => (a < 0 && b > 0 ? 1 / (w * len) : 0);
   if (init.dist === "gaussian") {
@@ -59,21 +53,15 @@ export function penaltySpectrum(act: Activation | string, opts: PenaltySpectrumO
   const where = "penaltySpectrum";
   const sigma = typeof act === "string" ? lookupActivation(act) : act;
   if (sigma === null || typeof sigma !== "object" || typeof sigma.penalty !== "function") throw new Error(`${where}: activation must be an Activation or a registered name`);
-  const init = opts?.init;
-  if (init === undefined || (init.dist !== "gaussian" && init.dist !== "uniform")) throw new Error(`${where}: init must be { dist: "gaussian" | "uniform", sigmaW, sigmaB, sigmaV }`);
-  for (const k of ["sigmaW", "sigmaB", "sigmaV"] as const) {
-    const v = init[k];
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || (k === "sigmaW" && v === 0)) {
-      throw new Error(`${where}: init.${k} = ${String(v)} must be a finite number ${k === "sigmaW" ? "> 0" : "≥ 0"}`);
-    }
-  }
+  const init = checkInitLaw(opts?.init, where, opts?.params === "all");
+  if (!(init.sigmaW > 0)) throw new Error(`${where}: init.sigmaW = ${init.sigmaW}; it must be > 0 (with w ≡ 0 every feature is constant)`);
   const [a, b] = opts.interval ?? [NaN, NaN];
   if (!Number.isFinite(a) || !Number.isFinite(b) || !(b > a)) throw new Error(`${where}: interval must be [a, b] with finite a < b, got ${String(opts.interval)}`);
   const params = opts.params ?? "amplitudes";
   if (params !== "amplitudes" && params !== "all") throw new Error(`${where}: params must be "amplitudes" or "all", got ${String(params)}`);
   const { density, upper } = weightDensity(init);
   const rho = meanOffsetDensity(init, a, b);
-  const hidden = params === "all" ? init.sigmaV ** 2 * (1 + (a * a + a * b + b * b) / 3) : 0;
+  const hidden = params === "all" ? (init.sigmaV ?? 0) ** 2 * (1 + (a * a + a * b + b * b) / 3) : 0;
   return (omega: number) => {
     if (!(omega > 0) || !Number.isFinite(omega)) throw new Error(`${where}: ω must be a finite number > 0, got ${omega}`);
     const f = (w: number) => {

@@ -132,3 +132,55 @@ export function fourierDecayRates(
   const c = projectResiduals(residuals, basis);
   return omegas.map((_, j) => fitDecayRate(steps, Float64Array.from(c[2 * j], (a, i) => Math.hypot(a, c[2 * j + 1][i])), opts));
 }
+
+/**
+ * First-order eigenvalue shift of each mode when the Gram moves from K₀ to K₁ (both N×N, the modes
+ * from gramModes(K₀)): u_jᵀ(K₁/N)u_j / λ_j − 1. Gradient descent on a slowly drifting Gram decays
+ * mode j at a rate between those of the two Rayleigh quotients, to first order in the drift.
+ */
+export function rayleighShift(modes: GramModes, K1: ArrayLike<number>): Float64Array {
+  const N = modes.vectors[0]?.length ?? 0;
+  if (K1.length !== N * N) throw new Error(`rayleighShift: K1 must hold N×N = ${N}×${N} numbers, got ${K1.length}`);
+  return Float64Array.from(modes.vectors, (u, j) => {
+    let q = 0;
+    for (let a = 0; a < N; a++) {
+      let s = 0;
+      for (let b = 0; b < N; b++) s += K1[a * N + b] * u[b];
+      q += u[a] * s;
+    }
+    return q / N / modes.values[j] - 1;
+  });
+}
+
+/**
+ * First-order estimate of how far each mode's measured GD rate departs from −ln(1 − lr·λ_j) when the
+ * Gram moves away from G₀ = K₀/N (that of `modes`) during the run [INFERRED]. The coefficient
+ * c_j = u_jᵀr obeys c_j(t+1) = (1 − lr·λ_j)c_j(t) − lr·u_jᵀ(G_t − G₀)r(t), so its log-slope is moved by
+ * lr·u_jᵀ(G_t − G₀)r(t)/c_j(t). The Gram drifts monotonically in a lazy run, so the move is largest
+ * at the end t_j of the mode's fit window; the estimate is its value there:
+ *     E_j = lr·|u_jᵀ(G_{t_j} − G₀) r(t_j)| / |c_j(t_j)|,
+ * with `gramAt(k)` the Gram K at recorded step index k and `ends[j]` the record index of t_j. It holds
+ * the diagonal (Rayleigh) shift and the coupling to every other mode.
+ */
+export function rateErrorEstimate(
+  modes: GramModes, gramAt: (k: number) => ArrayLike<number>, lr: number, residuals: ArrayLike<number>[], ends: ArrayLike<number>,
+): Float64Array {
+  const where = "rateErrorEstimate";
+  const N = modes.vectors[0]?.length ?? 0;
+  if (!(lr > 0)) throw new Error(`${where}: lr must be > 0, got ${lr}`);
+  if (ends.length !== modes.vectors.length) throw new Error(`${where}: need one window end per mode, got ${ends.length} for ${modes.vectors.length} modes`);
+  return Float64Array.from(modes.vectors, (u, j) => {
+    const k = ends[j];
+    if (!Number.isInteger(k) || k < 0 || k >= residuals.length) throw new Error(`${where}: ends[${j}] = ${k} is not a record index 0..${residuals.length - 1}`);
+    const K = gramAt(k), r = residuals[k];
+    if (K.length !== N * N) throw new Error(`${where}: gramAt(${k}) must hold N×N = ${N}×${N} numbers, got ${K.length}`);
+    let num = 0, c = 0;
+    for (let a = 0; a < N; a++) {
+      let s = 0;
+      for (let b = 0; b < N; b++) s += K[a * N + b] * u[b];
+      num += (s / N - modes.values[j] * u[a]) * r[a];
+      c += u[a] * r[a];
+    }
+    return c === 0 ? Infinity : (lr * Math.abs(num)) / Math.abs(c);
+  });
+}

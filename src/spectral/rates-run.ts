@@ -29,6 +29,8 @@ export interface RateRun {
   relativeResidual: number;
   /** the net after the last step */
   net: ShallowNet;
+  /** the net at each recorded step */
+  nets: ShallowNet[];
   /** wall-clock seconds */
   seconds: number;
 }
@@ -62,15 +64,17 @@ export function trainForRates(net: ShallowNet, opts: RateRunOptions): RateRun {
   if (freeze !== "none" && freeze !== "hidden") throw new Error(`${where}: freeze must be "none" or "hidden", got ${String(freeze)}`);
   const t0 = Date.now();
   const residuals: Float64Array[] = [];
+  const nets: ShallowNet[] = [];
   let current = net, done = 0;
   for (const s of record) {
     if (s > done) current = train(current, { X: x, y }, { steps: s - done, lr, freeze, record: [] }).net;
     done = s;
     const f = current.predict(x);
     residuals.push(Float64Array.from(f, (v, n) => v - y[n]));
+    nets.push(current);
   }
   const rel = norm(residuals[residuals.length - 1]) / norm(residuals[0]);
-  return { steps: [...record], residuals, relativeResidual: rel, net: current, seconds: (Date.now() - t0) / 1000 };
+  return { steps: [...record], residuals, relativeResidual: rel, net: current, nets, seconds: (Date.now() - t0) / 1000 };
 }
 
 export interface RateComparisonOptions {
@@ -78,6 +82,10 @@ export interface RateComparisonOptions {
   maxResidual: number;
   /** a mode enters the comparison when its predicted decay over the run, ρ·T, is ≥ this (default 1) */
   minDecay?: number;
+  /** per-mode bounds on |measured − predicted| (e.g. rateErrorBound); with them a mode enters only when bound ≤ maxBoundRatio·predicted */
+  bounds?: ArrayLike<number>;
+  /** default 0.5: the error model must pin the rate to ±50% for the mode to be compared */
+  maxBoundRatio?: number;
 }
 
 export interface RateComparison {
@@ -91,6 +99,9 @@ export interface RateComparison {
   medianRelError: number;
   /** Spearman rank correlation of measured and predicted over the compared modes (NaN if < 3) */
   rankCorrelation: number;
+  /** with bounds: the bound of each compared mode, and how many compared modes lie within it */
+  bounds: number[];
+  withinBound: number;
 }
 
 /** Measured rates beside predicted ones, over the modes the run can resolve. */
@@ -103,7 +114,9 @@ export function compareRates(run: RateRun, measured: ModeRate[], predicted: Arra
   if (measured.length !== predicted.length) throw new Error(`${where}: ${measured.length} measured rates but ${predicted.length} predicted`);
   const T = run.steps[run.steps.length - 1];
   const minDecay = opts.minDecay ?? 1;
-  const modes = measured.map((_, j) => j).filter((j) => Number.isFinite(measured[j].rate) && predicted[j] > 0 && predicted[j] * T >= minDecay);
+  const B = opts.bounds, ratio = opts.maxBoundRatio ?? 0.5;
+  if (B !== undefined && B.length !== predicted.length) throw new Error(`${where}: ${B.length} bounds but ${predicted.length} predicted rates`);
+  const modes = measured.map((_, j) => j).filter((j) => Number.isFinite(measured[j].rate) && predicted[j] > 0 && predicted[j] * T >= minDecay && (B === undefined || B[j] <= ratio * predicted[j]));
   const m = modes.map((j) => measured[j].rate), p = modes.map((j) => predicted[j]);
   const relErrors = modes.map((_, i) => Math.abs(m[i] - p[i]) / p[i]);
   const sorted = [...relErrors].sort((a, b) => a - b);
@@ -112,5 +125,7 @@ export function compareRates(run: RateRun, measured: ModeRate[], predicted: Arra
     modes, measured: m, predicted: p, relErrors,
     maxRelError: relErrors.length ? Math.max(...relErrors) : NaN, medianRelError: median,
     rankCorrelation: modes.length >= 3 ? rankCorrelation(m, p) : NaN,
+    bounds: B === undefined ? [] : modes.map((j) => B[j]),
+    withinBound: B === undefined ? 0 : modes.filter((j, i) => Math.abs(m[i] - p[i]) <= B[j]).length,
   };
 }

@@ -143,3 +143,22 @@ export function rankCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): num
   if (saa === 0 || sbb === 0) throw new Error(`${where}: a series is constant; its rank correlation is undefined`);
   return sab / Math.sqrt(saa * sbb);
 }
+
+/**
+ * A rate at angular frequency ω read off a ladder of modes (ω_j, ρ_j): linear interpolation of
+ * ln ρ in ω between the two modes that bracket ω (modes with a non-finite or non-positive rate are
+ * skipped). Throws when ω lies outside the ladder's range.
+ */
+export function rateAtFrequency(omegas: ArrayLike<number>, rates: ArrayLike<number>, omega: number): number {
+  const where = "rateAtFrequency";
+  if (omegas.length !== rates.length) throw new Error(`${where}: ${omegas.length} frequencies but ${rates.length} rates`);
+  const pts = Array.from(omegas, (w, j) => [w, rates[j]]).filter(([w, r]) => Number.isFinite(w) && r > 0 && Number.isFinite(r)).sort((p, q) => p[0] - q[0]);
+  if (pts.length < 2 || !(omega >= pts[0][0] && omega <= pts[pts.length - 1][0])) {
+    throw new Error(`${where}: ω = ${omega} is outside the measured modes' range [${pts[0]?.[0]}, ${pts[pts.length - 1]?.[0]}]; measure modes on both sides of it`);
+  }
+  let i = 0;
+  while (i < pts.length - 2 && pts[i + 1][0] < omega) i++;
+  const [w0, r0] = pts[i], [w1, r1] = pts[i + 1];
+  const s = w1 === w0 ? 0 : (omega - w0) / (w1 - w0);
+  return Math.exp((1 - s) * Math.log(r0) + s * Math.log(r1));
+}
