@@ -20,7 +20,7 @@ export { gramModes, dominantFrequency, gridFrequencies, fourierModes, fourierDec
 export type { GramModes } from "./rates-modes";
 export { penaltySpectrum } from "./rates-law";
 export type { PenaltySpectrumOptions } from "./rates-law";
-export { trainForRates, rateRecordSteps, compareRates } from "./rates-run";
+export { trainForRates, rateRecordSteps, compareRates, kinkCrossings } from "./rates-run";
 export type { RateRunOptions, RateRun, RateComparisonOptions, RateComparison } from "./rates-run";
 export { rateExperiment } from "./rates-experiment";
 export type { RateExperimentOptions, RateExperiment } from "./rates-experiment";

@@ -19,8 +19,10 @@ export interface GramModes {
   values: Float64Array;
   /** unit eigenvectors (sign: the entry of largest magnitude is positive) */
   vectors: Float64Array[];
-  /** dominant angular frequency of each eigenvector (needs `spacing`) */
+  /** dominant angular frequency of each eigenvector */
   omegas: Float64Array;
+  /** share of ‖u_j‖² captured by the best sinusoid at ω_j (1 for an exact sampled sinusoid) */
+  shares: Float64Array;
 }
 
 /** Eigen-decomposition of G = K/N for a row-major N×N symmetric Gram K on a grid of spacing h. */
@@ -51,7 +53,8 @@ export function gramModes(K: ArrayLike<number>, N: number, spacing: number): Gra
     if (u[big] < 0) for (let n = 0; n < N; n++) u[n] = -u[n];
     return u;
   });
-  return { values: Float64Array.from(order, (i) => raw[i]), vectors, omegas: Float64Array.from(vectors, (u) => dominantFrequency(u, spacing)) };
+  const omegas = Float64Array.from(vectors, (u) => dominantFrequency(u, spacing));
+  return { values: Float64Array.from(order, (i) => raw[i]), vectors, omegas, shares: Float64Array.from(vectors, (u, j) => sinusoidShare(u, spacing, omegas[j])) };
 }
 
 /**

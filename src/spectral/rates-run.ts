@@ -129,3 +129,19 @@ export function compareRates(run: RateRun, measured: ModeRate[], predicted: Arra
     withinBound: B === undefined ? 0 : modes.filter((j, i) => Math.abs(m[i] - p[i]) <= B[j]).length,
   };
 }
+
+/**
+ * How many (neuron, grid point) pairs changed the sign of their preactivation wᵢxₙ + bᵢ between two
+ * nets of the same width: each is a kink of a piecewise-linear σ that crossed a data point, where
+ * σ′(wᵢxₙ + bᵢ), and with it the Jacobian row, jumps.
+ */
+export function kinkCrossings(before: ShallowNet, after: ShallowNet, x: number[]): number {
+  if (before.width !== after.width || before.inputDim !== 1 || after.inputDim !== 1) {
+    throw new Error(`kinkCrossings: both nets must be 1-D and of the same width, got widths ${before.width} and ${after.width}, inputDim ${before.inputDim} and ${after.inputDim}`);
+  }
+  let n = 0;
+  for (let i = 0; i < before.width; i++) {
+    for (const t of x) if (Math.sign(before.W[i] * t + before.b[i]) !== Math.sign(after.W[i] * t + after.b[i])) n++;
+  }
+  return n;
+}
