@@ -5,8 +5,9 @@ import test from "node:test";
 import { strict as assert } from "node:assert";
 import {
   fitDecayRate, modeDecayRates, linearizedRates, rankCorrelation, gramModes, fourierModes, fourierDecayRates,
-  gridFrequencies, penaltySpectrum, trainForRates, rateRecordSteps, compareRates,
+  gridFrequencies, penaltySpectrum, trainForRates, rateRecordSteps, compareRates, rateAtFrequency, rateErrorEstimate, kinkCrossings,
 } from "../src/spectral";
+import { ShallowNet } from "../src/network/shallow-net";
 import { initNetwork } from "../src/network/init";
 import { empiricalNTK } from "../src/kernel/empirical-ntk";
 
@@ -136,4 +137,29 @@ test("rates: bad input is refused with the function, the value and what is allow
   const run = { steps: [0, 10], residuals: [], relativeResidual: 0.3, net: null as never, nets: [], seconds: 0 };
   assert.throws(() => compareRates(run, [], [], { maxResidual: 1e-2 }), /compareRates: training stopped at relative residual .* above the stated 0.01/);
   assert.throws(() => penaltySpectrum("relu", { init: { dist: "gaussian", sigmaW: -1, sigmaB: 1, sigmaV: 1 }, interval: [-1, 1] }), /init.sigmaW = -1/);
+});
+
+test("rates: rateAtFrequency reproduces ρ(ω) = 3e^(−0.7ω) exactly between ladder points (log-linear interpolation of an exponential, 1e-14)", () => {
+  const omegas = [1, 2.5, 4, 7], rates = omegas.map((w) => 3 * Math.exp(-0.7 * w));
+  for (const w of [1.2, 3, 5.5, 7]) assert.ok(Math.abs(rateAtFrequency(omegas, rates, w) / (3 * Math.exp(-0.7 * w)) - 1) < 1e-14, `ω = ${w}`);
+  assert.throws(() => rateAtFrequency(omegas, rates, 8), /rateAtFrequency: ω = 8 is outside the measured modes' range \[1, 7\]/);
+});
+
+test("rates: rateErrorEstimate is exactly 0 when the Gram does not move, and lr·|u_jᵀΔG r|/|c_j| for a known shift (1e-14)", () => {
+  const A = circulant();
+  const K = Float64Array.from(A, (v) => v * N);
+  const G = gramModes(K, N, h);
+  const r = Float64Array.from({ length: N }, (_, n) => Math.cos(0.3 * n) + 0.5);
+  const zero = rateErrorEstimate(G, () => K, 0.5, [r], G.vectors.map(() => 0));
+  assert.ok(zero.every((e) => Math.abs(e) < 1e-13), `max ${Math.max(...zero)}`);
+  // K₁ = K + N·δ·I shifts every eigenvalue by δ: E_j = lr·δ exactly
+  const delta = 1e-3, K1 = Float64Array.from(K, (v, i) => v + (i % (N + 1) === 0 ? N * delta : 0));
+  const shifted = rateErrorEstimate(G, () => K1, 0.5, [r], G.vectors.map(() => 0));
+  shifted.forEach((e, j) => assert.ok(Math.abs(e - 0.5 * delta) <= 1e-14 + 1e-9 * 0.5 * delta, `mode ${j}: ${e}`));
+});
+
+test("rates: kinkCrossings counts (neuron, point) pairs whose preactivation changed sign", () => {
+  const mk = (b: number[]) => new ShallowNet({ W: [1, -1], b: b, v: [1, 1], c: 0, inputDim: 1, activation: "relu" });
+  assert.equal(kinkCrossings(mk([0.05, 0.5]), mk([-0.15, 0.5]), [-0.5, 0, 0.1, 0.5]), 2); // neuron 0 at x = 0 and 0.1
+  assert.equal(kinkCrossings(mk([0.05, 0.5]), mk([0.05, 0.5]), [-0.5, 0, 0.1, 0.5]), 0);
 });
