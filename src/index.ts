@@ -45,6 +45,12 @@ export {
   radonSeminorm2d, reluRepresenter2d, radonDomainNorms, curvatureNorms1d, piecewiseLinearCurvatureNorms, linearSplineCurvatureNorms,
 } from "./spectral";
 export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow, CurvatureNorms } from "./spectral";
+// spectral-bias rates: per-mode decay of the training residual against the Gram and the penalty law
+export {
+  rateExperiment, gramModes, penaltySpectrum, linearizedRates, modeDecayRates, fourierDecayRates, compareRates, rankCorrelation, rateAtFrequency,
+  kinkCrossings,
+} from "./spectral";
+export type { RateExperiment, GramModes, ModeRate, RateComparison } from "./spectral";
 
 // adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
 export {

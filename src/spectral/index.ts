@@ -16,3 +16,13 @@ export { radonSeminorm2d, reluRepresenter2d, radonDomainNorms, curvatureNorms1d,
 export type { SinogramAxes, RadonSeminormOptions, CurvatureNorms } from "./radon-norms";
 export { designActivation, designTables } from "./design";
 export type { DesignGrid, DesignTables } from "./design";
+export { fitDecayRate, projectResiduals, modeDecayRates, linearizedRates, rankCorrelation, rateAtFrequency } from "./rates";
+export type { ModeRate, FitRateOptions } from "./rates";
+export { gramModes, dominantFrequency, gridFrequencies, fourierModes, fourierDecayRates, rayleighShift, rateErrorEstimate } from "./rates-modes";
+export type { GramModes } from "./rates-modes";
+export { penaltySpectrum } from "./rates-law";
+export type { PenaltySpectrumOptions } from "./rates-law";
+export { trainForRates, rateRecordSteps, compareRates, kinkCrossings } from "./rates-run";
+export type { RateRunOptions, RateRun, RateComparisonOptions, RateComparison } from "./rates-run";
+export { rateExperiment } from "./rates-experiment";
+export type { RateExperimentOptions, RateExperiment } from "./rates-experiment";
