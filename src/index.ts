@@ -8,6 +8,7 @@ export * from "./tfjs";
 export * from "./kernel";
 export * from "./spectral";
 export * from "./adaptive";
+export * from "./experiments";
 export * from "./mnist";
 export * from "./chart";
 export * from "./notebook";

@@ -16,4 +16,6 @@ export type { PowerIterationOptions } from "./ntk";
 export { regimeScale, regimeRuns, regimeTable, regimeSweep } from "./sweep";
 export type { RegimeScale, RegimeSweepOptions, RegimeRun } from "./sweep";
 export { writeCsvAtomic } from "./csv";
+export { kernelPrediction } from "./kernel-prediction";
+export type { KernelPrediction, GdStretch } from "./kernel-prediction";
 export { linearInterpolant } from "./interpolants";
