@@ -83,7 +83,7 @@ export function heatmapChart(data: ChartData, options: HeatmapChartOptions = {})
   const rect = unitChart({
     options: { ...o, tooltip: undefined },
     capped,
-    mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1 },
+    mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1, invalid: null },
     encoding: compact({
       x: encX,
       y: encY,
