@@ -11,14 +11,12 @@
 //    tolerance ≤ 0; a diverged run is named and never classified kernel or adaptive.
 import test from "node:test";
 import { strict as assert } from "node:assert";
-import { Worker } from "node:worker_threads";
-import * as path from "node:path";
 import { activation, activationNames } from "../src/activations";
 import { initNetwork } from "../src/network/init";
 import { train } from "../src/train";
 import { kernelPrediction, ntkLearningRate } from "../src/adaptive";
 import {
-  classifyRegime, regimeMap, regimeMapCells, regimeMapTasks, runRegimeCell, runRegimeTask, DEFAULT_REGIME_SETTINGS,
+  classifyRegime, regimeMap, workerRunner, regimeMapCells, regimeMapTasks, runRegimeCell, runRegimeTask, DEFAULT_REGIME_SETTINGS,
   type RegimeRow, type RegimeMapOptions,
 } from "../src/experiments";
 
@@ -115,18 +113,13 @@ function sameRows(a: RegimeRow[], b: RegimeRow[]): void {
   });
 }
 
-test("regime map: rows are pure functions of the task: reversed order and a worker thread give bit-identical rows (Object.is on every number)", async () => {
+test("regime map: rows are pure functions of the task: reversed order and two worker threads give bit-identical rows (Object.is on every number)", async () => {
   const serial = await regimeMap(SMALL);
   assert.equal(serial.rows.length, 16);
   const tasks = regimeMapTasks(SMALL);
   const reversed = tasks.slice().reverse().map(runRegimeTask).reverse();
   sameRows(serial.rows, reversed);
-  const workerRows: RegimeRow[] = await new Promise((resolve, reject) => {
-    const file = path.join(__dirname, "helpers", "regime-worker.ts");
-    const w = new Worker(`require("tsx/cjs"); require(${JSON.stringify(file)});`, { eval: true, workerData: tasks });
-    w.once("message", resolve);
-    w.once("error", reject);
-  });
+  const workerRows = (await regimeMap({ ...SMALL, runner: workerRunner(2) })).rows;
   sameRows(serial.rows, workerRows);
   assert.equal(serial.table.height, 16);
   assert.deepEqual(serial.table.getColumn("activation").toArray().slice(0, 4), ["relu", "relu", "relu", "relu"]);
