@@ -123,8 +123,8 @@ test("initNetwork: clear errors", () => {
   assert.throws(() => initNetwork({ ...ok, width: 0 }), /width must be a positive integer, got 0/);
   assert.throws(() => initNetwork({ ...ok, width: 2.5 }), /width must be a positive integer/);
   assert.throws(() => initNetwork({ ...ok, inputDim: -1 }), /inputDim must be a positive integer/);
-  assert.throws(() => initNetwork({ ...ok, init: { ...ok.init, sigmaW: -1 } }), /init.sigmaW must be a finite number ≥ 0/);
-  assert.throws(() => initNetwork({ ...ok, init: { ...ok.init, sigmaV: NaN } }), /init.sigmaV must be a finite number ≥ 0, got NaN/);
+  assert.throws(() => initNetwork({ ...ok, init: { ...ok.init, sigmaW: -1 } }), /init.sigmaW = -1; it must be a finite number ≥ 0/);
+  assert.throws(() => initNetwork({ ...ok, init: { ...ok.init, sigmaV: NaN } }), /init.sigmaV = NaN; it must be a finite number ≥ 0/);
   assert.throws(() => initNetwork({ ...ok, init: { ...ok.init, dist: "laplace" as never } }), /unknown init.dist "laplace"/);
   assert.throws(() => initNetwork({ ...ok, seed: 0.5 }), /seed must be an integer/);
   assert.throws(() => initNetwork({ ...ok, activation: 3 as never }), /activation must be an Activation object or a registry name/);
@@ -291,8 +291,8 @@ test("init laws: clear errors for degenerate or unsupported settings", () => {
   assert.throws(() => offsetDensity(0, { ...ok, sigmaB: 0 }), /sigmaB = 0 puts every offset at β = 0/);
   assert.throws(() => kernelWeight(0, { ...ok, sigmaW: 0 }), /sigmaW = 0 makes every w = 0/);
   assert.throws(() => offsetCdf(0, { ...ok, dist: "uniform" }), /not available in closed form for d > 1 with uniform init/);
-  assert.throws(() => offsetDensity(0, { ...ok, d: 0 }), /d must be a positive integer/);
-  assert.throws(() => offsetDensity(0, { ...ok, dist: "cauchy" as never }), /unknown dist "cauchy"/);
+  assert.throws(() => offsetDensity(0, { ...ok, d: 0 }), /input dimension d = 0; pass a positive integer/);
+  assert.throws(() => offsetDensity(0, { ...ok, dist: "cauchy" as never }), /unknown init dist "cauchy"/);
   assert.throws(() => offsetDensity(NaN, ok), /beta must be a number, got NaN/);
   assert.throws(() => kernelWeight(0, { ...ok, sigmaB: -1 }), /sigmaB must be a finite number ≥ 0/);
   assert.equal(offsetDensity(Infinity, ok), 0);

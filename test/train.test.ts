@@ -166,7 +166,7 @@ test("RS gradients G_μ, G_β, G_ŵ (Prop. 3) match finite differences in RS coo
     const data = randomData(10, d, 300 + d);
     const net = netAwayFromKinks(name, 6, d, data, 5000, 0.02);
     const rs = net.toRS();
-    const normals = Float64Array.from(rs.normals.flat());
+    const normals = Float64Array.from(rs.normals);
     const beta = rs.offsets, mu = rs.amplitudes;
     const G = rsGradients(net, data);
     const h = 1e-6;
@@ -201,7 +201,7 @@ test("RS velocities (Prop. 3) equal the derivative of (μ, β, ŵ) along −∇L
   const num = (a: ArrayLike<number>, b: ArrayLike<number>) => Float64Array.from(a, (x, j) => (x - b[j]) / (2 * eps));
   assert.ok(relErr(V.muDot, num(p.amplitudes, m.amplitudes)) < 1e-7);
   assert.ok(relErr(V.betaDot, num(p.offsets, m.offsets)) < 1e-7);
-  assert.ok(relErr(V.normalDot, num(p.normals.flat(), m.normals.flat())) < 1e-7);
+  assert.ok(relErr(V.normalDot, num(p.normals, m.normals)) < 1e-7);
   // r² recovered from (μ, β, δ) by Prop. 2
   const delta = net.imbalance();
   const rs = net.toRS();
@@ -359,7 +359,7 @@ test("history records step 0, chosen steps and the final step; values match the 
     assert.ok(relErr(out.history.offsets[j], rs.offsets) < 1e-15);
     assert.ok(relErr(out.history.amplitudes[j], rs.amplitudes) < 1e-15);
     assert.ok(relErr(out.history.scales[j], rs.scales) < 1e-15);
-    assert.ok(relErr(out.history.normals[j], rs.normals.flat()) < 1e-15);
+    assert.ok(relErr(out.history.normals[j], rs.normals) < 1e-15);
     assert.ok(Math.abs(out.history.loss[j] - predictLoss(nt, data)) < 1e-14);
   }
   const every = train(net, data, { steps: 10, lr: 0.05, record: { every: 4 } });

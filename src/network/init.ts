@@ -6,16 +6,43 @@ import { Rng } from "../random";
 import { ShallowNet } from "./shallow-net";
 
 /**
- * Parameter laws. "gaussian": w ~ N(0, sigmaW² I), b ~ N(0, sigmaB²), v ~ N(0, sigmaV²).
- * "uniform": the sigma* are half-widths a_w, a_b, a_v: each coordinate w_k ~ U(−a_w, a_w),
- * b ~ U(−a_b, a_b), v ~ U(−a_v, a_v) (so the std is a/√3, not a).
+ * The one initialization law of the package (taken by initNetwork, offsetDensity, offsetCdf,
+ * kernelWeight, rsKernel's offsets, the regime sweep and MNIST nets).
+ * "gaussian": w ~ N(0, sigmaW² I), b ~ N(0, sigmaB²), v ~ N(0, sigmaV²): each sigma is a standard deviation.
+ * "uniform": each sigma is the half-width a of U(−a, a), coordinate by coordinate (std a/√3), everywhere.
  * A scale of 0 is allowed and gives exact zeros (e.g. sigmaB = 0: all offsets at 0).
  */
-export interface InitSpec {
+export interface InitLaw {
   dist: "gaussian" | "uniform";
   sigmaW: number;
   sigmaB: number;
-  sigmaV: number;
+  /** needed to draw a net; the offset law and kernel weight do not depend on it */
+  sigmaV?: number;
+}
+
+/** @deprecated since 0.2 (removed in 0.3): the same as InitLaw. */
+export type InitSpec = InitLaw;
+
+/**
+ * Validate an InitLaw before any work: dist "gaussian" or "uniform", scales finite and ≥ 0
+ * (`needV`: sigmaV required too). The message names the function, the field and the value.
+ */
+export function checkInitLaw(law: unknown, where: string, needV = true): InitLaw {
+  if (law === null || typeof law !== "object") {
+    throw new Error(`${where}: the init law must be { dist: "gaussian" | "uniform", sigmaW, sigmaB${needV ? ", sigmaV" : ""} }, got ${String(law)}`);
+  }
+  const l = law as InitLaw;
+  if (l.dist !== "gaussian" && l.dist !== "uniform") {
+    throw new Error(`${where}: unknown init dist "${String(l.dist)}"; use "gaussian" or "uniform"`);
+  }
+  const keys = needV ? (["sigmaW", "sigmaB", "sigmaV"] as const) : (["sigmaW", "sigmaB"] as const);
+  for (const key of keys) {
+    const s = l[key];
+    if (typeof s !== "number" || !Number.isFinite(s) || s < 0) {
+      throw new Error(`${where}: init.${key} = ${String(s)}; it must be a finite number ≥ 0 (a standard deviation, or the half-width for "uniform")`);
+    }
+  }
+  return l;
 }
 
 export interface InitNetworkOptions {
@@ -23,7 +50,7 @@ export interface InitNetworkOptions {
   inputDim: number;
   /** an Activation object, or a registry name such as "relu" */
   activation: Activation | string;
-  init: InitSpec;
+  init: InitLaw;
   seed: number;
   /** output constant, 0 by default */
   c?: number;
@@ -42,18 +69,7 @@ export function initNetwork(opts: InitNetworkOptions): ShallowNet {
   const { width: H, inputDim: d, init, seed } = opts;
   if (!Number.isInteger(H) || H < 1) throw new Error(`${where}: width must be a positive integer, got ${String(H)}`);
   if (!Number.isInteger(d) || d < 1) throw new Error(`${where}: inputDim must be a positive integer, got ${String(d)}`);
-  if (init === null || typeof init !== "object") {
-    throw new Error(`${where}: init must be { dist: "gaussian" | "uniform", sigmaW, sigmaB, sigmaV }`);
-  }
-  if (init.dist !== "gaussian" && init.dist !== "uniform") {
-    throw new Error(`${where}: unknown init.dist "${String(init.dist)}"; use "gaussian" or "uniform"`);
-  }
-  for (const key of ["sigmaW", "sigmaB", "sigmaV"] as const) {
-    const s = init[key];
-    if (typeof s !== "number" || !Number.isFinite(s) || s < 0) {
-      throw new Error(`${where}: init.${key} must be a finite number ≥ 0, got ${String(s)}`);
-    }
-  }
+  checkInitLaw(init, where);
   if (typeof seed !== "number" || !Number.isInteger(seed)) {
     throw new Error(`${where}: seed must be an integer, got ${String(seed)}; pass e.g. seed: 0`);
   }
@@ -71,7 +87,7 @@ export function initNetwork(opts: InitNetworkOptions): ShallowNet {
   for (let i = 0; i < H; i++) {
     for (let k = 0; k < d; k++) W[i * d + k] = draw(init.sigmaW);
     b[i] = draw(init.sigmaB);
-    v[i] = draw(init.sigmaV);
+    v[i] = draw(init.sigmaV as number);
   }
   return new ShallowNet({ W, b, v, c: opts.c ?? 0, activation: act, inputDim: d });
 }

@@ -24,6 +24,9 @@ export function paramLayout(H: number, d: number): ParamLayout {
 
 /** θ of a net (a copy). */
 export function packNet(net: ShallowNet): Float64Array {
+  if (net.outputs !== 1) {
+    throw new Error(`the float64 training engine trains one-output nets; this net has ${net.outputs} outputs (train it with trainTF, or train one output at a time)`);
+  }
   const L = paramLayout(net.width, net.inputDim);
   const theta = new Float64Array(L.size);
   theta.set(net.W, 0);
