@@ -12,3 +12,7 @@ export * from "./experiments";
 export * from "./mnist";
 export * from "./chart";
 export * from "./notebook";
+// notebook kit (until the lead's explicit export lists land)
+export { check, type CheckBound } from "./verify/check";
+export { linspace, grid2d } from "./numeric/grid";
+export { maxAbsError, rmsError, relL2Error } from "./numeric/norms";

@@ -19,3 +19,5 @@ export { writeCsvAtomic } from "./csv";
 export { kernelPrediction } from "./kernel-prediction";
 export type { KernelPrediction, GdStretch } from "./kernel-prediction";
 export { linearInterpolant } from "./interpolants";
+export { breakpointFrames } from "./frames";
+export type { BreakpointFrameRow } from "./frames";
