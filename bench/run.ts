@@ -37,7 +37,7 @@ interface Case {
 // lr: the largest of {0.005, 0.01, 0.02, 0.05, 0.1, 0.2} that trains stably for 2000 steps here
 const CASES: Case[] = [
   { name: "1-D ReLU", activation: "relu", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.1, fastPath: true, tfjs: true, target: "≥ 20× faster than torch" },
-  { name: "1-D ReLU, dense kernel", activation: "relu", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.1, fastPath: false, tfjs: false },
+  { name: "1-D ReLU, dense route", activation: "relu", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.1, fastPath: false, tfjs: false },
   { name: "2-D ReLU", activation: "relu", inputDim: 2, width: 1024, points: 256, steps: 2000, lr: 0.2, fastPath: true, tfjs: false, target: "≥ 2× faster than torch" },
   { name: "1-D tanh", activation: "tanh", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.005, fastPath: true, tfjs: false },
 ];
@@ -168,19 +168,19 @@ async function main(): Promise<void> {
   const skipped = torchUnavailable();
   const tfInfo = tfjs && prepared.some(({ c }) => c.tfjs) ? await initBackend() : null;
   let torchMeta: { torch: string; threads: number } | null = null;
-  const engine: Array<Timed & { kernel: string }> = [];
+  const engine: Array<Timed & { route: string }> = [];
   const tfTimes: Array<Timed | null> = [];
   const torchTimes: Array<TorchOut["results"][number] | null> = [];
   for (const p of prepared) {
     const { c, net, X, y } = p;
-    let kernel = "";
+    let route = "";
     const e = bestOf(repeats, () => {
       const r = train(net, { X, y }, { steps: c.steps, lr: c.lr, record: [], fastPath: c.fastPath });
-      kernel = r.history.kernel;
+      route = r.history.route;
       return { seconds: r.history.seconds, finalLoss: r.history.lossByStep[c.steps] };
     });
-    engine.push({ ...e, kernel });
-    console.log(`  engine   ${c.name}: ${e.seconds.toFixed(3)} s (${kernel} kernel)`);
+    engine.push({ ...e, route });
+    console.log(`  engine   ${c.name}: ${e.seconds.toFixed(3)} s (${route} route)`);
     if (tfInfo && c.tfjs) {
       const t = await bestOfAsync(repeats, async () => {
         const r = await trainTF(net, { X, y }, { steps: c.steps, lr: c.lr, record: [] });
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     const tj = tfTimes[k] ?? null;
     return {
       case: `${c.name}, H=${c.width}, N=${c.points}, ${c.steps} GD steps, lr=${c.lr}`,
-      kernel: e.kernel,
+      route: e.route,
       engineSeconds: e.seconds,
       engineAllSeconds: e.all,
       torchSeconds: t ? t.seconds : null,
@@ -221,10 +221,10 @@ async function main(): Promise<void> {
   });
 
   console.log("");
-  const header = ["case", "kernel", "engine s", "torch s", "torch/engine", "tfjs s", "tfjs/engine", "loss engine", "loss torch", "rel diff", "loss tfjs", "rel diff", "target"];
+  const header = ["case", "route", "engine s", "torch s", "torch/engine", "tfjs s", "tfjs/engine", "loss engine", "loss torch", "rel diff", "loss tfjs", "rel diff", "target"];
   const table = rows.map((r) => [
     r.case,
-    r.kernel,
+    r.route,
     fmt(r.engineSeconds),
     fmt(r.torchSeconds),
     r.ratioTorchOverEngine === null ? "—" : `${fmt(r.ratioTorchOverEngine)}×`,

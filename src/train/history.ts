@@ -29,10 +29,10 @@ export interface TrainHistory {
   /** the loss after every step 0..steps (length steps + 1) */
   lossByStep: Float64Array;
   /**
-   * which loss kernel ran: the dense one, the exact 1-D piecewise-linear fast path, or (freeze
+   * which loss route ran: the dense one, the exact 1-D piecewise-linear fast path, or (freeze
    * "hidden") fixed features Φ, iterated on v directly or through the N×N Gram matrix
    */
-  kernel: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
+  route: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
   /** wall-clock seconds spent in the training loop */
   seconds: number;
 }
@@ -46,7 +46,7 @@ export class Recorder {
     private readonly recordSteps: number[],
     private readonly lr: number,
     steps: number,
-    kernel: TrainHistory["kernel"],
+    route: TrainHistory["route"],
     private readonly activation: Activation,
   ) {
     const rs: RS[] = [];
@@ -68,7 +68,7 @@ export class Recorder {
         return ShallowNet.fromRS(rs[k], { activation });
       },
       lossByStep: new Float64Array(steps + 1),
-      kernel,
+      route,
       seconds: 0,
     };
   }

@@ -1,4 +1,4 @@
-// Exact fast loss-and-gradient kernel for 1-D nets with a piecewise-linear σ (ReLU, leaky ReLU,
+// Exact fast loss-and-gradient route for 1-D nets with a piecewise-linear σ (ReLU, leaky ReLU,
 // |z|): O(N log N) once to sort the data, then O(N + H·K·log N) per call instead of O(N·H)
 // (K = number of kinks of σ, 1 for the activations above).
 //
@@ -11,8 +11,9 @@
 //    sums over its active set S₀, S₁ are two look-ups, and
 //      Σₙ (eₙ/N)(wᵢxₙ + bᵢ − aₖ)₊ = wᵢS₁ + (bᵢ − aₖ)S₀.
 // The active set includes equality (z = aₖ), matching σ′ at a kink = right derivative.
+import { affineDsigma, affineSigma, type PiecewiseAffine } from "../activations/shape";
 import type { Activation } from "../activations/types";
-import type { LossKernel } from "./dense-kernel";
+import type { LossRoute } from "./dense-route";
 import type { ParamLayout } from "./params";
 
 /** σ(z) = alpha + gamma·z + Σₖ jumps[k]·(z − at[k])₊ */
@@ -23,45 +24,16 @@ export interface HingeForm {
   jumps: Float64Array;
 }
 
-/**
- * The hinge form of a piecewise-linear activation, read from its σ, σ′ and `kinks`, then checked
- * against σ and σ′ at sample points (null if σ is not piecewise linear or the check fails).
- */
+/** The hinge form of a continuous piecewise-linear activation, read from its verified shape (else null). */
 export function hingeForm(act: Activation): HingeForm | null {
-  if (!act.piecewiseLinear || act.kinks.length === 0) return null;
-  const at = Float64Array.from(act.kinks.map((k) => k.at));
-  const jumps = Float64Array.from(act.kinks.map((k) => k.jump));
-  let lo = Infinity, hi = -Infinity;
-  for (const a of at) {
-    lo = Math.min(lo, a);
-    hi = Math.max(hi, a);
-  }
-  const z0 = lo - 1;
-  const gamma = act.dsigma(z0);
-  const alpha = act.sigma(z0) - gamma * z0;
-  if (![alpha, gamma, ...at, ...jumps].every(Number.isFinite)) return null;
-  const form: HingeForm = { alpha, gamma, at, jumps };
-  const span = hi - lo + 1;
-  for (const u of [-3.1, -1, -0.013, 0, 0.0071, 0.5, 1, 1.37, 4.2]) {
-    for (const z of [lo + u * span, ...Array.from(at, (a) => a + u * 1e-3)]) {
-      const ref = act.sigma(z);
-      if (Math.abs(hingeSigma(form, z) - ref) > 1e-13 * (1 + Math.abs(ref) + Math.abs(z))) return null;
-      if (Math.abs(hingeDsigma(form, z) - act.dsigma(z)) > 1e-13) return null;
-    }
-  }
-  return form;
-}
-
-function hingeSigma(h: HingeForm, z: number): number {
-  let s = h.alpha + h.gamma * z;
-  for (let k = 0; k < h.at.length; k++) if (z > h.at[k]) s += h.jumps[k] * (z - h.at[k]);
-  return s;
-}
-
-function hingeDsigma(h: HingeForm, z: number): number {
-  let s = h.gamma;
-  for (let k = 0; k < h.at.length; k++) if (z >= h.at[k]) s += h.jumps[k];
-  return s;
+  const f = act.shape.affine;
+  if (act.shape.kind !== "hinges" || f === null || f.hinges.length === 0) return null;
+  return {
+    alpha: f.offset,
+    gamma: f.slope,
+    at: Float64Array.from(f.hinges, (h) => h.at),
+    jumps: Float64Array.from(f.hinges, (h) => h.jump),
+  };
 }
 
 /** first index m with xs[m] ≥ t (N if none) */
@@ -87,14 +59,15 @@ function upperBound(xs: Float64Array, t: number): number {
 }
 
 /**
- * The fast kernel, or null when it does not apply (d ≠ 1 or σ not piecewise linear in hinge
+ * The fast route, or null when it does not apply (d ≠ 1 or σ not piecewise linear in hinge
  * form). X holds N 1-D points, y the targets.
  */
-export function piecewiseLinear1dKernel(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossKernel | null {
+export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossRoute | null {
   if (L.d !== 1) return null;
   const maybeForm = hingeForm(act);
   if (maybeForm === null) return null;
   const form: HingeForm = maybeForm;
+  const pieces = act.shape.affine as PiecewiseAffine;
   const { H, bOffset, vOffset, cOffset } = L;
   const N = y.length;
   const K = form.at.length;
@@ -122,7 +95,7 @@ export function piecewiseLinear1dKernel(act: Activation, L: ParamLayout, X: Floa
     for (let i = 0; i < H; i++) {
       const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
       if (w === 0) {
-        A += v * hingeSigma(form, b);
+        A += v * affineSigma(pieces, b);
         continue;
       }
       A += v * (alpha + gamma * b);
@@ -168,8 +141,8 @@ export function piecewiseLinear1dKernel(act: Activation, L: ParamLayout, X: Floa
     for (let i = 0; i < H; i++) {
       const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
       if (w === 0) {
-        const ds = hingeDsigma(form, b);
-        grad[vOffset + i] = hingeSigma(form, b) * E0;
+        const ds = affineDsigma(pieces, b);
+        grad[vOffset + i] = affineSigma(pieces, b) * E0;
         grad[bOffset + i] = v * ds * E0;
         grad[i] = v * ds * E1;
         continue;

@@ -1,4 +1,4 @@
-// Dense loss-and-gradient kernel, O(N·H·d) per call, for any activation and input dimension.
+// Dense loss-and-gradient route, O(N·H·d) per call, for any activation and input dimension.
 // L = (1/2N) Σₙ eₙ², eₙ = f(xₙ) − yₙ. Gradients use σ and σ′ only:
 //   ∂L/∂vᵢ = (1/N) Σₙ eₙ σ(zₙᵢ),  ∂L/∂bᵢ = (1/N) Σₙ eₙ vᵢ σ′(zₙᵢ),
 //   ∂L/∂wᵢ = (1/N) Σₙ eₙ vᵢ σ′(zₙᵢ) xₙ,  ∂L/∂c = (1/N) Σₙ eₙ,   zₙᵢ = wᵢ·xₙ + bᵢ.
@@ -9,15 +9,15 @@ import type { Activation } from "../activations/types";
 import type { ParamLayout } from "./params";
 
 /** Evaluates L(θ) and, when `grad` is given, writes ∇L(θ) into it (same layout as θ). */
-export interface LossKernel {
+export interface LossRoute {
   readonly kind: "dense" | "piecewise-linear-1d" | "frozen-features";
   evaluate(theta: Float64Array, grad: Float64Array | null): number;
 }
 
 /**
  * σ(z) = s0 + slope·(z − at), slope = sL for z < at and sR for z ≥ at: the form of ReLU, leaky
- * ReLU and |z|. Read off the activation's own σ and σ′, then checked on sample points, so the
- * specialised loops compute the same function as σ (else null and the generic loop is used).
+ * ReLU and |z|, read from the activation's verified shape (a single hinge), so the specialised
+ * loops compute the same function as σ (else null and the generic loop is used).
  */
 export interface SingleKink {
   at: number;
@@ -27,20 +27,10 @@ export interface SingleKink {
 }
 
 export function singleKinkForm(act: Activation): SingleKink | null {
-  if (!act.piecewiseLinear || act.kinks.length !== 1) return null;
-  const at = act.kinks[0].at;
-  const s0 = act.sigma(at);
-  const sL = act.dsigma(at - 1);
-  const sR = act.dsigma(at + 1);
-  if (![at, s0, sL, sR].every(Number.isFinite)) return null;
-  for (const dz of [-7.3, -1, -0.37, -1e-3, 0, 1e-3, 0.29, 1, 5.1]) {
-    const z = at + dz;
-    const slope = dz < 0 ? sL : sR;
-    const ref = act.sigma(z);
-    if (Math.abs(s0 + slope * dz - ref) > 1e-14 * (1 + Math.abs(ref))) return null;
-    if (act.dsigma(z) !== slope) return null;
-  }
-  return { at, s0, sL, sR };
+  const f = act.shape.affine;
+  if (act.shape.kind !== "hinges" || f === null || f.hinges.length !== 1) return null;
+  const { at, jump } = f.hinges[0];
+  return { at, s0: f.offset + f.slope * at, sL: f.slope, sR: f.slope + jump };
 }
 
 // Module-level loops with everything passed as arguments: V8 optimises these best (closure
@@ -208,8 +198,8 @@ function genericBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T
 /** largest N·H for which the generic path keeps σ(zₙᵢ) between the sweeps (32 MB) */
 const SIGMA_CACHE_LIMIT = 1 << 22;
 
-/** The dense kernel for data X (N·d row-major) and targets y. */
-export function denseKernel(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossKernel {
+/** The dense route for data X (N·d row-major) and targets y. */
+export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossRoute {
   const { H, d, bOffset, vOffset, cOffset } = L;
   const N = y.length;
   const invN = 1 / N;
