@@ -49,7 +49,6 @@ export {
   activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, neighbourhoodMeasure, zeroPlaneClusters, responseAlignment,
   pinningSignCondition, signConditionAlongTrajectory, netAtRecordedStep, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
   regimeScale, regimeRuns, regimeTable, linearInterpolant, kernelPrediction, signConditionEvents, breakpointFrames, twoPointShare,
-  writeCsvAtomic,
 } from "./adaptive";
 export type {
   ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRun, RegimeScale, RegimeSweepOptions, ZeroPlaneSource, KernelPrediction,

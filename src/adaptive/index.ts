@@ -20,4 +20,6 @@ export { kernelPrediction } from "./kernel-prediction";
 export type { KernelPrediction, GdStretch } from "./kernel-prediction";
 export { linearInterpolant } from "./interpolants";
 export { breakpointFrames } from "./frames";
+export { twoPointShare } from "./two-point";
+export type { TwoPointShare } from "./two-point";
 export type { BreakpointFrameRow } from "./frames";
