@@ -58,8 +58,9 @@ export type {
 // the regime map: initialization family × knob × activation × dimension, measured regimes
 export {
   regimeMap, regimeMapData, regimeMapTable, runRegimeCell, cellInit, classifyRegime, workerRunner, REGIME_THRESHOLDS, DEFAULT_REGIME_SETTINGS,
+  mnistActivationRuns,
 } from "./experiments";
-export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun } from "./experiments";
+export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow } from "./experiments";
 
 // MNIST: real digits and input-space measures
 export {

@@ -7,3 +7,5 @@ export { workerRunner } from "./map-workers";
 export type {
   InitFamily, RegimeCell, RegimeMapSettings, RegimeData, RegimeRow, RegimeRun as RegimeMapRun, RegimeMapAxes, RegimeTask, RegimeMapOptions,
 } from "./regime-map";
+export { mnistActivationRuns } from "./mnist-activations";
+export type { MnistActivationOptions, MnistActivationRow } from "./mnist-activations";
