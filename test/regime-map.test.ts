@@ -149,3 +149,14 @@ test("regime map: bad input gets a clear error before any training", () => {
   assert.throws(() => regimeMapCells({ ...base, families: { scale: [0] } }), /knob must be a finite number > 0/);
   assert.ok(activation("relu"));
 });
+
+test("mnistActivationRuns: bad input named before any training (empty axes, unknown activation, non-integer seed, tolerance ≤ 0, more digits than shipped)", async () => {
+  const { mnistActivationRuns } = await import("../src/experiments");
+  const base = { activations: ["relu"], inits: { adaptive: 0.02 }, seeds: [1], hidden: 4, steps: 1, trainPerClass: 2, testPerClass: 2 };
+  await assert.rejects(mnistActivationRuns({ ...base, activations: [] }), /mnistActivationRuns: the activations axis is empty/);
+  await assert.rejects(mnistActivationRuns({ ...base, activations: ["relux"] }), (e: Error) => e.message.includes('unknown activation "relux"') && e.message.includes("tanh"));
+  await assert.rejects(mnistActivationRuns({ ...base, inits: {} }), /the inits axis is empty/);
+  await assert.rejects(mnistActivationRuns({ ...base, seeds: [0.5] }), /seeds must be integers; seeds\[0\] is 0.5/);
+  await assert.rejects(mnistActivationRuns({ ...base, tol: 0 }), /tol must be a finite number > 0, got 0/);
+  await assert.rejects(mnistActivationRuns({ ...base, trainPerClass: 2000 }), /loadMnist/);
+});
