@@ -1,7 +1,7 @@
 // The layering of src/ (docs/architecture.md), enforced by dependency-cruiser: `npm run lint:deps`,
 // and test/architecture.test.ts runs it in `npm test`.
 //
-//   base          numeric, random.ts, parallel      general numerics and utilities, no model
+//   base          numeric, random.ts, parallel, check   general numerics, utilities and argument checks, no model
 //   activations   σ, σ′, σ″, σ̂ and the shape of σ
 //   network       ShallowNet, RS coordinates, init laws
 //   middle        train, tfjs, kernel, spectral     train is the engine the others may call
@@ -10,8 +10,8 @@
 //
 // A layer imports only from layers below it (and itself); the model layers never import the
 // outside; nothing imports an entry point; no cycles anywhere. Type-only imports count too.
-const BASE = "numeric|random\\.ts|parallel";
-const MATHS = "numeric|random\\.ts|parallel|activations|network|train|tfjs|kernel|spectral|adaptive|experiments|mnist";
+const BASE = "numeric|random\\.ts|parallel|check";
+const MATHS = "numeric|random\\.ts|parallel|check|activations|network|train|tfjs|kernel|spectral|adaptive|experiments|mnist";
 
 /** a rule: files under `from` may import, inside src/, only what `allowed` names (plus their own folder) */
 function onlyFrom(name, from, allowed, comment) {
@@ -47,7 +47,7 @@ module.exports = {
       from: { path: "^src/" },
       to: { path: "^src/(index|tools)\\.ts$" },
     },
-    onlyFrom("base-is-base", BASE, BASE, "numeric, random and parallel import nothing else from src/."),
+    onlyFrom("base-is-base", BASE, BASE, "numeric, random, parallel and check import nothing else from src/."),
     onlyFrom("activations-layer", "activations", `${BASE}|activations`, "activations build on the numerics only."),
     onlyFrom("network-layer", "network", `${BASE}|activations|network`, "network builds on activations and numerics."),
     onlyFrom("train-layer", "train", `${BASE}|activations|network|train`, "train is the engine of the middle layer: it imports no kernel, spectral or tfjs module."),

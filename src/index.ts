@@ -1,10 +1,11 @@
 // spectral-bias: the public API for notebook authors, one section per part of the theory, each an
 // explicit list. Plumbing (the Jupyter client, runner, nbformat, kernelspec, course builder, chart
 // rendering internals) lives in the second entry point, "spectral-bias/tools".
-import { setProgressFactory } from "./train/progress";
+import { setProgressFactory, stderrProgress } from "./train/progress";
 import { notebookProgress } from "./chart/progress-display";
 
-setProgressFactory(notebookProgress);
+// training progress: one output updated in place inside a notebook, a stderr line elsewhere
+setProgressFactory((label, steps) => notebookProgress(label, steps) ?? stderrProgress(label, steps));
 
 // seeded randomness
 export { Rng } from "./random";

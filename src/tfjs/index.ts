@@ -10,3 +10,5 @@ export { gradientsTF, predictTF } from "./train-tf";
 export type { TrainTFOptions, TrainTFHistory, TrainTFResult } from "./train-tf";
 export { trainMnist, mnistGradientsTF as classifierGradientsTF, mnistNtkLambdaMax as classifierNtkLambdaMax, mnistNtkLearningRate as classifierNtkLearningRate } from "./train-classifier";
 export type { MnistData, MnistProgress, TrainMnistOptions, MnistHistory, TrainMnistResult } from "./train-classifier";
+export { fusedGd } from "./fused-gd";
+export type { FusedGdInput, FusedGdResult } from "./fused-gd";

@@ -24,8 +24,9 @@ export interface Gradients {
 
 export interface RouteOptions {
   /**
-   * Use the exact O((N + H)·log N) route when d = 1 and σ is piecewise linear (ReLU, leaky ReLU,
-   * |z|). Default true; false forces the dense O(N·H·d) route.
+   * Use the exact O(N + H) route when d = 1 and σ is piecewise linear (ReLU, leaky ReLU, |z|), and
+   * the fast σ, σ′ of tanh, GELU, SiLU, sigmoid and softplus in the dense route. Default true;
+   * false forces the dense O(N·H·d) route with the activation's own σ, σ′ (the float64 reference).
    */
   fastPath?: boolean;
 }
@@ -55,7 +56,7 @@ export function chooseRoute(act: Activation, L: ParamLayout, data: TrainingData,
     const fast = piecewiseLinear1dRoute(act, L, data.X, data.y);
     if (fast !== null) return fast;
   }
-  return denseRoute(act, L, data.X, data.y);
+  return denseRoute(act, L, data.X, data.y, { fastSigma: opts.fastPath !== false });
 }
 
 function checkRouteOptions(opts: unknown, where: string): RouteOptions {

@@ -57,8 +57,9 @@ export interface TrainOptions {
   /**
    * use an exact fast route when one applies (default true): the 1-D piecewise-linear route
    * (ReLU, leaky ReLU, |z|), and with freeze "hidden" and "gd"/"flow" the N×N Gram iteration
-   * (v = v₀ + Φᵀa, ȧ = −(G a + f₀ − y)/N with G = ΦΦᵀ; O(N²) per step, used when N ≤ H).
-   * Both compute the same iterates as the plain route up to rounding.
+   * (v = v₀ + Φᵀa, ȧ = −(G a + f₀ − y)/N with G = ΦΦᵀ; O(N²) per step, used when N ≤ H), and
+   * in the dense route the fast σ, σ′ of tanh, GELU, SiLU, sigmoid and softplus (a few ulp from
+   * the activation's own). All compute the same iterates as the plain route up to rounding.
    */
   fastPath?: boolean;
   /** Adam hyper-parameters (only with optimizer "adam") */

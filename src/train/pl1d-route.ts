@@ -1,6 +1,8 @@
 // Exact fast loss-and-gradient route for 1-D nets with a piecewise-linear σ (ReLU, leaky ReLU,
 // |z|): O(N log N) once to sort the data, then O(N + H·K·log N) per call instead of O(N·H)
-// (K = number of kinks of σ, 1 for the activations above).
+// (K = number of kinks of σ, 1 for the activations above). The hinge thresholds are kept sorted
+// across calls (insertion sort from the previous order: they move little between GD steps) and
+// merged with the sorted data, so a call costs O(N + H·K) and allocates nothing.
 //
 // Write σ(z) = α + γz + Σₖ jₖ (z − aₖ)₊ (affine part plus hinges at the kinks aₖ with slope
 // jumps jₖ). For neuron i with wᵢ ≠ 0, the hinge (wᵢx + bᵢ − aₖ)₊ is active on one side of the
@@ -36,26 +38,50 @@ export function hingeForm(act: Activation): HingeForm | null {
   };
 }
 
-/** first index m with xs[m] ≥ t (N if none) */
-function lowerBound(xs: Float64Array, t: number): number {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < t) lo = mid + 1;
-    else hi = mid;
+/**
+ * Sorts `order` (indices into `key`) by key, ascending, by insertion from its current order: O(M +
+ * inversions), nearly linear when the keys moved little since the last call (thresholds between GD
+ * steps). Gives up after `budget` element moves and returns false (the caller then sorts fully).
+ */
+function insertionSort(order: Int32Array, key: Float64Array, budget: number): boolean {
+  let moves = 0;
+  for (let a = 1; a < order.length; a++) {
+    const j = order[a];
+    const t = key[j];
+    let c = a - 1;
+    while (c >= 0 && key[order[c]] > t) {
+      order[c + 1] = order[c];
+      c--;
+    }
+    order[c + 1] = j;
+    moves += a - 1 - c;
+    if (moves > budget) return false;
   }
-  return lo;
+  return true;
 }
 
-/** first index m with xs[m] > t (N if none) */
-function upperBound(xs: Float64Array, t: number): number {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] <= t) lo = mid + 1;
-    else hi = mid;
+/**
+ * Active-range start of every hinge: the first sorted data index m with xs[m] ≥ t (w > 0) or
+ * xs[m] > t (w < 0), t = (aₖ − b)/w, found by one merge of the sorted thresholds with the sorted
+ * data, O(N + H·K) — the same indices as a binary search per hinge, so the sums that use them are
+ * unchanged. Neurons with w = 0 get key +∞ and are skipped by the caller.
+ */
+function hingePositions(theta: Float64Array, xs: Float64Array, at: Float64Array, H: number, K: number, bOffset: number, key: Float64Array, order: Int32Array, pos: Int32Array, fresh: boolean): void {
+  const N = xs.length;
+  for (let i = 0; i < H; i++) {
+    const w = theta[i], b = theta[bOffset + i];
+    for (let k = 0; k < K; k++) key[i * K + k] = w === 0 ? Infinity : (at[k] - b) / w;
   }
-  return lo;
+  if (fresh || !insertionSort(order, key, 16 * order.length + 1024)) order.sort((p, q) => key[p] - key[q] || p - q);
+  let m = 0;
+  for (let a = 0; a < order.length; a++) {
+    const j = order[a];
+    const t = key[j];
+    while (m < N && xs[m] < t) m++;
+    let p = m;
+    if (theta[(j / K) | 0] < 0) while (p < N && xs[p] <= t) p++;
+    pos[j] = p;
+  }
 }
 
 /**
@@ -80,6 +106,9 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
   const ys = Float64Array.from(order, (n) => y[n]);
 
   const pos = new Int32Array(H * K); // start/end of each hinge's active range in sorted data
+  const key = new Float64Array(H * K); // hinge thresholds
+  const byKey = Int32Array.from({ length: H * K }, (_, j) => j); // hinges sorted by threshold (kept across calls)
+  let fresh = true;
   const dSlope = new Float64Array(N + 1);
   const dIntercept = new Float64Array(N + 1);
   const E = new Float64Array(N); // eₙ/N in sorted order
@@ -92,6 +121,8 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
     let B = 0;
     dSlope.fill(0);
     dIntercept.fill(0);
+    hingePositions(theta, xs, at, H, K, bOffset, key, byKey, pos, fresh);
+    fresh = false;
     for (let i = 0; i < H; i++) {
       const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
       if (w === 0) {
@@ -101,17 +132,13 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
       A += v * (alpha + gamma * b);
       B += v * gamma * w;
       for (let k = 0; k < K; k++) {
-        const t = (at[k] - b) / w;
         const C = v * jumps[k]; // contribution C·(wx + b − aₖ) on the active side
         const s = C * w, c0 = C * (b - at[k]);
+        const p = pos[i * K + k];
         if (w > 0) {
-          const p = lowerBound(xs, t);
-          pos[i * K + k] = p;
           dSlope[p] += s;
           dIntercept[p] += c0;
         } else {
-          const p = upperBound(xs, t);
-          pos[i * K + k] = p;
           dSlope[0] += s;
           dIntercept[0] += c0;
           dSlope[p] -= s;
