@@ -56,9 +56,19 @@ export type { RateExperiment, GramModes, ModeRate, RateComparison } from "./spec
 export {
   activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, neighbourhoodMeasure, zeroPlaneClusters, responseAlignment,
   pinningSignCondition, signConditionAlongTrajectory, netAtRecordedStep, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
-  regimeScale, regimeRuns, regimeTable, linearInterpolant,
+  regimeScale, regimeRuns, regimeTable, linearInterpolant, kernelPrediction, signConditionEvents, breakpointFrames, twoPointShare,
 } from "./adaptive";
-export type { ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRun, RegimeScale, RegimeSweepOptions, ZeroPlaneSource } from "./adaptive";
+export type {
+  ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRun, RegimeScale, RegimeSweepOptions, ZeroPlaneSource, KernelPrediction,
+  GdStretch, SignEventCount, BreakpointFrameRow, TwoPointShare,
+} from "./adaptive";
+
+// the regime map: initialization family × knob × activation × dimension, measured regimes
+export {
+  regimeMap, regimeMapData, regimeMapTable, runRegimeCell, cellInit, classifyRegime, workerRunner, REGIME_THRESHOLDS, DEFAULT_REGIME_SETTINGS,
+  mnistActivationRuns,
+} from "./experiments";
+export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow } from "./experiments";
 
 // MNIST: real digits and input-space measures
 export {
@@ -71,7 +81,7 @@ export type { MnistNet, MnistSubset, TrainMnistResult, MnistPlaneMeasures } from
 // charts: data in, Vega-Lite spec out; show in a notebook, save to disk
 export {
   Chart, chart, lineChart, scatterChart, histogramChart, barChart, ruleChart, layerCharts, hconcatCharts, vconcatCharts,
-  gridCharts, facetChart, chartToPNG, chartToSVG, show, saveChart, CATEGORY_COLORS,
+  gridCharts, facetChart, chartToPNG, chartToSVG, show, saveChart, CATEGORY_COLORS, heatmapChart,
 } from "./chart";
 export type { ChartData, ChartIndependentChannel, LineChartOptions, ScatterChartOptions, HistogramChartOptions, BarChartOptions, RuleChartOptions } from "./chart";
 export { functionChart, breakpointChart, zeroPlaneChart } from "./chart/marks";

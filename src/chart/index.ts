@@ -7,6 +7,7 @@ export { scatterChart, type ScatterChartOptions, type ScatterPointShape } from "
 export { histogramChart, type HistogramChartOptions, type HistogramNormalize } from "./histogram";
 export { barChart, type BarChartOptions, type BarChartSort } from "./bar";
 export { ruleChart, type RuleChartOptions } from "./rule";
+export { heatmapChart, type HeatmapChartOptions } from "./heatmap";
 export {
   layerCharts, hconcatCharts, vconcatCharts, gridCharts, facetChart,
   type ChartLayerOptions, type ChartConcatOptions, type ChartFacetOptions, type ChartIndependentChannel,
