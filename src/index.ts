@@ -11,7 +11,7 @@ setProgressFactory((label, steps) => notebookProgress(label, steps) ?? stderrPro
 export { Rng } from "./random";
 
 // numerics: quadrature, transforms, grids, error norms
-export { integrate, derivative, erf, erfc, normalPdf, normalCdf, fourierTransformNumeric } from "./numeric";
+export { integrate, derivative, erf, normalCdf, fourierTransformNumeric } from "./numeric";
 export { linspace, grid2d } from "./numeric/grid";
 export { maxAbsError, rmsError, relL2Error } from "./numeric/norms";
 
@@ -40,7 +40,7 @@ export type { RSKernel, RSKernelOptions, Kernel, KernelInterpolant, NaturalCubic
 
 // spectral tools: FFT, spectra, the seminorm, dynamics, Radon, activation design
 export {
-  gridAxis, sample1d, sample2d, fft, ifft, fft2d, ifft2d, spectrum1d, spectrum2d, fourierAt, seminorm, spectralDynamics, modeEnergy,
+  gridAxis, sample1d, sample2d, fft, ifft, fft2d, spectrum1d, spectrum2d, fourierAt, seminorm, spectralDynamics, modeEnergy,
   radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, designActivation, designTables,
   radonSeminorm2d, reluRepresenter2d, radonDomainNorms, curvatureNorms1d, piecewiseLinearCurvatureNorms, linearSplineCurvatureNorms,
 } from "./spectral";
@@ -54,8 +54,8 @@ export type { RateExperiment, GramModes, ModeRate, RateComparison } from "./spec
 
 // adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
 export {
-  activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, neighbourhoodMeasure, zeroPlaneClusters, responseAlignment,
-  pinningSignCondition, signConditionAlongTrajectory, netAtRecordedStep, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
+  activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, zeroPlaneClusters, responseAlignment,
+  pinningSignCondition, signConditionAlongTrajectory, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
   regimeScale, regimeRuns, regimeTable, linearInterpolant, kernelPrediction, signConditionEvents, breakpointFrames, twoPointShare,
 } from "./adaptive";
 export type {
@@ -74,18 +74,17 @@ export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, Regime
 export {
   loadMnist, mnistAvailable, mnistPlaneMeasures, imagesToPoints,
   // deprecated aliases (removed in 0.3): initNetwork({ outputs: 10 }), trainTF, classAccuracy, …
-  initMnistNet, trainMnist, mnistAccuracy, mnistPredict, mnistLoss, mnistNtkLearningRate, mnistPlaneProxy,
-} from "./mnist";
+  initMnistNet, } from "./mnist";
 export type { MnistNet, MnistSubset, TrainMnistResult, MnistPlaneMeasures } from "./mnist";
 
 // charts: data in, Vega-Lite spec out; show in a notebook, save to disk
 export {
   Chart, chart, lineChart, scatterChart, histogramChart, barChart, ruleChart, layerCharts, hconcatCharts, vconcatCharts,
-  gridCharts, facetChart, chartToPNG, chartToSVG, show, saveChart, CATEGORY_COLORS, heatmapChart,
+  gridCharts, facetChart, chartToPNG, chartToSVG, show, saveChart, heatmapChart,
 } from "./chart";
 export type { ChartData, ChartIndependentChannel, LineChartOptions, ScatterChartOptions, HistogramChartOptions, BarChartOptions, RuleChartOptions } from "./chart";
 export { functionChart, breakpointChart, zeroPlaneChart } from "./chart/marks";
-export { stepSlider, legendHighlight, linkBrush, hoverTooltips, chartParams } from "./chart";
+export { stepSlider, legendHighlight, linkBrush, hoverTooltips } from "./chart";
 export type { StepSliderOptions, LegendHighlightOptions, LinkBrushOptions, HoverTooltipOptions } from "./chart";
 export type { Curve, FunctionChartOptions, BreakpointChartOptions, ZeroPlaneChartOptions } from "./chart/marks";
 
