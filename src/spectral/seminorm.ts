@@ -15,7 +15,7 @@
 import type { Activation } from "../activations/types";
 import { spectrum1d, spectrum2d } from "./spectrum";
 import { assertStep } from "./grid";
-import { argError, checkPositiveNumber } from "../check";
+import { argError, checkFiniteArray, checkFiniteMatrix, checkPositiveNumber } from "../check";
 
 export interface SeminormOptions {
   /** the activation whose penalty P_σ(ω) = 1/|σ̂(ω)|² weighs the spectrum (or pass `penalty`) */
@@ -117,6 +117,9 @@ export function seminorm(samples: ArrayLike<number> | ArrayLike<number>[], opts:
     throw new Error(`${where}: samples must be a 1-D array of numbers or a 2-D grid (array of rows)`);
   }
   const isGrid = (samples as ArrayLike<unknown>).length > 0 && typeof (samples as ArrayLike<unknown>)[0] === "object";
+  // every sample finite, named as the caller wrote it (before the spectrum's own checks)
+  if (isGrid) checkFiniteMatrix(where, "samples", samples);
+  else checkFiniteArray(where, "samples", samples);
   const dim = isGrid ? 2 : 1;
   if (opts.d !== undefined && opts.d !== dim) {
     throw new Error(`${where}: d = ${opts.d} but the samples are a ${dim}-D ${isGrid ? "grid" : "array"}; pass ${dim}-D samples for d = ${opts.d} (d = 1 or 2 are supported)`);
