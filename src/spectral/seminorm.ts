@@ -118,8 +118,15 @@ export function seminorm(samples: ArrayLike<number> | ArrayLike<number>[], opts:
   }
   const isGrid = (samples as ArrayLike<unknown>).length > 0 && typeof (samples as ArrayLike<unknown>)[0] === "object";
   // every sample finite, named as the caller wrote it (before the spectrum's own checks)
-  if (isGrid) checkFiniteMatrix(where, "samples", samples);
-  else checkFiniteArray(where, "samples", samples);
+  const pow2 = (n: number) => n >= 8 && (n & (n - 1)) === 0;
+  const sizeRule = "must have a power-of-two length ≥ 8 per axis (zero-pad or resample)";
+  if (isGrid) {
+    const m = checkFiniteMatrix(where, "samples", samples);
+    if (!pow2(m.rows) || !pow2(m.cols)) throw argError(where, "samples", samples, `is a ${m.rows} × ${m.cols} grid; it ${sizeRule}`);
+  } else {
+    const a = checkFiniteArray(where, "samples", samples);
+    if (!pow2(a.length)) throw argError(where, "samples", samples, sizeRule);
+  }
   const dim = isGrid ? 2 : 1;
   if (opts.d !== undefined && opts.d !== dim) {
     throw new Error(`${where}: d = ${opts.d} but the samples are a ${dim}-D ${isGrid ? "grid" : "array"}; pass ${dim}-D samples for d = ${opts.d} (d = 1 or 2 are supported)`);
