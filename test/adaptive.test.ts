@@ -265,7 +265,7 @@ test("§g 18: the jump of ∂L/∂β across a data point (left minus right) is �
     for (const m of [1, 3]) {
       const rs = base.toRS();
       const i = 2;
-      rs.normals[i] = [orientation];
+      rs.normals[i] = orientation;
       rs.scales[i] = 1.3;
       const at = orientation * X[m]; // the data point's position in the neuron's β coordinate
       const lossAt = (beta: number): number => {

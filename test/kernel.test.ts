@@ -1,16 +1,15 @@
-// Kernel regime, part 1: quadrature, rsKernel against closed forms and independent integrals,
+// Kernel regime, part 1: rsKernel against closed forms and independent integrals,
 // the empirical NTK, kernel interpolation and the spline references.
 import test from "node:test";
 import { strict as assert } from "node:assert";
 import { activation } from "../src/activations";
 import { initNetwork, kernelWeight, ShallowNet } from "../src/network";
+import { compositeGaussLegendre } from "../src/numeric";
 import { Rng } from "../src/random";
 import {
   arcCosineKernel,
-  compositeGaussLegendre,
   empiricalNTK,
   featureGram,
-  gaussLegendre,
   gramMatrix,
   kernelInterpolant,
   naturalCubicSpline,
@@ -29,24 +28,6 @@ function integrate(f: (t: number) => number, a: number, b: number, panels: numbe
   for (let q = 0; q < r.nodes.length; q++) s += r.weights[q] * f(r.nodes[q]);
   return s;
 }
-
-// ---------------------------------------------------------------------------------------------
-test("gaussLegendre is exact for polynomials of degree 2n−1 and its weights sum to 2", () => {
-  for (const n of [1, 2, 5, 12, 16, 40]) {
-    const g = gaussLegendre(n);
-    assert.ok(Math.abs(g.weights.reduce((s, w) => s + w, 0) - 2) < 1e-14, `n=${n} weight sum`);
-    const deg = 2 * n - 1;
-    // ∫_{-1}^{1} x^deg' = 2/(deg'+1) for even deg', 0 for odd
-    for (const p of [deg - 1, deg]) {
-      if (p < 0) continue;
-      let s = 0;
-      for (let q = 0; q < n; q++) s += g.weights[q] * g.nodes[q] ** p;
-      const exact = p % 2 === 0 ? 2 / (p + 1) : 0;
-      assert.ok(Math.abs(s - exact) < 1e-13, `n=${n} degree ${p}: ${s} vs ${exact}`);
-    }
-  }
-  assert.throws(() => gaussLegendre(0), /n must be an integer/);
-});
 
 // ---------------------------------------------------------------------------------------------
 test("1-D ReLU, uniform offsets: Cor. 2 closed form = §g 10 value = exact-pieces quadrature = brute force", () => {

@@ -3,7 +3,7 @@ import test from "node:test";
 import { strict as assert } from "node:assert";
 import { activation } from "../src/activations";
 import type { Activation } from "../src/activations/types";
-import { ShallowNet, predictRS, toPoints, validateXY, initNetwork, netFromBreakpoints, rescaleNeurons, uniformZeroPlaneNet, type RSCoordinates } from "../src/network";
+import { ShallowNet, makeRS, predictRS, toPoints, validateXY, initNetwork, netFromBreakpoints, rescaleNeurons, uniformZeroPlaneNet, type RSCoordinates } from "../src/network";
 import { empiricalNTK, rsKernel } from "../src/kernel";
 import { Rng } from "../src/random";
 
@@ -76,17 +76,17 @@ test("RS form Σ μᵢ σ(ŵᵢ·x − βᵢ) reproduces f for homogeneous σ (R
         let s = net.c;
         for (let i = 0; i < net.width; i++) {
           let z = -rs.offsets[i];
-          for (let k = 0; k < d; k++) z += rs.normals[i][k] * x[k];
+          for (let k = 0; k < d; k++) z += rs.normals[i * d + k] * x[k];
           s += rs.amplitudes[i] * act.sigma(z);
         }
         return s;
       });
       const f = net.predict(X);
       assert.ok(maxRelErr(f, viaRS) < 1e-13, `${act.name} d=${d}: ${maxRelErr(f, viaRS)}`);
-      assert.ok(maxRelErr(predictRS(rs, X, act, net.c), f) < 1e-13);
+      assert.ok(maxRelErr(predictRS(rs, X, act), f) < 1e-13);
       for (let i = 0; i < net.width; i++) {
         let n2 = 0;
-        for (let k = 0; k < d; k++) n2 += rs.normals[i][k] ** 2;
+        for (let k = 0; k < d; k++) n2 += rs.normals[i * d + k] ** 2;
         assert.ok(Math.abs(n2 - 1) < 1e-15, "normals are unit");
         assert.ok(rs.scales[i] > 0);
       }
@@ -105,15 +105,15 @@ test("RS with sharpness Σ μᵢ σ(rᵢ(ŵᵢ·x − βᵢ))/rᵢ reproduces f 
         let s = net.c;
         for (let i = 0; i < net.width; i++) {
           let z = -rs.offsets[i];
-          for (let k = 0; k < d; k++) z += rs.normals[i][k] * x[k];
+          for (let k = 0; k < d; k++) z += rs.normals[i * d + k] * x[k];
           s += (rs.amplitudes[i] * act.sigma(rs.scales[i] * z)) / rs.scales[i];
         }
         return s;
       });
       assert.ok(maxRelErr(net.predict(X), viaRS) < 1e-13);
-      assert.ok(maxRelErr(predictRS(rs, X, act, net.c), viaRS) < 1e-13);
+      assert.ok(maxRelErr(predictRS(rs, X, act), viaRS) < 1e-13);
       // dropping the sharpness would be wrong for these σ: the check above can fail
-      const noSharpness = predictRS({ ...rs, scales: rs.scales.map(() => 1) }, X, act, net.c);
+      const noSharpness = predictRS({ ...rs, scales: rs.scales.map(() => 1) }, X, act);
       assert.ok(maxRelErr(noSharpness, viaRS) > 1e-3);
     }
   }
@@ -137,7 +137,7 @@ test("Prop. 1: (v, w, b) → (v/c, cw, cb) keeps (ŵ, β, μ) and f for homogene
       const rs2 = scaled.toRS();
       assert.ok(maxRelErr(rs2.offsets, rs.offsets) < 1e-14);
       assert.ok(maxRelErr(rs2.amplitudes, rs.amplitudes) < 1e-14);
-      assert.ok(maxRelErr(rs2.normals.flat(), rs.normals.flat()) < 1e-14);
+      assert.ok(maxRelErr(rs2.normals, rs.normals) < 1e-14);
       assert.ok(maxRelErr(rs2.scales, rs.scales.map((r) => c * r)) < 1e-14);
       const err = maxRelErr(scaled.predict(X), net.predict(X));
       if (act.homogeneous) assert.ok(err < 1e-13, `${act.name}: ${err}`);
@@ -156,19 +156,25 @@ test("toRS → fromRS → predict reproduces f, including zero-norm neurons (no 
       net.b[2] = 0.75;
       net.b[5] = -0.4;
       const rs = net.toRS();
-      for (const arr of [rs.offsets, rs.amplitudes, rs.scales, rs.constants!, Float64Array.from(rs.normals.flat())]) {
+      for (const arr of [rs.offsets, rs.amplitudes, rs.scales, rs.constants, rs.normals]) {
         assert.ok(arr.every(Number.isFinite), "RS coordinates must be finite");
       }
       assert.equal(rs.scales[2], 0);
       assert.equal(rs.amplitudes[2], 0);
-      assert.equal(rs.normals[2][0], 1);
-      assert.equal(rs.constants![2], net.v[2] * act.sigma(0.75));
-      assert.equal(rs.constants![0], 0);
-      const back = ShallowNet.fromRS(rs, { activation: act, c: net.c });
+      assert.equal(rs.normals[2 * d], 1);
+      // the constant outputs v·σ(b) of the zero-norm neurons are folded into the output constant
+      const folded = net.c + net.v[2] * act.sigma(0.75) + net.v[5] * act.sigma(-0.4);
+      assert.ok(Math.abs(rs.constants[0] - folded) <= 1e-15 * Math.max(1, Math.abs(folded)));
+      const back = ShallowNet.fromRS(rs, { activation: act });
       const X = randomPoints(rng, 40, d);
       const err = maxRelErr(back.predict(X), net.predict(X));
       assert.ok(err < 1e-13, `${act.name} d=${d}: ${err}`);
-      assert.ok(maxRelErr(predictRS(rs, X, act, net.c), net.predict(X)) < 1e-13);
+      assert.ok(maxRelErr(predictRS(rs, X, act), net.predict(X)) < 1e-13);
+      // the deprecated shape keeps one constant per neuron and still round-trips
+      const old = net.toRSCoordinates();
+      assert.equal(old.constants![2], net.v[2] * act.sigma(0.75));
+      assert.equal(old.constants![0], 0);
+      assert.ok(maxRelErr(ShallowNet.fromRS(old, { activation: act, c: net.c }).predict(X), net.predict(X)) < 1e-13);
       // parameters of the non-degenerate neurons come back (to rounding)
       for (const i of [0, 1, 3, 4, 6, 7]) {
         assert.ok(Math.abs(back.v[i] - net.v[i]) <= 1e-14 * Math.max(1, Math.abs(net.v[i])));
@@ -177,7 +183,7 @@ test("toRS → fromRS → predict reproduces f, including zero-norm neurons (no 
       }
       // and without the constants the w = 0 neurons' output would be missing (for ReLU, b=0.75>0)
       if (act === relu) {
-        const lost = predictRS({ ...rs, constants: undefined }, X, act, net.c);
+        const lost = predictRS({ ...rs, constants: Float64Array.of(net.c) }, X, act);
         assert.ok(maxRelErr(lost, net.predict(X)) > 1e-6);
       }
     }
@@ -193,16 +199,57 @@ test("fromRS: clear errors for negative scales, non-unit normals, inconsistent i
   };
   assert.equal(ShallowNet.fromRS(base, { activation: relu }).width, 2);
   assert.throws(() => ShallowNet.fromRS({ ...base, scales: Float64Array.from([1, -2]) }, { activation: relu }), /scales\[1\] = -2 is negative/);
-  assert.throws(() => ShallowNet.fromRS({ ...base, normals: [[1, 0], [0, 2]] }, { activation: relu }), /normals\[1\] has norm 2, not 1/);
-  assert.throws(() => ShallowNet.fromRS({ ...base, offsets: Float64Array.from([0]) }, { activation: relu }), /offsets has length 1 but there are 2 normals/);
-  assert.throws(() => ShallowNet.fromRS({ ...base, normals: [[1, 0], [1]] }, { activation: relu }), /normals\[1\] must be an array of length 2/);
+  assert.throws(() => ShallowNet.fromRS({ ...base, normals: [[1, 0], [0, 2]] }, { activation: relu }), /normal 1 has norm 2, not 1/);
+  assert.throws(() => ShallowNet.fromRS({ ...base, offsets: Float64Array.from([0]) }, { activation: relu }), /normals has 2 rows but offsets has 1 entries/);
+  assert.throws(() => ShallowNet.fromRS({ ...base, normals: [[1, 0], [1]] }, { activation: relu }), /normals is ragged: row 1 has 1 entries but row 0 has 2/);
   assert.throws(() => ShallowNet.fromRS({ ...base, scales: Float64Array.from([0, 2]) }, { activation: relu }), /scale 0 but amplitude 1/);
   assert.throws(
     () => ShallowNet.fromRS({ ...base, constants: Float64Array.from([0.5, 0]) }, { activation: relu }),
     /constants are only for scale-0 neurons/,
   );
   assert.throws(() => ShallowNet.fromRS({ ...base, amplitudes: Float64Array.from([NaN, 1]) }, { activation: relu }), /amplitudes\[0\] is NaN/);
-  assert.throws(() => ShallowNet.fromRS(base, {} as never), /activation must be an Activation/);
+  assert.throws(() => ShallowNet.fromRS(base, {} as never), /activation must be an Activation object or a registry name/);
+  assert.throws(() => ShallowNet.fromRS(base, { activation: "rleu" }), /unknown activation "rleu"/i);
+});
+
+test("RS value: one shape for every module; unequal arrays, K-output mismatches and stray c are clear errors", () => {
+  const rs = makeRS({ normals: [[1], [-1]], offsets: [0.5, -0.25], amplitudes: [2, -1], scales: [1, 3] });
+  assert.deepEqual([rs.width, rs.inputDim, rs.outputs], [2, 1, 1]);
+  // a missing offset used to become NaN (relu(NaN) = 0) and give a wrong number; now it is refused
+  assert.throws(() => predictRS({ ...rs, offsets: Float64Array.of(0.5) }, [1], "relu"), /predictRS: offsets has 1 entries but there are 2|normals has 2 rows but offsets has 1|flat normals has 2 numbers, not width 1/);
+  assert.throws(() => predictRS({ ...rs, scales: Float64Array.of(1) }, [1], "relu"), /scales has 1 entries but offsets has 2/);
+  assert.throws(() => predictRS(rs, [1], "relu", 0.5), /already carries its output constants/);
+  assert.throws(() => makeRS({ normals: [[1], [1]], offsets: [0, 0], amplitudes: [1, 2, 3], scales: [1, 1] }), /amplitudes has 3 entries, not a multiple of the width 2/);
+  assert.throws(() => makeRS({ normals: [[1], [1]], offsets: [0, 0], amplitudes: [[1, 2], [3, 4]], scales: [1, 1], constants: [0] }), /constants has 1 entries but the net has 2 output/);
+  // f(1) = 2·relu(1 − 0.5) + (−1)·relu(−1·1 + 0.25) = 1 exactly, by name or by object, from RS or from the net
+  assert.equal(predictRS(rs, [1], "relu")[0], 1);
+  assert.equal(ShallowNet.fromRS(rs, { activation: "relu" }).predict([1])[0], 1);
+  assert.throws(() => predictRS(rs, [1], "nope"), /predictRS: unknown activation "nope".*relu/is);
+});
+
+test("K-output nets: amplitudes H×K, constants K; predict, toRS/fromRS and JSON agree with K separate scalar nets to 1e-15", () => {
+  const H = 6, d = 2, K = 3;
+  const base = initNetwork({ width: H, inputDim: d, activation: "tanh", init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 4 });
+  const rng = new Rng(9);
+  const V = Array.from({ length: H }, () => Array.from({ length: K }, () => rng.normal()));
+  const c = [0.1, -0.2, 0.3];
+  const net = new ShallowNet({ W: base.W, b: base.b, v: V, c, activation: "tanh", inputDim: d });
+  assert.deepEqual([net.outputs, net.v.length, net.outputConstants.length], [K, H * K, K]);
+  const X = randomPoints(rng, 7, d);
+  const f = net.predict(X);
+  assert.equal(f.length, 7 * K);
+  for (let k = 0; k < K; k++) {
+    const single = new ShallowNet({ W: base.W, b: base.b, v: V.map((row) => row[k]), c: c[k], activation: "tanh", inputDim: d });
+    const fk = single.predict(X);
+    for (let n = 0; n < 7; n++) assert.ok(Math.abs(f[n * K + k] - fk[n]) <= 1e-15 * Math.max(1, Math.abs(fk[n])));
+  }
+  const rs = net.toRS();
+  assert.deepEqual([rs.outputs, rs.amplitudes.length, rs.constants.length], [K, H * K, K]);
+  assert.ok(maxRelErr(predictRS(rs, X, "tanh"), f) < 1e-14);
+  assert.ok(maxRelErr(ShallowNet.fromRS(rs, { activation: "tanh" }).predict(X), f) < 1e-14);
+  assert.ok(maxRelErr(ShallowNet.fromJSON(JSON.stringify(net.toJSON())).predict(X), f) === 0);
+  assert.throws(() => net.c, /has 3 outputs; read outputConstants/);
+  assert.throws(() => new ShallowNet({ W: base.W, b: base.b, v: V, c: [1, 2], activation: "tanh", inputDim: d }), /c has 2 entries but the net has 3 output/);
 });
 
 test("constructor validation: width, lengths, NaN, ragged W", () => {
@@ -217,7 +264,7 @@ test("constructor validation: width, lengths, NaN, ragged W", () => {
   assert.throws(() => new ShallowNet({ ...ok, W: new Float64Array(4), inputDim: 3 }), /flat W has length 4/);
   assert.throws(() => new ShallowNet({ ...ok, inputDim: 0 }), /inputDim must be a positive integer/);
   assert.throws(() => new ShallowNet({ ...ok, c: NaN }), /c is NaN/);
-  assert.throws(() => new ShallowNet({ ...ok, activation: {} as Activation }), /activation must be an Activation/);
+  assert.throws(() => new ShallowNet({ ...ok, activation: {} as Activation }), /activation must be an Activation object or a registry name/);
   // the constructor copies its inputs
   const W = new Float64Array([1, 2]);
   const net = new ShallowNet({ ...ok, W, inputDim: 1 });
@@ -339,7 +386,7 @@ test("rescaleNeurons: for ReLU f and (ŵ, β, μ) unchanged to 1e-13, r multipli
     for (let i = 0; i < 7; i++) {
       assert.ok(Math.abs(a.offsets[i] - b.offsets[i]) < 1e-13 * Math.max(1, Math.abs(a.offsets[i])));
       assert.ok(Math.abs(a.amplitudes[i] - b.amplitudes[i]) < 1e-13 * Math.max(1, Math.abs(a.amplitudes[i])));
-      for (let k = 0; k < 2; k++) assert.ok(Math.abs(a.normals[i][k] - b.normals[i][k]) < 1e-13);
+      for (let k = 0; k < 2; k++) assert.ok(Math.abs(a.normals[2 * i + k] - b.normals[2 * i + k]) < 1e-13);
       assert.ok(Math.abs(b.scales[i] - ci(i) * a.scales[i]) < 1e-13 * b.scales[i], "r is not multiplied by c");
       // the raw weights are exactly (v/c, c·w, c·b)
       assert.equal(out.v[i], net.v[i] / ci(i));
@@ -363,7 +410,7 @@ test("uniformZeroPlaneNet 1-D: alternating ±1, one offset per stratum per orien
     const rs = net.toRS();
     assert.deepEqual(Array.from(net.v), new Array(H).fill(0));
     for (const s of [1, -1]) {
-      const idx = Array.from({ length: H }, (_, i) => i).filter((i) => rs.normals[i][0] === s);
+      const idx = Array.from({ length: H }, (_, i) => i).filter((i) => rs.normals[i] === s);
       assert.equal(idx.length, H / 2);
       // stratum k of orientation s holds exactly one offset
       const strata = idx.map((i) => Math.floor(((rs.offsets[i] + L) / (2 * L)) * (H / 2)));
@@ -373,7 +420,7 @@ test("uniformZeroPlaneNet 1-D: alternating ±1, one offset per stratum per orien
         idx.forEach((i, k) => assert.ok(Math.abs(rs.offsets[i] - (-L + ((k + 0.5) * 2 * L) / (H / 2))) < 1e-14, "not a midpoint"));
       }
     }
-    rs.normals.forEach((n, i) => assert.equal(n[0], i % 2 === 0 ? 1 : -1));
+    rs.normals.forEach((n, i) => assert.equal(n, i % 2 === 0 ? 1 : -1));
   }
   // seeded: reproducible, and the seed matters
   const a = uniformZeroPlaneNet({ width: H, inputDim: 1, L, activation: "relu", seed: 7 });
@@ -418,11 +465,11 @@ test("uniformZeroPlaneNet 2-D and 3-D layout, and clear errors", () => {
   const rs = net.toRS();
   for (let i = 0; i < 12; i++) {
     const angle = (2 * Math.PI * (i % 3)) / 3;
-    assert.ok(Math.abs(rs.normals[i][0] - Math.cos(angle)) < 1e-15 && Math.abs(rs.normals[i][1] - Math.sin(angle)) < 1e-15);
+    assert.ok(Math.abs(rs.normals[2 * i] - Math.cos(angle)) < 1e-15 && Math.abs(rs.normals[2 * i + 1] - Math.sin(angle)) < 1e-15);
     assert.ok(Math.abs(rs.offsets[i] - (-1 + ((Math.floor(i / 3) + 0.5) * 2) / 4)) < 1e-15);
   }
   const n3 = uniformZeroPlaneNet({ width: 50, inputDim: 3, L: 1, activation: "relu", seed: 1 }).toRS();
-  n3.normals.forEach((n) => assert.ok(Math.abs(Math.hypot(...n) - 1) < 1e-14));
+  for (let i = 0; i < 50; i++) assert.ok(Math.abs(Math.hypot(...n3.normals.subarray(3 * i, 3 * i + 3)) - 1) < 1e-14);
   assert.deepEqual(Array.from(n3.offsets, (b) => Math.floor(((b + 1) / 2) * 50)), Array.from({ length: 50 }, (_, i) => i));
   const ok = { width: 12, inputDim: 1, L: 1, activation: "relu" };
   const cases: [() => unknown, RegExp][] = [

@@ -1,12 +1,13 @@
 // Zero-planes of a net (reconstruction §c.4, Definition 3) read from a ShallowNet or from RS
 // coordinates, the data they are measured against, and the shared notion of an "active" neuron.
-import { ShallowNet, UNIT_NORMAL_TOLERANCE, vectorNorm, type RSCoordinates } from "../network/shallow-net";
+import { ShallowNet, vectorNorm, type RSCoordinates } from "../network/shallow-net";
+import { checkRS, isRS, makeRS, type RS } from "../network/rs";
 import { toPoints, type Points } from "../network/data";
 
 /** Where the zero-planes come from: a net, or its RS coordinates (`net.toRS()`). */
-export type ZeroPlaneSource = ShallowNet | RSCoordinates;
+export type ZeroPlaneSource = ShallowNet | RS | RSCoordinates;
 
-/** Zero-planes ŵᵢ·x = βᵢ with amplitudes μᵢ and scales rᵢ, flat and validated. */
+/** Internal flat view of the zero-planes ŵᵢ·x = βᵢ read from an RS value (one amplitude per neuron). */
 export interface Planes {
   H: number;
   d: number;
@@ -20,52 +21,26 @@ export interface Planes {
 /** Default of `minAmplitude`: a neuron is active when |μᵢ| ≥ 5% of max |μ| (as in §e.2). */
 export const DEFAULT_MIN_AMPLITUDE = 0.05;
 
-function finiteArray(a: unknown, H: number, name: string, where: string): Float64Array {
-  if (!(a instanceof Float64Array) && !Array.isArray(a)) {
-    throw new Error(`${where}: RS coordinates need ${name} as a Float64Array or number[] of length ${H}`);
-  }
-  if (a.length !== H) throw new Error(`${where}: ${name} has length ${a.length} but there are ${H} normals`);
-  const out = Float64Array.from(a as ArrayLike<number>);
-  for (let i = 0; i < H; i++) {
-    if (!Number.isFinite(out[i])) throw new Error(`${where}: ${name}[${i}] is ${String(out[i])}; RS coordinates must be finite`);
-  }
-  return out;
-}
-
 /** Validate and flatten the zero-planes of a net or of RS coordinates. */
 export function readPlanes(source: ZeroPlaneSource, where: string): Planes {
-  if (source instanceof ShallowNet) {
-    const rs = source.toRS();
-    const H = source.width, d = source.inputDim;
-    const normals = new Float64Array(H * d);
-    for (let i = 0; i < H; i++) normals.set(rs.normals[i], i * d);
-    return { H, d, normals, offsets: rs.offsets, amplitudes: rs.amplitudes, scales: rs.scales };
+  let rs: RS;
+  if (source instanceof ShallowNet) rs = source.toRS();
+  else if (isRS(source)) rs = checkRS(source, where);
+  else if (source !== null && typeof source === "object" && Array.isArray((source as RSCoordinates).normals)) {
+    const old = source as RSCoordinates;
+    if (old.normals.length === 0) throw new Error(`${where}: RS coordinates have no neurons (normals is empty)`);
+    rs = makeRS({ normals: old.normals, offsets: old.offsets, amplitudes: old.amplitudes, scales: old.scales }, where);
+  } else {
+    throw new Error(`${where}: pass a ShallowNet or its RS coordinates (net.toRS()); got ${source === null ? "null" : typeof source}`);
   }
-  if (source === null || typeof source !== "object" || !Array.isArray((source as RSCoordinates).normals)) {
-    throw new Error(`${where}: pass a ShallowNet or RS coordinates { normals, offsets, amplitudes, scales } (from net.toRS())`);
+  const { width: H, inputDim: d, outputs: K } = rs;
+  // one amplitude per neuron: μᵢ itself for one output, the row norm ‖μᵢ‖ for K outputs
+  let amplitudes = rs.amplitudes;
+  if (K > 1) {
+    amplitudes = new Float64Array(H);
+    for (let i = 0; i < H; i++) amplitudes[i] = vectorNorm(rs.amplitudes, i * K, K);
   }
-  const rs = source as RSCoordinates;
-  const H = rs.normals.length;
-  if (H === 0) throw new Error(`${where}: RS coordinates have no neurons (normals is empty)`);
-  const d = Array.isArray(rs.normals[0]) ? rs.normals[0].length : 0;
-  if (d < 1) throw new Error(`${where}: normals[0] must be a non-empty array (a unit vector)`);
-  const offsets = finiteArray(rs.offsets, H, "offsets", where);
-  const amplitudes = finiteArray(rs.amplitudes, H, "amplitudes", where);
-  const scales = finiteArray(rs.scales, H, "scales", where);
-  const normals = new Float64Array(H * d);
-  for (let i = 0; i < H; i++) {
-    const n = rs.normals[i];
-    if (!Array.isArray(n) || n.length !== d) throw new Error(`${where}: normals[${i}] must be an array of length ${d} like normals[0]`);
-    for (let k = 0; k < d; k++) {
-      if (typeof n[k] !== "number" || !Number.isFinite(n[k])) throw new Error(`${where}: normals[${i}][${k}] is ${String(n[k])}; must be finite`);
-      normals[i * d + k] = n[k];
-    }
-    if (scales[i] < 0) throw new Error(`${where}: scales[${i}] = ${scales[i]} is negative; scales are norms ‖wᵢ‖ ≥ 0`);
-    if (scales[i] > 0 && Math.abs(vectorNorm(n) - 1) > UNIT_NORMAL_TOLERANCE) {
-      throw new Error(`${where}: normals[${i}] is not a unit vector (norm ${vectorNorm(n)}); divide it by its norm`);
-    }
-  }
-  return { H, d, normals, offsets, amplitudes, scales };
+  return { H, d, normals: rs.normals, offsets: rs.offsets, amplitudes, scales: rs.scales };
 }
 
 /** Data points for planes of dimension d, with an error that names the mismatch. */

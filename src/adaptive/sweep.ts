@@ -270,8 +270,11 @@ function runOne(r: Resolved, scale: RegimeScale, j: number): RegimeRun {
 function divergedRun(r: Resolved, scale: RegimeScale, label: string, lr: number, lambdaMax: number, initial: ShallowNet, e: DivergenceError): RegimeRun {
   const row: Record<string, number> = { sigmaW: scale.sigmaW, sigmaB: scale.sigmaB, sigmaV: scale.sigmaV, lr, lambdaMax, steps: r.steps, diverged: 1, divergedAtStep: e.step };
   const history: TrainHistory = {
-    steps: [], time: [], loss: [], offsets: [], amplitudes: [], scales: [], normals: [],
-    lossByStep: new Float64Array(0), kernel: "dense", seconds: NaN,
+    steps: [], time: [], loss: [], offsets: [], amplitudes: [], scales: [], normals: [], constants: [], rs: [],
+    netAt: () => {
+      throw new Error(`regimeSweep (${label}): the run diverged at step ${e.step}; it recorded no nets`);
+    },
+    lossByStep: new Float64Array(0), route: "dense", seconds: NaN,
   };
   return { label, scale, lr, lambdaMax, initial, trained: initial, history, row, diverged: { step: e.step, message: `regimeSweep (${label}): ${e.message}` } };
 }

@@ -14,5 +14,3 @@ export { naturalCubicSpline } from "./natural-cubic-spline";
 export type { NaturalCubicSpline } from "./natural-cubic-spline";
 export { polyharmonicSpline } from "./polyharmonic-spline";
 export type { PolyharmonicSpline } from "./polyharmonic-spline";
-export { gaussLegendre, compositeGaussLegendre, adaptiveFamilyRule } from "./quadrature";
-export type { QuadratureRule, AdaptiveFamilyOptions } from "./quadrature";

@@ -14,7 +14,7 @@
 import { CholeskyDecomposition, LuDecomposition, Matrix } from "ml-matrix";
 import { toPoints, type Points } from "../network/data";
 import { isFastKernel, pairwiseGram, pointsDim, type Kernel } from "./gram";
-import type { AffineStructure } from "./rs-kernel";
+import type { AffineStructure } from "./rs-kernel-options";
 
 export interface KernelInterpolantOptions {
   /** ridge λ ≥ 0: solve (K + λI)α = y (kernel ridge regression); 0 (default) interpolates */

@@ -17,32 +17,28 @@
 //  Uniform for d > 1 (w uniform in the cube [−a_w, a_w]^d): the laws reduce to truncated moments
 //    E[‖w‖^m ; ‖w‖ ≤ a_b/|β|] of the norm of a cube-uniform vector, which have no closed form;
 //    these functions throw for that case rather than return an approximation.
-import { lnGamma, studentTCdf } from "./special-functions";
+import { lnGamma, sphereArea, studentTCdf } from "../numeric/special";
+import { checkInitLaw, type InitLaw } from "./init";
 
-/** The initialization whose offset law is wanted (sigma* are half-widths a_* for "uniform"). */
+/**
+ * @deprecated since 0.2 (removed in 0.3): pass the InitLaw and d separately,
+ * offsetDensity(beta, law, d). The same fields as InitLaw, plus the input dimension d.
+ */
 export interface InitLawParams {
-  /** input dimension */
   d: number;
   dist: "gaussian" | "uniform";
-  /** std of each coordinate of w (Gaussian) or half-width a_w of its uniform law */
   sigmaW: number;
-  /** std of b (Gaussian) or half-width a_b of its uniform law */
   sigmaB: number;
 }
 
-function checkParams(p: InitLawParams, where: string, needDensity = true): void {
-  if (p === null || typeof p !== "object") throw new Error(`${where}: pass { d, dist, sigmaW, sigmaB }`);
-  if (!Number.isInteger(p.d) || p.d < 1) throw new Error(`${where}: d must be a positive integer, got ${p.d}`);
-  if (p.dist !== "gaussian" && p.dist !== "uniform") {
-    throw new Error(`${where}: unknown dist "${String(p.dist)}"; use "gaussian" or "uniform"`);
-  }
-  for (const key of ["sigmaW", "sigmaB"] as const) {
-    const s = p[key];
-    if (typeof s !== "number" || !Number.isFinite(s) || s < 0) {
-      throw new Error(`${where}: ${key} must be a finite number ≥ 0, got ${String(s)}`);
-    }
-  }
-  if (!needDensity) return;
+/** The law and d from either call form, validated: (law, d) or the deprecated ({ d, ...law }). */
+function readLaw(law: InitLaw | InitLawParams, dArg: number | undefined, where: string, needDensity = true): InitLawParams {
+  const l = checkInitLaw(law, where, false);
+  const d = dArg ?? (law as InitLawParams)?.d;
+  if (!Number.isInteger(d) || d < 1) throw new Error(`${where}: the input dimension d = ${String(d)}; pass a positive integer, e.g. ${where}(beta, law, 1)`);
+  // with fan-in scaling the coordinates of w have scale sigmaW/√d
+  const p: InitLawParams = { d, dist: l.dist, sigmaW: l.fanIn ? l.sigmaW / Math.sqrt(d) : l.sigmaW, sigmaB: l.sigmaB };
+  if (!needDensity) return p;
   if (p.sigmaW === 0) throw new Error(`${where}: sigmaW = 0 makes every w = 0, so β = −b/‖w‖ is undefined; use sigmaW > 0`);
   if (p.sigmaB === 0) {
     throw new Error(`${where}: sigmaB = 0 puts every offset at β = 0 (a point mass, no density); use sigmaB > 0`);
@@ -52,21 +48,16 @@ function checkParams(p: InitLawParams, where: string, needDensity = true): void 
       `${where}: not available in closed form for d > 1 with uniform init (w uniform in a cube is not rotation invariant); use dist "gaussian", or d = 1`,
     );
   }
+  return p;
 }
 
 function checkBeta(beta: number, where: string): void {
   if (typeof beta !== "number" || Number.isNaN(beta)) throw new Error(`${where}: beta must be a number, got ${String(beta)}`);
 }
 
-/** |S^{d−1}| = 2π^{d/2}/Γ(d/2), the surface area of the unit sphere in ℝᵈ (2 for d = 1). */
-export function sphereArea(d: number): number {
-  if (!Number.isInteger(d) || d < 1) throw new Error(`sphereArea: d must be a positive integer, got ${d}`);
-  return Math.exp(Math.log(2) + (d / 2) * Math.log(Math.PI) - lnGamma(d / 2));
-}
-
 /** Density p(β) of the RS offset β = −b/‖w‖ at initialization. */
-export function offsetDensity(beta: number, p: InitLawParams): number {
-  checkParams(p, "offsetDensity");
+export function offsetDensity(beta: number, law: InitLaw | InitLawParams, dim?: number): number {
+  const p = readLaw(law, dim, "offsetDensity");
   checkBeta(beta, "offsetDensity");
   if (!Number.isFinite(beta)) return 0;
   const { d, sigmaW, sigmaB } = p;
@@ -81,8 +72,8 @@ export function offsetDensity(beta: number, p: InitLawParams): number {
 }
 
 /** CDF P(β ≤ beta) of the RS offset at initialization. */
-export function offsetCdf(beta: number, p: InitLawParams): number {
-  checkParams(p, "offsetCdf");
+export function offsetCdf(beta: number, law: InitLaw | InitLawParams, dim?: number): number {
+  const p = readLaw(law, dim, "offsetCdf");
   checkBeta(beta, "offsetCdf");
   const { d, sigmaW, sigmaB } = p;
   if (p.dist === "gaussian") {
@@ -99,8 +90,8 @@ export function offsetCdf(beta: number, p: InitLawParams): number {
  * Kernel-regime weight ζ(β) = p(β)·E[‖w‖² | β] (orientations integrated out), so that
  * ∫ζ(β)dβ = E‖w‖² (see `kernelWeightTotal`).
  */
-export function kernelWeight(beta: number, p: InitLawParams): number {
-  checkParams(p, "kernelWeight");
+export function kernelWeight(beta: number, law: InitLaw | InitLawParams, dim?: number): number {
+  const p = readLaw(law, dim, "kernelWeight");
   checkBeta(beta, "kernelWeight");
   if (!Number.isFinite(beta)) return 0;
   const { d, sigmaW, sigmaB } = p;
@@ -120,7 +111,7 @@ export function kernelWeight(beta: number, p: InitLawParams): number {
 }
 
 /** ∫ζ(β)dβ = E‖w‖²: d·σ_w² (Gaussian) or d·a_w²/3 (uniform; valid for every d). */
-export function kernelWeightTotal(p: InitLawParams): number {
-  checkParams(p, "kernelWeightTotal", false);
+export function kernelWeightTotal(law: InitLaw | InitLawParams, d?: number): number {
+  const p = readLaw(law, d, "kernelWeightTotal", false);
   return p.dist === "gaussian" ? p.d * p.sigmaW * p.sigmaW : (p.d * p.sigmaW * p.sigmaW) / 3;
 }

@@ -1,33 +1,25 @@
-// The shallow network f(x) = Σᵢ vᵢ σ(wᵢ·x + bᵢ) + c in float64, and its Radon-Spline (RS)
-// coordinates (ŵᵢ, βᵢ, μᵢ, rᵢ) of reconstruction §c.2, Definition 1.
+// The shallow network fₖ(x) = Σᵢ vᵢₖ σ(wᵢ·x + bᵢ) + cₖ (k = 0..K−1, K = 1 by default) in float64, and
+// its Radon-Spline (RS) coordinates (ŵᵢ, βᵢ, μᵢₖ, rᵢ) of reconstruction §c.2, Definition 1 (see rs.ts).
 import type { Activation } from "../activations/types";
 import { toPoints, type Points } from "./data";
 import { resolveActivation } from "./resolve-activation";
+import { evaluateRS, isRS, makeRS, type RS } from "./rs";
+export { UNIT_NORMAL_TOLERANCE } from "./rs";
 
 /**
- * RS coordinates of a width-H net, one entry per neuron (same order as the net):
- *   normals[i]  = ŵᵢ = wᵢ/‖wᵢ‖ (unit vector of length d)
- *   offsets[i]  = βᵢ = −bᵢ/‖wᵢ‖ (signed offset of the zero-plane ŵᵢ·x = βᵢ)
- *   amplitudes[i] = μᵢ = vᵢ‖wᵢ‖ (delta-slope)
- *   scales[i]   = rᵢ = ‖wᵢ‖ (sharpness; irrelevant to f for homogeneous σ)
- * so that f(x) = Σᵢ μᵢ σ_{rᵢ}(ŵᵢ·x − βᵢ) + Σᵢ constants[i] + c, with σ_r(z) = σ(rz)/r
- * (= σ(z) for positively 1-homogeneous σ).
- *
- * Zero-norm neurons (wᵢ = 0, exactly): the neuron is the constant vᵢσ(bᵢ) and has no zero-plane.
- * Convention: normal = e₁ (+1 in 1-D), offset = 0, amplitude = 0 (= vᵢ·0, the true μ), scale = 0,
- * and constants[i] = vᵢσ(bᵢ). For every neuron with rᵢ > 0, constants[i] = 0. `constants` may be
- * omitted when handing coordinates to `fromRS` (read as all zeros).
+ * @deprecated since 0.2 (removed in 0.3): the earlier RS shape, with normals as rows and one
+ * constant per neuron. Use `RS` (net.toRS()); `ShallowNet.fromRS` and `predictRS` still read this shape.
  */
 export interface RSCoordinates {
   normals: number[][];
   offsets: Float64Array;
   amplitudes: Float64Array;
   scales: Float64Array;
-  /** constant output vᵢσ(bᵢ) of each zero-norm neuron (0 for rᵢ > 0); see the convention above */
+  /** constant output vᵢσ(bᵢ) of each zero-norm neuron (0 for rᵢ > 0) */
   constants?: Float64Array;
 }
 
-/** 1-D breakpoints of the neurons with wᵢ ≠ 0 (reconstruction §c.2, §f.1). */
+/** 1-D view of a scalar net's kinks (a reading of RS coordinates, not a second representation). */
 export interface Breakpoints {
   /** βᵢ = −bᵢ/|wᵢ|: the neuron's input is sᵢ(x − βᵢ)·|wᵢ|, so its kink sits at x = −bᵢ/wᵢ = sᵢβᵢ */
   at: Float64Array;
@@ -44,27 +36,21 @@ export interface Breakpoints {
 /** Serialized form written by `toJSON` (plain numbers; JSON keeps float64 values exactly). */
 export interface ShallowNetJSON {
   format: "spectral-bias/ShallowNet";
-  version: 1;
+  /** 1: scalar nets (c a number); 2: K outputs (v is H·K, c has K entries) */
+  version: 1 | 2;
   width: number;
   inputDim: number;
+  outputs?: number;
   activation: { name: string; params: Record<string, number> };
   /** H·d, row-major */
   W: number[];
   b: number[];
+  /** H·K, row-major */
   v: number[];
-  c: number;
+  c: number | number[];
 }
 
-/** Tolerance on |‖ŵ‖ − 1| accepted by fromRS (normals are used as given, never renormalized). */
-export const UNIT_NORMAL_TOLERANCE = 1e-9;
-
-function assertActivation(a: unknown, where: string): asserts a is Activation {
-  if (a === null || typeof a !== "object" || typeof (a as Activation).sigma !== "function") {
-    throw new Error(`${where}: activation must be an Activation object (e.g. activation("relu")), got ${String(a)}`);
-  }
-}
-
-function finiteVector(x: Float64Array | number[], name: string, where: string): Float64Array {
+function finiteVector(x: unknown, name: string, where: string): Float64Array {
   if (!Array.isArray(x) && !(x instanceof Float64Array)) {
     throw new Error(`${where}: ${name} must be an array of numbers or a Float64Array`);
   }
@@ -75,6 +61,26 @@ function finiteVector(x: Float64Array | number[], name: string, where: string): 
     }
   }
   return out;
+}
+
+/** Rows (number[][]) or flat: a matrix of `rows` rows, returned flat row-major with its column count. */
+function matrix(x: unknown, name: string, rowsWanted: number, where: string): { flat: Float64Array; cols: number } | null {
+  if (!Array.isArray(x) || x.length === 0 || !(Array.isArray(x[0]) || x[0] instanceof Float64Array)) return null;
+  if (x.length !== rowsWanted) throw new Error(`${where}: ${name} has ${x.length} rows but b has length ${rowsWanted}; ${name} needs one row per neuron`);
+  const cols = (x[0] as ArrayLike<number>).length;
+  if (cols < 1) throw new Error(`${where}: ${name} rows are empty`);
+  const flat = new Float64Array(rowsWanted * cols);
+  for (let i = 0; i < rowsWanted; i++) {
+    const row = x[i] as unknown;
+    if (!Array.isArray(row) && !(row instanceof Float64Array)) throw new Error(`${where}: ${name}[${i}] is not an array; ${name} must be H rows of numbers`);
+    if (row.length !== cols) throw new Error(`${where}: ${name} is ragged: row ${i} has length ${row.length}, row 0 has ${cols}`);
+    for (let k = 0; k < cols; k++) {
+      const v = (row as ArrayLike<unknown>)[k];
+      if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}: ${name}[${i}][${k}] is ${String(v)}; parameters must be finite numbers`);
+      flat[i * cols + k] = v;
+    }
+  }
+  return { flat, cols };
 }
 
 /** ‖x‖ without overflow/underflow for extreme magnitudes (scaled sum of squares). */
@@ -100,94 +106,99 @@ export class ShallowNet {
   readonly width: number;
   /** d */
   readonly inputDim: number;
+  /** K, the number of outputs (1 by default) */
+  readonly outputs: number;
   /** H·d, row-major: W[i*d + k] */
   readonly W: Float64Array;
   /** H */
   readonly b: Float64Array;
-  /** H */
+  /** H·K, row-major: v[i*K + k] (just H values for a scalar net) */
   readonly v: Float64Array;
-  /** output constant (0 by default) */
-  c: number;
+  /** the K output constants cₖ */
+  readonly outputConstants: Float64Array;
   readonly activation: Activation;
 
   /**
-   * W is either number[][] (H rows of length d) or a flat row-major Float64Array/number[] of H·d
-   * (then d = W.length / H, or `inputDim` if given). The arrays are copied.
+   * W is number[][] (H rows of length d) or flat row-major H·d (then d = W.length / H, or `inputDim`).
+   * v is H numbers (one output), or H rows of K numbers, or flat H·K with `outputs: K`.
+   * c is a number (K = 1) or K numbers; default zeros. The activation is an Activation or a registry
+   * name ("relu"). The arrays are copied.
    */
   constructor(p: {
-    W: Float64Array | number[][];
+    W: Float64Array | number[][] | number[];
     b: Float64Array | number[];
-    v: Float64Array | number[];
-    c?: number;
-    activation: Activation;
+    v: Float64Array | number[] | number[][];
+    c?: number | ArrayLike<number>;
+    activation: Activation | string;
     inputDim?: number;
+    outputs?: number;
   }) {
     const where = "ShallowNet";
     if (p === null || typeof p !== "object") throw new Error(`${where}: pass { W, b, v, activation }`);
-    assertActivation(p.activation, where);
-    this.activation = p.activation;
+    this.activation = resolveActivation(p.activation, undefined, where);
     const b = finiteVector(p.b, "b", where);
-    const v = finiteVector(p.v, "v", where);
     const H = b.length;
     if (H < 1) throw new Error(`${where}: width must be a positive integer, got ${H} (b is empty)`);
-    if (v.length !== H) {
-      throw new Error(`${where}: v has length ${v.length} but b has length ${H}; both need one entry per neuron`);
+    for (const key of ["inputDim", "outputs"] as const) {
+      const x = p[key];
+      if (x !== undefined && (!Number.isInteger(x) || x < 1)) throw new Error(`${where}: ${key} must be a positive integer, got ${String(x)}`);
     }
-    if (p.inputDim !== undefined && (!Number.isInteger(p.inputDim) || p.inputDim < 1)) {
-      throw new Error(`${where}: inputDim must be a positive integer, got ${p.inputDim}`);
+    const vm = matrix(p.v, "v", H, where);
+    const v = vm !== null ? vm.flat : finiteVector(p.v, "v", where);
+    const K = vm !== null ? vm.cols : p.outputs ?? v.length / H;
+    if (!Number.isInteger(K) || v.length !== H * K) {
+      throw new Error(`${where}: v has length ${v.length} but b has length ${H}; v needs one entry per neuron (or H·K for K outputs)`);
     }
-    let d: number;
+    if (p.outputs !== undefined && p.outputs !== K) throw new Error(`${where}: v has ${K} column(s) but outputs is ${p.outputs}`);
+    const wm = matrix(p.W, "W", H, where);
     let W: Float64Array;
-    const Win = p.W as unknown;
-    if (Array.isArray(Win) && Win.length > 0 && (Array.isArray(Win[0]) || Win[0] instanceof Float64Array)) {
-      const rows = Win as ArrayLike<number>[];
-      if (rows.length !== H) {
-        throw new Error(`${where}: W has ${rows.length} rows but b has length ${H}; W needs one row per neuron`);
+    let d: number;
+    if (wm !== null) {
+      W = wm.flat;
+      d = wm.cols;
+      if (p.inputDim !== undefined && p.inputDim !== d) throw new Error(`${where}: W rows have length ${d} but inputDim is ${p.inputDim}`);
+    } else if (p.W instanceof Float64Array || Array.isArray(p.W)) {
+      W = finiteVector(p.W, "W", where);
+      if (W.length === 0) throw new Error(`${where}: W is empty`);
+      d = p.inputDim ?? W.length / H;
+      if (!Number.isInteger(d) || W.length !== H * d) {
+        throw new Error(`${where}: flat W has length ${W.length}, which is not width (${H}) × inputDim (${p.inputDim ?? "?"}); pass H·d weights row-major`);
       }
-      d = rows[0].length;
-      if (d < 1) throw new Error(`${where}: W rows are empty; each row needs inputDim ≥ 1 weights`);
-      if (p.inputDim !== undefined && p.inputDim !== d) {
-        throw new Error(`${where}: W rows have length ${d} but inputDim is ${p.inputDim}`);
-      }
-      W = new Float64Array(H * d);
-      for (let i = 0; i < H; i++) {
-        const row = rows[i];
-        if (!Array.isArray(row) && !(row instanceof Float64Array)) {
-          throw new Error(`${where}: W[${i}] is not an array; W must be H rows of d numbers`);
-        }
-        if (row.length !== d) throw new Error(`${where}: W is ragged: row ${i} has length ${row.length}, row 0 has ${d}`);
-        for (let k = 0; k < d; k++) {
-          const x = row[k];
-          if (typeof x !== "number" || !Number.isFinite(x)) {
-            throw new Error(`${where}: W[${i}][${k}] is ${String(x)}; parameters must be finite numbers`);
-          }
-          W[i * d + k] = x;
-        }
-      }
-    } else if (Win instanceof Float64Array || Array.isArray(Win)) {
-      const flat = finiteVector(Win as number[], "W", where);
-      if (flat.length === 0) throw new Error(`${where}: W is empty`);
-      d = p.inputDim ?? flat.length / H;
-      if (!Number.isInteger(d) || flat.length !== H * d) {
-        throw new Error(
-          `${where}: flat W has length ${flat.length}, which is not width (${H}) × inputDim (${p.inputDim ?? "?"}); pass H·d weights row-major`,
-        );
-      }
-      W = flat;
     } else {
       throw new Error(`${where}: W must be number[][] (H × d) or a flat row-major Float64Array of H·d`);
     }
-    const c = p.c ?? 0;
-    if (typeof c !== "number" || !Number.isFinite(c)) throw new Error(`${where}: c is ${String(c)}; it must be a finite number`);
+    let c: Float64Array;
+    if (p.c === undefined) c = new Float64Array(K);
+    else if (typeof p.c === "number") {
+      if (!Number.isFinite(p.c)) throw new Error(`${where}: c is ${String(p.c)}; it must be a finite number`);
+      if (K !== 1) throw new Error(`${where}: c is one number but the net has ${K} outputs; pass ${K} constants`);
+      c = Float64Array.of(p.c);
+    } else {
+      c = finiteVector(p.c, "c", where);
+      if (c.length !== K) throw new Error(`${where}: c has ${c.length} entries but the net has ${K} output(s); pass one constant per output`);
+    }
     this.width = H;
     this.inputDim = d;
+    this.outputs = K;
     this.W = W;
     this.b = b;
     this.v = v;
-    this.c = c;
+    this.outputConstants = c;
   }
 
-  /** f at each point of X (number[][], or number[] when d = 1). */
+  /** The output constant of a scalar net (K = 1); for K outputs use `outputConstants`. */
+  get c(): number {
+    if (this.outputs !== 1) throw new Error(`ShallowNet.c: this net has ${this.outputs} outputs; read outputConstants[k]`);
+    return this.outputConstants[0];
+  }
+
+  set c(value: number) {
+    if (this.outputs !== 1) throw new Error(`ShallowNet.c: this net has ${this.outputs} outputs; set outputConstants[k]`);
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`ShallowNet.c: ${String(value)} is not a finite number`);
+    this.outputConstants[0] = value;
+  }
+
+  /** f at each point of X (number[][], or number[] when d = 1): N values, or N·K row-major for K outputs. */
   predict(X: Points): Float64Array {
     return this.predictFlat(toPoints(X, this.inputDim), true);
   }
@@ -197,141 +208,135 @@ export class ShallowNet {
    * that validated their data once with `toPoints`/`validateXY`.
    */
   predictFlat(Xf: Float64Array, checked = false): Float64Array {
-    const d = this.inputDim, H = this.width;
+    const d = this.inputDim, H = this.width, K = this.outputs;
     if (!checked && Xf.length % d !== 0) {
       throw new Error(`predictFlat: length ${Xf.length} is not a multiple of inputDim ${d}`);
     }
     const N = Xf.length / d;
-    const out = new Float64Array(N);
+    const out = new Float64Array(N * K);
     const { W, b, v } = this;
     const sigma = this.activation.sigma.bind(this.activation);
     for (let n = 0; n < N; n++) {
-      let s = 0;
       const o = n * d;
+      if (K === 1) {
+        let s = 0;
+        for (let i = 0; i < H; i++) {
+          let z = b[i];
+          const wi = i * d;
+          for (let k = 0; k < d; k++) z += W[wi + k] * Xf[o + k];
+          s += v[i] * sigma(z);
+        }
+        out[n] = s + this.outputConstants[0];
+        continue;
+      }
+      for (let k = 0; k < K; k++) out[n * K + k] = this.outputConstants[k];
       for (let i = 0; i < H; i++) {
         let z = b[i];
         const wi = i * d;
         for (let k = 0; k < d; k++) z += W[wi + k] * Xf[o + k];
-        s += v[i] * sigma(z);
+        const s = sigma(z);
+        if (s === 0) continue;
+        for (let k = 0; k < K; k++) out[n * K + k] += v[i * K + k] * s;
       }
-      out[n] = s + this.c;
     }
     return out;
   }
 
   /** deep copy (shares only the immutable activation object) */
   clone(): ShallowNet {
-    return new ShallowNet({ W: this.W, b: this.b, v: this.v, c: this.c, activation: this.activation, inputDim: this.inputDim });
-  }
-
-  /** RS coordinates (see `RSCoordinates` for the zero-norm convention). */
-  toRS(): RSCoordinates {
-    const H = this.width, d = this.inputDim;
-    const normals: number[][] = [];
-    const offsets = new Float64Array(H);
-    const amplitudes = new Float64Array(H);
-    const scales = new Float64Array(H);
-    const constants = new Float64Array(H);
-    for (let i = 0; i < H; i++) {
-      const r = vectorNorm(this.W, i * d, d);
-      const n = new Array<number>(d).fill(0);
-      if (r === 0) {
-        n[0] = 1;
-        constants[i] = this.v[i] * this.activation.sigma(this.b[i]);
-      } else {
-        for (let k = 0; k < d; k++) n[k] = this.W[i * d + k] / r;
-        offsets[i] = -this.b[i] / r;
-        amplitudes[i] = this.v[i] * r;
-        scales[i] = r;
-      }
-      normals.push(n);
-    }
-    return { normals, offsets, amplitudes, scales, constants };
+    return new ShallowNet({ W: this.W, b: this.b, v: this.v, c: this.outputConstants, activation: this.activation, inputDim: this.inputDim, outputs: this.outputs });
   }
 
   /**
-   * Inverse of `toRS`: wᵢ = rᵢŵᵢ, bᵢ = −rᵢβᵢ, vᵢ = μᵢ/rᵢ. Exact for any σ, since
-   * vσ(w·x + b) = (μ/r)σ(r(ŵ·x − β)).
-   * Normals must be unit within UNIT_NORMAL_TOLERANCE (else an error; they are used as given).
-   * Scale-0 neurons must have amplitude 0; they become dead neurons (w = 0, b = 0, v = 0) and
-   * their `constants` are added to the output constant c, so the function is reproduced (up to
-   * the rounding of reordered additions) although the original (v, b) of such a neuron is lost.
+   * RS coordinates (see `RS`): ŵ = w/‖w‖, β = −b/‖w‖, μ = v‖w‖, r = ‖w‖. A neuron with w = 0 is
+   * stored as ŵ = e₁, β = 0, μ = 0, r = 0 and its constant output vσ(b) is added to `constants`.
    */
-  static fromRS(rs: RSCoordinates, opts: { activation: Activation; c?: number }): ShallowNet {
-    const where = "ShallowNet.fromRS";
-    if (rs === null || typeof rs !== "object") throw new Error(`${where}: pass { normals, offsets, amplitudes, scales }`);
-    if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass { activation } as second argument`);
-    assertActivation(opts.activation, where);
-    if (!Array.isArray(rs.normals) || rs.normals.length === 0) {
-      throw new Error(`${where}: normals must be a non-empty array of unit vectors (one per neuron)`);
-    }
-    const H = rs.normals.length;
-    const offsets = finiteVector(rs.offsets, "offsets", where);
-    const amplitudes = finiteVector(rs.amplitudes, "amplitudes", where);
-    const scales = finiteVector(rs.scales, "scales", where);
-    const constants = rs.constants === undefined ? new Float64Array(H) : finiteVector(rs.constants, "constants", where);
-    for (const [name, arr] of [["offsets", offsets], ["amplitudes", amplitudes], ["scales", scales], ["constants", constants]] as const) {
-      if (arr.length !== H) throw new Error(`${where}: ${name} has length ${arr.length} but there are ${H} normals`);
-    }
-    const d = Array.isArray(rs.normals[0]) ? rs.normals[0].length : 0;
-    if (d < 1) throw new Error(`${where}: normals[0] must be a non-empty array`);
-    let c = opts.c ?? 0;
-    if (!Number.isFinite(c)) throw new Error(`${where}: c is ${c}; it must be a finite number`);
-    const W = new Float64Array(H * d);
-    const b = new Float64Array(H);
-    const v = new Float64Array(H);
+  toRS(): RS {
+    const H = this.width, d = this.inputDim, K = this.outputs;
+    const normals = new Float64Array(H * d);
+    const offsets = new Float64Array(H);
+    const amplitudes = new Float64Array(H * K);
+    const scales = new Float64Array(H);
+    const constants = Float64Array.from(this.outputConstants);
     for (let i = 0; i < H; i++) {
-      const n = rs.normals[i];
-      if (!Array.isArray(n) || n.length !== d) {
-        throw new Error(`${where}: normals[${i}] must be an array of length ${d} like normals[0]`);
-      }
-      for (let k = 0; k < d; k++) {
-        if (typeof n[k] !== "number" || !Number.isFinite(n[k])) {
-          throw new Error(`${where}: normals[${i}][${k}] is ${String(n[k])}; must be a finite number`);
-        }
-      }
-      const len = vectorNorm(n);
-      if (Math.abs(len - 1) > UNIT_NORMAL_TOLERANCE) {
-        throw new Error(`${where}: normals[${i}] has norm ${len}, not 1; divide it by its norm (and put the norm into scales)`);
-      }
-      const r = scales[i];
-      if (r < 0) throw new Error(`${where}: scales[${i}] = ${r} is negative; scales are norms ‖wᵢ‖ ≥ 0 (flip the normal instead)`);
+      const r = vectorNorm(this.W, i * d, d);
       if (r === 0) {
-        if (amplitudes[i] !== 0) {
-          throw new Error(
-            `${where}: neuron ${i} has scale 0 but amplitude ${amplitudes[i]}; μ = v‖w‖ is 0 when ‖w‖ = 0 (put its constant output in constants)`,
-          );
-        }
-        c += constants[i];
+        normals[i * d] = 1;
+        const s = this.activation.sigma(this.b[i]);
+        for (let k = 0; k < K; k++) constants[k] += this.v[i * K + k] * s;
         continue;
       }
-      if (constants[i] !== 0) {
-        throw new Error(`${where}: neuron ${i} has scale ${r} > 0 but constants[${i}] = ${constants[i]}; constants are only for scale-0 neurons`);
-      }
-      for (let k = 0; k < d; k++) W[i * d + k] = r * n[k];
-      b[i] = -r * offsets[i];
-      v[i] = amplitudes[i] / r;
+      for (let k = 0; k < d; k++) normals[i * d + k] = this.W[i * d + k] / r;
+      offsets[i] = -this.b[i] / r;
+      for (let k = 0; k < K; k++) amplitudes[i * K + k] = this.v[i * K + k] * r;
+      scales[i] = r;
     }
-    return new ShallowNet({ W, b, v, c, activation: opts.activation, inputDim: d });
+    return { width: H, inputDim: d, outputs: K, normals, offsets, amplitudes, scales, constants };
   }
 
-  /** δᵢ = vᵢ² − ‖wᵢ‖² − bᵢ², conserved by gradient flow for homogeneous σ (Prop. 2). */
-  imbalance(): Float64Array {
+  /** @deprecated since 0.2 (removed in 0.3): the earlier RS shape; use `toRS()`. Scalar nets only. */
+  toRSCoordinates(): RSCoordinates {
+    if (this.outputs !== 1) throw new Error(`toRSCoordinates: the deprecated shape holds one output; this net has ${this.outputs}; use toRS()`);
+    const rs = this.toRS();
     const H = this.width, d = this.inputDim;
+    const normals: number[][] = [];
+    const constants = new Float64Array(H);
+    for (let i = 0; i < H; i++) {
+      normals.push(Array.from(rs.normals.subarray(i * d, i * d + d)));
+      if (rs.scales[i] === 0) constants[i] = this.v[i] * this.activation.sigma(this.b[i]);
+    }
+    return { normals, offsets: rs.offsets, amplitudes: rs.amplitudes, scales: rs.scales, constants };
+  }
+
+  /**
+   * Inverse of `toRS`: wᵢ = rᵢŵᵢ, bᵢ = −rᵢβᵢ, vᵢₖ = μᵢₖ/rᵢ, c = constants. Exact for any σ, since
+   * vσ(w·x + b) = (μ/r)σ(r(ŵ·x − β)). Neurons with r = 0 become dead neurons (w = b = v = 0).
+   * Takes an `RS` value (or the deprecated RSCoordinates shape) and the activation as an object or
+   * registry name; `opts.c` is added to the constants (deprecated shape: it is the output constant).
+   */
+  static fromRS(rs: RS | RSCoordinates, opts: { activation: Activation | string; c?: number }): ShallowNet {
+    const where = "ShallowNet.fromRS";
+    if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass { activation } as second argument, e.g. { activation: "relu" }`);
+    const act = resolveActivation(opts.activation, undefined, where);
+    const v = toRSValue(rs, where);
+    const c0 = opts.c ?? 0;
+    if (isRS(rs) && opts.c !== undefined) throw new Error(`${where}: an RS value already carries its output constants (rs.constants); drop the c option`);
+    if (typeof c0 !== "number" || !Number.isFinite(c0)) throw new Error(`${where}: c is ${String(c0)}; it must be a finite number`);
+    const { width: H, inputDim: d, outputs: K } = v;
+    const W = new Float64Array(H * d);
+    const b = new Float64Array(H);
+    const out = new Float64Array(H * K);
+    for (let i = 0; i < H; i++) {
+      const r = v.scales[i];
+      if (r === 0) continue;
+      for (let k = 0; k < d; k++) W[i * d + k] = r * v.normals[i * d + k];
+      b[i] = -r * v.offsets[i];
+      for (let k = 0; k < K; k++) out[i * K + k] = v.amplitudes[i * K + k] / r;
+    }
+    const c = Float64Array.from(v.constants);
+    if (c0 !== 0) for (let k = 0; k < K; k++) c[k] += c0;
+    return new ShallowNet({ W, b, v: out, c, activation: act, inputDim: d, outputs: K });
+  }
+
+  /** δᵢ = ‖vᵢ‖² − ‖wᵢ‖² − bᵢ², conserved by gradient flow for homogeneous σ (Prop. 2). */
+  imbalance(): Float64Array {
+    const H = this.width, d = this.inputDim, K = this.outputs;
     const out = new Float64Array(H);
     for (let i = 0; i < H; i++) {
-      let w2 = 0;
+      let w2 = 0, v2 = 0;
       for (let k = 0; k < d; k++) w2 += this.W[i * d + k] ** 2;
-      out[i] = this.v[i] ** 2 - w2 - this.b[i] ** 2;
+      for (let k = 0; k < K; k++) v2 += this.v[i * K + k] ** 2;
+      out[i] = v2 - w2 - this.b[i] ** 2;
     }
     return out;
   }
 
-  /** 1-D only: breakpoints of the neurons with wᵢ ≠ 0, in neuron order. */
+  /** 1-D scalar nets only: breakpoints of the neurons with wᵢ ≠ 0, in neuron order. */
   breakpoints(): Breakpoints {
     if (this.inputDim !== 1) {
       throw new Error(`breakpoints: defined for inputDim 1, this net has inputDim ${this.inputDim}; use toRS() for zero-planes`);
     }
+    if (this.outputs !== 1) throw new Error(`breakpoints: defined for one output, this net has ${this.outputs}; use toRS()`);
     const idx: number[] = [];
     for (let i = 0; i < this.width; i++) if (this.W[i] !== 0) idx.push(i);
     const m = idx.length;
@@ -351,16 +356,18 @@ export class ShallowNet {
 
   /** plain-JSON snapshot; restore with `ShallowNet.fromJSON` */
   toJSON(): ShallowNetJSON {
+    const scalar = this.outputs === 1;
     return {
       format: "spectral-bias/ShallowNet",
-      version: 1,
+      version: scalar ? 1 : 2,
       width: this.width,
       inputDim: this.inputDim,
+      ...(scalar ? {} : { outputs: this.outputs }),
       activation: { name: this.activation.name, params: { ...this.activation.params } },
       W: Array.from(this.W),
       b: Array.from(this.b),
       v: Array.from(this.v),
-      c: this.c,
+      c: scalar ? this.outputConstants[0] : Array.from(this.outputConstants),
     };
   }
 
@@ -371,15 +378,15 @@ export class ShallowNet {
    */
   static fromJSON(
     json: ShallowNetJSON | string,
-    opts: { activation?: Activation; resolve?: (name: string, params: Record<string, number>) => Activation } = {},
+    opts: { activation?: Activation | string; resolve?: (name: string, params: Record<string, number>) => Activation } = {},
   ): ShallowNet {
     const where = "ShallowNet.fromJSON";
     const o = (typeof json === "string" ? JSON.parse(json) : json) as ShallowNetJSON;
     if (o === null || typeof o !== "object" || o.format !== "spectral-bias/ShallowNet") {
       throw new Error(`${where}: not a ShallowNet snapshot (expected format "spectral-bias/ShallowNet")`);
     }
-    if (o.version !== 1) throw new Error(`${where}: unsupported snapshot version ${String(o.version)} (this build reads 1)`);
-    let act = opts.activation;
+    if (o.version !== 1 && o.version !== 2) throw new Error(`${where}: unsupported snapshot version ${String(o.version)} (this build reads 1 and 2)`);
+    let act = opts.activation === undefined ? undefined : resolveActivation(opts.activation, undefined, where);
     if (act === undefined) {
       if (o.activation === null || typeof o.activation !== "object" || typeof o.activation.name !== "string") {
         throw new Error(`${where}: snapshot has no activation name; pass { activation }`);
@@ -392,37 +399,48 @@ export class ShallowNet {
     if (!Number.isInteger(o.width) || !Number.isInteger(o.inputDim) || !Array.isArray(o.W) || o.W.length !== o.width * o.inputDim) {
       throw new Error(`${where}: W must hold width × inputDim = ${o.width} × ${o.inputDim} numbers`);
     }
-    const net = new ShallowNet({ W: Float64Array.from(o.W), b: o.b, v: o.v, c: o.c, activation: act, inputDim: o.inputDim });
+    const K = o.version === 2 ? o.outputs : 1;
+    const c = typeof o.c === "number" ? o.c : o.c;
+    const net = new ShallowNet({ W: Float64Array.from(o.W), b: o.b, v: o.v, c, activation: act, inputDim: o.inputDim, outputs: K });
     if (net.width !== o.width) throw new Error(`${where}: width ${o.width} does not match b/v length ${net.width}`);
     return net;
   }
 }
 
-/**
- * Evaluate a net directly from RS coordinates: Σᵢ μᵢ σ_{rᵢ}(ŵᵢ·x − βᵢ) + Σ constants + c, with
- * σ_r(z) = σ(rz)/r (homogeneous σ: σ(z), r ignored). An independent route to `predict`.
- */
-export function predictRS(rs: RSCoordinates, X: Points, activation: Activation, c = 0): Float64Array {
-  assertActivation(activation, "predictRS");
-  const H = rs.normals.length;
-  if (H === 0) throw new Error("predictRS: normals is empty");
-  const d = rs.normals[0].length;
-  const Xf = toPoints(X, d);
-  const N = Xf.length / d;
-  let k0 = c;
-  if (rs.constants) for (let i = 0; i < H; i++) k0 += rs.constants[i];
-  const out = new Float64Array(N);
-  for (let n = 0; n < N; n++) {
-    let s = 0;
+/** An RS value from either shape (the deprecated RSCoordinates rows are converted), validated. */
+function toRSValue(rs: RS | RSCoordinates, where: string): RS {
+  if (rs === null || typeof rs !== "object") throw new Error(`${where}: pass an RS value (net.toRS()) or { normals, offsets, amplitudes, scales }`);
+  if (isRS(rs)) return makeRS({ normals: rs.normals, offsets: rs.offsets, amplitudes: rs.amplitudes, scales: rs.scales, constants: rs.constants, inputDim: rs.inputDim }, where);
+  const old = rs as RSCoordinates;
+  if (!Array.isArray(old.normals)) throw new Error(`${where}: normals must be a Float64Array (RS) or rows of unit vectors; got ${String(old.normals)}`);
+  const H = old.normals.length;
+  let extra = 0;
+  if (old.constants !== undefined) {
+    const cs = finiteVector(old.constants, "constants", where);
+    if (cs.length !== H) throw new Error(`${where}: constants has length ${cs.length} but there are ${H} normals`);
+    const sc = old.scales as ArrayLike<number> | undefined;
     for (let i = 0; i < H; i++) {
-      const r = rs.scales[i];
-      if (r === 0) continue;
-      const nrm = rs.normals[i];
-      let z = -rs.offsets[i];
-      for (let k = 0; k < d; k++) z += nrm[k] * Xf[n * d + k];
-      s += activation.homogeneous ? rs.amplitudes[i] * activation.sigma(z) : (rs.amplitudes[i] * activation.sigma(r * z)) / r;
+      if (cs[i] !== 0 && sc !== undefined && sc[i] !== 0) {
+        throw new Error(`${where}: neuron ${i} has scale ${sc[i]} > 0 but constants[${i}] = ${cs[i]}; constants are only for scale-0 neurons`);
+      }
+      extra += cs[i];
     }
-    out[n] = s + k0;
   }
+  return makeRS({ normals: old.normals, offsets: old.offsets, amplitudes: old.amplitudes, scales: old.scales, constants: [extra] }, where);
+}
+
+/**
+ * Evaluate a net directly from RS coordinates: fₖ(x) = Σᵢ μᵢₖ σ_{rᵢ}(ŵᵢ·x − βᵢ) + constantsₖ (+ c),
+ * σ_r(z) = σ(rz)/r (homogeneous σ: σ(z), r ignored). An independent route to `predict`. Returns N
+ * values (N·K row-major for K outputs). The RS arrays are checked first: unequal lengths throw.
+ */
+export function predictRS(rs: RS | RSCoordinates, X: Points, activation: Activation | string, c = 0): Float64Array {
+  const where = "predictRS";
+  const act = resolveActivation(activation, undefined, where);
+  const v = toRSValue(rs, where);
+  if (isRS(rs) && c !== 0) throw new Error(`${where}: an RS value already carries its output constants (rs.constants); drop the c argument`);
+  if (typeof c !== "number" || !Number.isFinite(c)) throw new Error(`${where}: c is ${String(c)}; it must be a finite number`);
+  const out = evaluateRS(v, toPoints(X, v.inputDim), act);
+  if (c !== 0) for (let j = 0; j < out.length; j++) out[j] += c;
   return out;
 }

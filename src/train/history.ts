@@ -1,4 +1,7 @@
 // The record of a training run: loss at every step, RS coordinates at the recorded steps.
+import type { Activation } from "../activations/types";
+import type { RS } from "../network/rs";
+import { ShallowNet } from "../network/shallow-net";
 import type { ParamLayout } from "./params";
 import { scale2FromImbalance } from "./rs-flow";
 
@@ -17,13 +20,19 @@ export interface TrainHistory {
   scales: Float64Array[];
   /** ŵᵢ(t), H·d row-major per recorded step */
   normals: Float64Array[];
+  /** the output constant c at each recorded step (rs[k].constants also holds zero-norm neurons' outputs) */
+  constants: number[];
+  /** the net in RS coordinates at each recorded step (sharing the arrays above) */
+  rs: RS[];
+  /** the ShallowNet at recorded step `steps[k]` (k indexes the recorded steps, not the step number) */
+  netAt(k: number): ShallowNet;
   /** the loss after every step 0..steps (length steps + 1) */
   lossByStep: Float64Array;
   /**
-   * which loss kernel ran: the dense one, the exact 1-D piecewise-linear fast path, or (freeze
+   * which loss route ran: the dense one, the exact 1-D piecewise-linear fast path, or (freeze
    * "hidden") fixed features Φ, iterated on v directly or through the N×N Gram matrix
    */
-  kernel: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
+  route: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
   /** wall-clock seconds spent in the training loop */
   seconds: number;
 }
@@ -32,17 +41,34 @@ export class Recorder {
   readonly history: TrainHistory;
   private next = 0;
 
-  constructor(private readonly L: ParamLayout, private readonly recordSteps: number[], private readonly lr: number, steps: number, kernel: TrainHistory["kernel"]) {
+  constructor(
+    private readonly L: ParamLayout,
+    private readonly recordSteps: number[],
+    private readonly lr: number,
+    steps: number,
+    route: TrainHistory["route"],
+    private readonly activation: Activation,
+  ) {
+    const rs: RS[] = [];
+    const steps_: number[] = [];
     this.history = {
-      steps: [],
+      steps: steps_,
       time: [],
       loss: [],
       offsets: [],
       amplitudes: [],
       scales: [],
       normals: [],
+      constants: [],
+      rs,
+      netAt: (k: number): ShallowNet => {
+        if (!Number.isInteger(k) || k < 0 || k >= rs.length) {
+          throw new Error(`history.netAt: k = ${String(k)} is not a recorded index; pass 0..${rs.length - 1} (history.steps[k] is the step number)`);
+        }
+        return ShallowNet.fromRS(rs[k], { activation });
+      },
       lossByStep: new Float64Array(steps + 1),
-      kernel,
+      route,
       seconds: 0,
     };
   }
@@ -56,10 +82,11 @@ export class Recorder {
     return this.recordSteps[this.next] === step;
   }
 
-  private push(step: number, loss: number): { beta: Float64Array; mu: Float64Array; r: Float64Array; normals: Float64Array } {
+  private push(step: number, loss: number, c: number): { beta: Float64Array; mu: Float64Array; r: Float64Array; normals: Float64Array; constants: Float64Array } {
     const { H, d } = this.L;
     const h = this.history;
-    const out = { beta: new Float64Array(H), mu: new Float64Array(H), r: new Float64Array(H), normals: new Float64Array(H * d) };
+    const out = { beta: new Float64Array(H), mu: new Float64Array(H), r: new Float64Array(H), normals: new Float64Array(H * d), constants: Float64Array.of(c) };
+    h.rs.push({ width: H, inputDim: d, outputs: 1, normals: out.normals, offsets: out.beta, amplitudes: out.mu, scales: out.r, constants: out.constants });
     h.steps.push(step);
     h.time.push(step * this.lr);
     h.loss.push(loss);
@@ -67,20 +94,22 @@ export class Recorder {
     h.amplitudes.push(out.mu);
     h.scales.push(out.r);
     h.normals.push(out.normals);
+    h.constants.push(c);
     this.next++;
     return out;
   }
 
   /** snapshot from standard parameters θ; wᵢ = 0 follows ShallowNet.toRS (ŵ = e₁, β = μ = r = 0) */
   fromParams(step: number, loss: number, theta: Float64Array): void {
-    const { H, d, bOffset, vOffset } = this.L;
-    const s = this.push(step, loss);
+    const { H, d, bOffset, vOffset, cOffset } = this.L;
+    const s = this.push(step, loss, theta[cOffset]);
     for (let i = 0; i < H; i++) {
       let r2 = 0;
       for (let k = 0; k < d; k++) r2 += theta[i * d + k] ** 2;
       const r = Math.sqrt(r2);
       if (r === 0) {
         s.normals[i * d] = 1;
+        s.constants[0] += theta[vOffset + i] * this.activation.sigma(theta[bOffset + i]);
         continue;
       }
       for (let k = 0; k < d; k++) s.normals[i * d + k] = theta[i * d + k] / r;
@@ -92,8 +121,8 @@ export class Recorder {
 
   /** snapshot from an RS state [ŵ | β | μ | c] and the conserved δ */
   fromRSState(step: number, loss: number, state: Float64Array, delta: Float64Array): void {
-    const { H, d, bOffset, vOffset } = this.L;
-    const s = this.push(step, loss);
+    const { H, d, bOffset, vOffset, cOffset } = this.L;
+    const s = this.push(step, loss, state[cOffset]);
     s.normals.set(state.subarray(0, H * d));
     for (let i = 0; i < H; i++) {
       s.beta[i] = state[bOffset + i];

@@ -55,16 +55,22 @@ export interface TrainOptions {
    */
   freeze?: Freeze;
   /**
-   * use an exact fast route when one applies (default true): the 1-D piecewise-linear kernel
+   * use an exact fast route when one applies (default true): the 1-D piecewise-linear route
    * (ReLU, leaky ReLU, |z|), and with freeze "hidden" and "gd"/"flow" the N×N Gram iteration
-   * (v = v₀ + Φᵀa, ȧ = −(G a + f₀ − y)/N with G = ΦΦᵀ; O(N²) per step, used when N ≤ H).
-   * Both compute the same iterates as the plain route up to rounding.
+   * (v = v₀ + Φᵀa, ȧ = −(G a + f₀ − y)/N with G = ΦΦᵀ; O(N²) per step, used when N ≤ H), and
+   * in the dense route the fast σ, σ′ of tanh, GELU, SiLU, sigmoid and softplus (a few ulp from
+   * the activation's own). All compute the same iterates as the plain route up to rounding.
    */
   fastPath?: boolean;
   /** Adam hyper-parameters (only with optimizer "adam") */
   adam?: AdamOptions;
   /** called with (step, loss) at step 0, about every 1% of the steps, and at the final step */
   onProgress?: (step: number, loss: number) => void;
+  /**
+   * show progress (step, loss) while training: true, or a label. Inside a notebook one output line
+   * updates in place; elsewhere a line on stderr. Default false.
+   */
+  progress?: boolean | string;
 }
 
 export interface ResolvedOptions {
@@ -82,7 +88,7 @@ export interface ResolvedOptions {
   progressEvery: number;
 }
 
-const KEYS = ["steps", "lr", "optimizer", "record", "coords", "trainC", "freeze", "fastPath", "adam", "onProgress"];
+const KEYS = ["steps", "lr", "optimizer", "record", "coords", "trainC", "freeze", "fastPath", "adam", "onProgress", "progress"];
 
 function isNonNegInt(x: unknown): x is number {
   return typeof x === "number" && Number.isInteger(x) && x >= 0;

@@ -1,5 +1,5 @@
 // One flat float64 parameter vector θ = [W (H·d, row-major) | b (H) | v (H) | c] for a shallow net.
-// Optimizers and ODE integrators work on θ as a plain vector; kernels read the blocks by offset.
+// Optimizers and ODE integrators work on θ as a plain vector; loss routes read the blocks by offset.
 import { ShallowNet } from "../network/shallow-net";
 import type { Activation } from "../activations/types";
 
@@ -24,6 +24,9 @@ export function paramLayout(H: number, d: number): ParamLayout {
 
 /** θ of a net (a copy). */
 export function packNet(net: ShallowNet): Float64Array {
+  if (net.outputs !== 1) {
+    throw new Error(`the float64 training engine trains one-output nets; this net has ${net.outputs} outputs (train it with trainTF, or train one output at a time)`);
+  }
   const L = paramLayout(net.width, net.inputDim);
   const theta = new Float64Array(L.size);
   theta.set(net.W, 0);

@@ -1,7 +1,8 @@
 // The training loop: full-batch GD, Adam, or gradient flow (RK4), in standard or RS coordinates.
 // All maths in float64; the input net is never modified (a new net is returned).
+import { withProgress } from "./progress";
 import type { ShallowNet } from "../network/shallow-net";
-import { assertNet, chooseKernel, validateDataset, type Dataset } from "./engine";
+import { assertNet, chooseRoute, validateDataset, type Dataset } from "./engine";
 import { Recorder, type TrainHistory } from "./history";
 import { resolveOptions, type TrainOptions } from "./options";
 import { Adam, eulerStep, RK4, type Field } from "./optimizers";
@@ -9,8 +10,8 @@ import { packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
 import { DivergenceMonitor } from "./divergence";
 import { checkBudget } from "../check";
 import { assertHomogeneous, paramsFromRSState, rsField, rsStateFromParams } from "./rs-flow";
-import { frozenFeatureKernel, frozenFeatures } from "./frozen-kernel";
-import { gramRoute } from "./frozen-gram";
+import { frozenFeatureRoute, frozenFeatures } from "./frozen-route";
+import { gramRoute } from "./frozen-gram-route";
 
 export interface TrainResult {
   /** the trained net (a new object; the input net is untouched) */
@@ -56,7 +57,8 @@ function normaliseNormals(L: ParamLayout): (s: Float64Array) => void {
 export function train(net: ShallowNet, data: Dataset, options: TrainOptions): TrainResult {
   assertNet(net, "train");
   const td = validateDataset(data, net.inputDim, "train");
-  const o = resolveOptions(options, "train");
+  const shown = withProgress(options, "train");
+  const o = resolveOptions(shown.options, "train");
   checkBudget("train", "opts.steps", o.steps + 1, 8, o.steps); // history.lossByStep
   const L = paramLayout(net.width, net.inputDim);
   const theta0 = packNet(net);
@@ -68,8 +70,8 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   // freeze "hidden": Φ once; GD/flow run on a ∈ ℝᴺ (v = v₀ + Φᵀa) when that is the cheaper route
   const P = frozen ? frozenFeatures(net.activation, L, td.X, theta0) : null;
   const gram = P !== null && o.fastPath && o.optimizer !== "adam" && N <= L.H ? gramRoute(P, L, theta0, td.y, o.trainC) : null;
-  const kernel = P !== null ? frozenFeatureKernel(P, L, td.y) : chooseKernel(net.activation, L, td, { fastPath: o.fastPath });
-  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : kernel.kind);
+  const route = P !== null ? frozenFeatureRoute(P, L, td.y) : chooseRoute(net.activation, L, td, { fastPath: o.fastPath });
+  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : route.kind, net.activation);
   const { steps, lr } = o;
   const cIndex = L.cOffset;
   const vIndex = L.vOffset;
@@ -82,12 +84,12 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
     field = gram.field;
   } else if (rs !== null) {
     y = rs.state;
-    field = rsField(kernel, L, rs.delta, o.trainC);
+    field = rsField(route, L, rs.delta, o.trainC);
   } else {
     y = theta0;
     const sign = o.optimizer === "adam" ? 1 : -1;
     field = (t, out) => {
-      const value = kernel.evaluate(t, out);
+      const value = route.evaluate(t, out);
       if (sign < 0) for (let j = 0; j < out.length; j++) out[j] = -out[j];
       if (!o.trainC) out[cIndex] = 0;
       if (frozen) out.fill(0, 0, vIndex); // exact zeros: W and b never move
@@ -104,7 +106,7 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   const start = performance.now();
   for (let k = 0; k <= steps; k++) {
     // loss (and velocity) at the current point; the final point only needs the loss
-    const value = k === steps && lossOnly ? kernel.evaluate(y, null) : field(y, velocity);
+    const value = k === steps && lossOnly ? route.evaluate(y, null) : field(y, velocity);
     monitor.check(k, value, y);
     recorder.history.lossByStep[k] = value;
     if (recorder.wants(k)) {
@@ -128,6 +130,7 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
     }
   }
   recorder.history.seconds = (performance.now() - start) / 1000;
+  shown.reporter?.done(recorder.history.seconds);
 
   const theta = rs !== null ? paramsFromRSState(y, rs.delta, L) : gram !== null ? gram.theta(y) : y;
   return { net: unpackNet(theta, L, net.activation), history: recorder.history };

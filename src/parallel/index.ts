@@ -1,0 +1,2 @@
+export { WorkerPool, parallelMap, defaultThreads, checkThreads, MAX_THREADS, type TaskRef, type PoolOptions } from "./pool";
+export { trainMany, type TrainRun } from "./train-many";
