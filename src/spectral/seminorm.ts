@@ -119,7 +119,7 @@ export function seminorm(samples: ArrayLike<number> | ArrayLike<number>[], opts:
   const isGrid = (samples as ArrayLike<unknown>).length > 0 && typeof (samples as ArrayLike<unknown>)[0] === "object";
   // every sample finite, named as the caller wrote it (before the spectrum's own checks)
   const pow2 = (n: number) => n >= 8 && (n & (n - 1)) === 0;
-  const sizeRule = "must have a power-of-two length ≥ 8 per axis (zero-pad or resample)";
+  const sizeRule = "must have a power-of-two length of at least 8 per axis (zero-pad or resample)";
   if (isGrid) {
     const m = checkFiniteMatrix(where, "samples", samples);
     if (!pow2(m.rows) || !pow2(m.cols)) throw argError(where, "samples", samples, `is a ${m.rows} × ${m.cols} grid; it ${sizeRule}`);
