@@ -3,6 +3,7 @@
 import type { Activation } from "../activations/types";
 import { resolveActivation } from "./resolve-activation";
 import { Rng } from "../random";
+import { checkBudget } from "../check";
 import { ShallowNet } from "./shallow-net";
 
 /**
@@ -83,6 +84,8 @@ export function initNetwork(opts: InitNetworkOptions): ShallowNet {
   const { width: H, inputDim: d, init, seed } = opts;
   if (!Number.isInteger(H) || H < 1) throw new Error(`${where}: width must be a positive integer, got ${String(H)}`);
   if (!Number.isInteger(d) || d < 1) throw new Error(`${where}: inputDim must be a positive integer, got ${String(d)}`);
+  const K0 = opts.outputs ?? 1;
+  checkBudget(where, "width", H * (d + 1 + (Number.isInteger(K0) && K0 > 0 ? K0 : 1)), 8, H); // W, b, v before any draw
   checkInitLaw(init, where);
   if (typeof seed !== "number" || !Number.isInteger(seed)) {
     throw new Error(`${where}: seed must be an integer, got ${String(seed)}; pass e.g. seed: 0`);
