@@ -13,7 +13,12 @@ import torch
 
 
 def main():
-    case = json.load(open(sys.argv[1]))
+    args = sys.argv[1:]
+    if "--threads" in args:
+        k = args.index("--threads")
+        torch.set_num_threads(int(args[k + 1]))
+        del args[k : k + 2]
+    case = json.load(open(args[0]))
     torch.manual_seed(0)  # nothing is random below; set for completeness
     n, d, H, K = case["n"], case["d"], case["hidden"], case["outputs"]
     X = torch.tensor(case["X"], dtype=torch.float32).reshape(n, d)

@@ -1,10 +1,11 @@
 // spectral-bias: the public API for notebook authors, one section per part of the theory, each an
 // explicit list. Plumbing (the Jupyter client, runner, nbformat, kernelspec, course builder, chart
 // rendering internals) lives in the second entry point, "spectral-bias/tools".
-import { setProgressFactory } from "./train/progress";
+import { setProgressFactory, stderrProgress } from "./train/progress";
 import { notebookProgress } from "./chart/progress-display";
 
-setProgressFactory(notebookProgress);
+// training progress: one output updated in place inside a notebook, a stderr line elsewhere
+setProgressFactory((label, steps) => notebookProgress(label, steps) ?? stderrProgress(label, steps));
 
 // seeded randomness
 export { Rng } from "./random";
@@ -21,15 +22,15 @@ export type { Activation, ActivationSpec } from "./activations";
 // networks: the RS value, ShallowNet, the one initialization law, the laws at initialization
 export {
   makeRS, checkRS, ShallowNet, predictRS, initNetwork, offsetDensity, offsetCdf, kernelWeight, kernelWeightTotal,
-  uniformZeroPlaneNet, netFromBreakpoints, rescaleNeurons,
+  uniformZeroPlaneNet, netFromBreakpoints, rescaleNeurons, predictClass, classAccuracy, oneHotLoss,
 } from "./network";
 export type { RS, RSParts, InitLaw, InitNetworkOptions, Points, RSCoordinates, InitSpec, InitLawParams, Breakpoints, ShallowNetJSON } from "./network";
 
 // training: the float64 engine (GD, Adam, gradient flow; standard and RS coordinates) and TF.js
 export { train, loss, gradients, rsGradients, rsVelocity, scale2FromImbalance } from "./train";
 export type { TrainOptions, TrainResult, TrainHistory, Dataset } from "./train";
-export { initBackend, backendInfo, trainTF, predictTF } from "./tfjs";
-export type { TrainTFOptions, TrainTFResult } from "./tfjs";
+export { initBackend, backendInfo, trainTF, predictTF, classifierNtkLearningRate } from "./tfjs";
+export type { TrainTFOptions, TrainTFResult, LabelledData, TrainClassifierOptions, TrainClassifierResult } from "./tfjs";
 
 // kernel regime: RKHS kernels, empirical NTK, interpolants and their spline limits
 export {
@@ -41,8 +42,9 @@ export type { RSKernel, RSKernelOptions, Kernel, KernelInterpolant, NaturalCubic
 export {
   gridAxis, sample1d, sample2d, fft, ifft, fft2d, ifft2d, spectrum1d, spectrum2d, fourierAt, seminorm, spectralDynamics, modeEnergy,
   radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, designActivation, designTables,
+  radonSeminorm2d, reluRepresenter2d, radonDomainNorms, curvatureNorms1d, piecewiseLinearCurvatureNorms, linearSplineCurvatureNorms,
 } from "./spectral";
-export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow } from "./spectral";
+export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow, CurvatureNorms } from "./spectral";
 
 // adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
 export {
@@ -54,8 +56,9 @@ export type { ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRu
 
 // MNIST: real digits and input-space measures
 export {
-  loadMnist, mnistAvailable, initMnistNet, trainMnist, mnistAccuracy, mnistPredict, mnistLoss, mnistPlaneMeasures, imagesToPoints,
-  mnistNtkLearningRate, mnistPlaneProxy,
+  loadMnist, mnistAvailable, mnistPlaneMeasures, imagesToPoints,
+  // deprecated aliases (removed in 0.3): initNetwork({ outputs: 10 }), trainTF, classAccuracy, …
+  initMnistNet, trainMnist, mnistAccuracy, mnistPredict, mnistLoss, mnistNtkLearningRate, mnistPlaneProxy,
 } from "./mnist";
 export type { MnistNet, MnistSubset, TrainMnistResult, MnistPlaneMeasures } from "./mnist";
 
@@ -66,6 +69,8 @@ export {
 } from "./chart";
 export type { ChartData, ChartIndependentChannel, LineChartOptions, ScatterChartOptions, HistogramChartOptions, BarChartOptions, RuleChartOptions } from "./chart";
 export { functionChart, breakpointChart, zeroPlaneChart } from "./chart/marks";
+export { stepSlider, legendHighlight, linkBrush, hoverTooltips, chartParams } from "./chart";
+export type { StepSliderOptions, LegendHighlightOptions, LinkBrushOptions, HoverTooltipOptions } from "./chart";
 export type { Curve, FunctionChartOptions, BreakpointChartOptions, ZeroPlaneChartOptions } from "./chart/marks";
 
 // verification

@@ -22,7 +22,9 @@ import {
   type Activation,
   type Complex,
 } from "../src/activations";
+import { affineDsigma, affineSigma } from "../src/activations/shape";
 import { fourierTransformNumeric, integrate } from "../src/numeric";
+import { Rng } from "../src/random";
 
 const BUILTIN = [
   "relu", "leaky_relu", "abs", "step", "relu_k", "elu", "softplus", "silu", "gelu", "smooth_relu",
@@ -438,4 +440,52 @@ test("sigmaHatFromSlope equals the curvature route for tanh (consistency of the 
     const b = sigmaHatNumeric(t, w, { tol: 1e-14, route: "curvature" });
     assert.ok(relErr(a, b) < 1e-10, `tanh slope vs curvature route at ${w}`);
   }
+});
+
+// ---------------------------------------------------------------- the shape every activation carries
+
+test("shape: each activation carries its kind and breaks; the affine form equals σ at 2000 seeded points (rel 1e-13)", () => {
+  const want: Record<string, [string, number[]]> = {
+    relu: ["hinges", [0]], leaky_relu: ["hinges", [0]], abs: ["hinges", [0]], step: ["jumps", [0]],
+    relu_k: ["kinks", [0]], elu: ["kinks", [0]], softplus: ["smooth", []], silu: ["smooth", []], gelu: ["smooth", []],
+    smooth_relu: ["smooth", []], sigmoid: ["smooth", []], tanh: ["smooth", []], sin: ["smooth", []], gaussian: ["smooth", []],
+  };
+  for (const [name, [kind, breaks]] of Object.entries(want)) {
+    const a = activation(name);
+    assert.equal(a.shape.kind, kind, `${name}.shape.kind`);
+    assert.deepEqual([...a.shape.breaks], breaks, `${name}.shape.breaks`);
+    assert.equal(a.shape.affine !== null, kind === "hinges" || kind === "jumps", `${name}: affine form iff hinges or jumps`);
+  }
+  assert.equal(activation("relu_k", { k: 1 }).shape.kind, "hinges", "ReLU^1 is ReLU");
+  assert.equal(activation("elu", { alpha: 0.5 }).shape.kind, "kinks", "ELU with a kink in σ′ is still not affine");
+  // the affine pieces against σ itself at points the definition-time check never saw
+  const rng = new Rng(11);
+  for (const a of [activation("relu"), activation("leaky_relu", { alpha: -0.3 }), activation("abs"), activation("step"), activation("relu", { r: 3 }), activation("step", { r: 0.25 })]) {
+    const f = a.shape.affine!;
+    for (let i = 0; i < 2000; i++) {
+      const z = 40 * rng.uniform() - 20;
+      const ref = a.sigma(z);
+      assert.ok(Math.abs(affineSigma(f, z) - ref) <= 1e-13 * (1 + Math.abs(ref)), `${a.label} σ(${z})`);
+      if (a.shape.kind === "hinges") assert.equal(affineDsigma(f, z), a.dsigma(z), `${a.label} σ′(${z})`);
+    }
+  }
+  // sharpening moves the breaks to a/r and scales a jump of σ by 1/r
+  assert.deepEqual([...activation("step", { r: 4 }).shape.affine!.steps], [{ at: 0, jump: 0.25 }]);
+  const shifted = registerActivation("shape_shifted_relu", { sigma: (z) => Math.max(0, z - 1), kinks: [{ at: 1, jump: 1 }], piecewiseLinear: true });
+  assert.deepEqual([...sharpen(shifted, 2).shape.breaks], [0.5]);
+  assert.equal(shifted.shape.affine!.offset, 0);
+});
+
+test("shape: a false piecewiseLinear declaration is refused when the activation is defined, naming it", () => {
+  // a softplus declared piecewise linear with a kink at 0: σ is not c + s·z + J·z₊
+  assert.throws(
+    () => registerActivation("shape_fake_pl", { sigma: (z) => Math.log1p(Math.exp(z)), kinks: [{ at: 0, jump: 1 }], piecewiseLinear: true }),
+    /activation "shape_fake_pl": declared piecewiseLinear with kinks at \[0\].*set piecewiseLinear: false/,
+  );
+  // a ReLU whose declared kink is in the wrong place
+  assert.throws(() => registerActivation("shape_wrong_kink", { sigma: (z) => Math.max(0, z), kinks: [{ at: 1, jump: 1 }], piecewiseLinear: true }), /declared piecewiseLinear/);
+  // a jump without affine pieces is a "kinks" shape, not an error
+  const signTanh = registerActivation("shape_jump_tanh", { sigma: (z) => (z >= 0 ? 1 + Math.tanh(z) : Math.tanh(z)), jumps: [{ at: 0, jump: 1 }] });
+  assert.equal(signTanh.shape.kind, "kinks");
+  assert.deepEqual([...signTanh.shape.breaks], [0]);
 });

@@ -132,3 +132,28 @@ test("train({ progress }): the reporter sees step 0, the final step and done(); 
     setProgressFactory(prev);
   }
 });
+
+test("one InitLaw: initNetwork, offsetDensity/kernelWeight and rsKernel's offsets read the same law; bad scales are clear errors", () => {
+  const { rsKernel } = require("../src/kernel");
+  const { offsetDensity, kernelWeight } = require("../src/network");
+  const law = { dist: "gaussian" as const, sigmaW: 1.5, sigmaB: 0.5, sigmaV: 1 };
+  // the law given directly and in the { kind: "init" } form give the same kernel, to the last bit
+  const a = rsKernel({ activation: "relu", inputDim: 1, offsets: law });
+  const b = rsKernel({ activation: "relu", inputDim: 1, offsets: { kind: "init", dist: "gaussian", sigmaW: 1.5, sigmaB: 0.5 } });
+  for (const [x, y] of [[0.3, -0.7], [1.2, 1.2], [-2, 0.5]]) assert.equal(a(x, y), b(x, y));
+  // fan-in scaling: the coordinates of w have scale sigmaW/√d, for the draws and for the laws alike
+  const fan = { ...law, fanIn: true };
+  const d = 4;
+  assert.equal(offsetDensity(0.2, fan, d), offsetDensity(0.2, { ...law, sigmaW: law.sigmaW / 2 }, d));
+  assert.equal(kernelWeight(0.2, fan, d), kernelWeight(0.2, { ...law, sigmaW: law.sigmaW / 2 }, d));
+  const net = initNetwork({ width: 4000, inputDim: d, activation: "relu", init: fan, seed: 3 });
+  let s = 0;
+  for (const w of net.W) s += w * w;
+  const std = Math.sqrt(s / net.W.length);
+  // sample std of 16000 normal draws: relative error ~ 1/√(2·16000) ≈ 0.0056; 5 standard errors
+  assert.ok(Math.abs(std / (law.sigmaW / 2) - 1) < 5 * 0.0056, `std ${std}`);
+  assert.throws(() => initNetwork({ width: 2, inputDim: 1, activation: "relu", init: { ...law, sigmaB: -1 }, seed: 0 }), /initNetwork: init.sigmaB = -1/);
+  assert.throws(() => initNetwork({ width: 2, inputDim: 1, activation: "relu", init: { ...law, sigmaW: Infinity }, seed: 0 }), /init.sigmaW = Infinity/);
+  assert.throws(() => rsKernel({ activation: "relu", inputDim: 2, offsets: { dist: "uniform", sigmaW: 1, sigmaB: 1 } }), /uniform InitLaw are not available/);
+  assert.throws(() => rsKernel({ activation: "rleu", inputDim: 1, offsets: law }), /unknown activation "rleu".*relu/is);
+});

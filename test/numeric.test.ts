@@ -1,16 +1,26 @@
-// src/numeric: quadrature, Fourier transform, finite differences and erf/erfc against exact values.
+// src/numeric, the one test suite of the numerics: adaptive Gauss–Kronrod, Gauss–Legendre rules
+// (fixed, composite, adaptive family), the sphere rule, Fourier transform, finite differences and
+// the special functions, all against exact values.
 import test from "node:test";
 import { strict as assert } from "node:assert";
 import {
+  adaptiveFamilyRule,
+  compositeGaussLegendre,
   derivative,
   erf,
   erfc,
   fourierTransformNumeric,
   fourierTransformNumericDetailed,
+  gaussLegendre,
+  incompleteBeta,
   integrate,
   integrateDetailed,
+  lnGamma,
   normalCdf,
   normalPdf,
+  sphereArea,
+  sphereRule,
+  studentTCdf,
 } from "../src/numeric";
 
 const rel = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
@@ -127,3 +137,108 @@ test("erf, erfc, Φ, φ against CPython's math.erf/erfc (rel 5e-15 / 1e-14)", ()
   }
   assert.ok(Number.isNaN(erfc(NaN)) && erfc(Infinity) === 0 && erfc(-Infinity) === 2, "erfc edge values");
 });
+
+// ---------------------------------------------------------------- Gauss–Legendre rules
+
+test("gaussLegendre is exact for polynomials of degree 2n−1 and its weights sum to 2", () => {
+  for (const n of [1, 2, 5, 12, 16, 40]) {
+    const g = gaussLegendre(n);
+    assert.ok(Math.abs(g.weights.reduce((s, w) => s + w, 0) - 2) < 1e-14, `n=${n} weight sum`);
+    const deg = 2 * n - 1;
+    // ∫_{-1}^{1} x^deg' = 2/(deg'+1) for even deg', 0 for odd
+    for (const p of [deg - 1, deg]) {
+      if (p < 0) continue;
+      let s = 0;
+      for (let q = 0; q < n; q++) s += g.weights[q] * g.nodes[q] ** p;
+      const exact = p % 2 === 0 ? 2 / (p + 1) : 0;
+      assert.ok(Math.abs(s - exact) < 1e-13, `n=${n} degree ${p}: ${s} vs ${exact}`);
+    }
+  }
+  assert.throws(() => gaussLegendre(0), /n must be an integer/);
+});
+
+test("compositeGaussLegendre and adaptiveFamilyRule: exact on polynomial panels; a family of integrals to ≤ panels·relTol·scale", () => {
+  // 3-point rule on 4 panels: exact for any piecewise quintic with breaks at the panel edges (abs 1e-14)
+  const br = [-1, -0.2, 0.5, 1.1, 2];
+  const r = compositeGaussLegendre(br, 3);
+  const pw = (t: number): number => (t < 0.5 ? t ** 5 - t : 2 * t ** 3);
+  let s = 0;
+  for (let q = 0; q < r.nodes.length; q++) s += r.weights[q] * pw(r.nodes[q]);
+  const exact = (0.5 ** 6 - 1) / 6 - (0.25 - 1) / 2 + (2 ** 4 - 0.5 ** 4) / 2;
+  assert.ok(Math.abs(s - exact) <= 1e-14, `piecewise quintic: ${s} vs ${exact}`);
+  assert.throws(() => compositeGaussLegendre([1, 0], 4), /breaks must be sorted/);
+  // family e^{kt} (k = 1, 2, 3) and sin(5t) on [−1, 2]: one node set for all four integrals. The
+  // acceptance rule bounds each kept panel's error by relTol·scale (scale = max ∫|g_k|), so the
+  // total error is at most (kept panels)·relTol·scale.
+  const relTol = 1e-13;
+  const fam = (t: number, out: Float64Array): void => {
+    for (let k = 1; k <= 3; k++) out[k - 1] = Math.exp(k * t);
+    out[3] = Math.sin(5 * t);
+  };
+  const rule = adaptiveFamilyRule(fam, 4, [-1, 0.5, 2], { relTol, order: 8 });
+  const want = [1, 2, 3].map((k) => (Math.exp(2 * k) - Math.exp(-k)) / k).concat([(Math.cos(-5) - Math.cos(10)) / 5]);
+  const panels = rule.nodes.length / 8;
+  const scale = want[2]; // e^{3t} > 0 has the largest ∫|g|
+  const bound = panels * relTol * scale;
+  const out = new Float64Array(4);
+  const got = new Float64Array(4);
+  for (let q = 0; q < rule.nodes.length; q++) {
+    fam(rule.nodes[q], out);
+    for (let k = 0; k < 4; k++) got[k] += rule.weights[q] * out[k];
+  }
+  for (let k = 0; k < 4; k++) {
+    console.log(`  family member ${k}: error ${Math.abs(got[k] - want[k]).toExponential(2)} (bound ${bound.toExponential(2)})`);
+    assert.ok(Math.abs(got[k] - want[k]) <= bound, `member ${k}: ${got[k]} vs ${want[k]}`);
+  }
+  // a quadratic is integrated exactly by any panel, so the starting panels are kept whole
+  const quad = adaptiveFamilyRule((t, o) => { o[0] = t * t; }, 1, [0, 1, 3], { order: 4 });
+  assert.equal(quad.nodes.length, 8, "two starting panels, none split");
+});
+
+// ---------------------------------------------------------------- the sphere rule
+
+test("sphereArea and sphereRule: |S^{d−1}| closed forms; the 2-D angle rule is exact for trigonometric degree < M (abs 1e-13)", () => {
+  const areas: Array<[number, number]> = [[1, 2], [2, 2 * Math.PI], [3, 4 * Math.PI], [4, 2 * Math.PI ** 2], [5, (8 / 3) * Math.PI ** 2]];
+  for (const [d, want] of areas) assert.ok(rel(sphereArea(d), want) <= 1e-14, `|S^${d - 1}| = ${sphereArea(d)} vs ${want}`);
+  const one = sphereRule(1, undefined, 64, "test");
+  assert.deepEqual([...one.normals], [1, -1]);
+  assert.deepEqual([...one.weights], [1, 1]);
+  // ∫_{S¹} (ŵ·x)^4 dŵ = (3π/4)‖x‖⁴: a trigonometric polynomial of degree 4 < M = 8
+  const S = sphereRule(2, 8, 64, "test");
+  const x = [0.3, -1.1];
+  let s = 0;
+  for (let j = 0; j < S.count; j++) s += S.weights[j] * (S.normals[2 * j] * x[0] + S.normals[2 * j + 1] * x[1]) ** 4;
+  const nx2 = x[0] ** 2 + x[1] ** 2;
+  assert.ok(Math.abs(s - ((3 * Math.PI) / 4) * nx2 * nx2) <= 1e-13, `∫(ŵ·x)⁴ = ${s}`);
+  // explicit unit normals: equal weights summing to |S^{d−1}|
+  const E = sphereRule(3, [[1, 0, 0], [0, 0.6, 0.8]], 64, "test");
+  assert.ok(Math.abs(E.weights[0] + E.weights[1] - 4 * Math.PI) <= 1e-14);
+  assert.throws(() => sphereRule(3, undefined, 64, "where"), /where: for inputDim 3 ≥ 3 pass explicit unit normals/);
+  assert.throws(() => sphereRule(2, [[1, 1]], 64, "where"), /where: normals\[0\] has norm 1\.414.* must be unit vectors/);
+  assert.throws(() => sphereRule(1, 4, 64, "where"), /where: in 1-D the normals are exactly the two orientations/);
+  assert.throws(() => sphereRule(2, 3, 64, "where"), /where: normals must be an integer ≥ 8/);
+});
+
+// ---------------------------------------------------------------- special functions
+
+test("special functions: lnGamma, incomplete beta and Student-t CDF against closed forms", () => {
+  for (const [x, lg] of [[1, 0], [2, 0], [0.5, 0.5 * Math.log(Math.PI)], [5, Math.log(24)], [10.5, Math.log(1133278.3889487855)], [0.1, Math.log(9.513507698668732)]]) {
+    assert.ok(Math.abs(lnGamma(x) - lg) < 1e-13 * Math.max(1, Math.abs(lg)), `lnGamma(${x})`);
+  }
+  for (const x of [0.01, 0.3, 0.7, 0.99]) {
+    assert.ok(Math.abs(incompleteBeta(x, 2.5, 1) - x ** 2.5) < 1e-14);
+    assert.ok(Math.abs(incompleteBeta(x, 1, 3.5) - (1 - (1 - x) ** 3.5)) < 1e-14);
+  }
+  assert.ok(Math.abs(incompleteBeta(0.5, 7.5, 7.5) - 0.5) < 1e-14);
+  for (const t of [-30, -3, -0.7, 0, 0.2, 1.5, 8]) {
+    assert.ok(Math.abs(studentTCdf(t, 1) - (0.5 + Math.atan(t) / Math.PI)) < 1e-14, `t1 at ${t}`);
+    assert.ok(Math.abs(studentTCdf(t, 2) - (0.5 + t / (2 * Math.sqrt(2 + t * t)))) < 1e-14, `t2 at ${t}`);
+    const u = t / Math.sqrt(3);
+    const t3 = 0.5 + (u / (1 + u * u) + Math.atan(u)) / Math.PI;
+    assert.ok(Math.abs(studentTCdf(t, 3) - t3) < 1e-14, `t3 at ${t}`);
+  }
+  // far lower tail keeps relative accuracy (Cauchy: P(T < −t) ≈ 1/(πt))
+  const far = studentTCdf(-1e8, 1);
+  assert.ok(Math.abs(far / (Math.atan2(1, 1e8) / Math.PI) - 1) < 1e-12);
+});
+

@@ -139,7 +139,7 @@ test("trainTF reproduces the float64 engine: 200 GD steps, 1-D ReLU/tanh/GELU (1
     assert.deepEqual(b.history.steps, [0, 50, 100, 150, 200]);
     assert.deepEqual(b.history.time, a.history.time);
     assert.equal(b.history.lossByStep.length, 201);
-    assert.equal(b.history.kernel, "tfjs");
+    assert.equal(b.history.route, "tfjs");
     assert.equal(b.history.backend, tf.getBackend());
     for (let j = 0; j < a.history.steps.length; j++) {
       assert.ok(relErr(a.history.amplitudes[j], b.history.amplitudes[j]) < 1e-4, `${name}: amplitudes at record ${j}`);

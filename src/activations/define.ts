@@ -1,5 +1,7 @@
-// Builds a frozen Activation from its parts and wraps σ̂ with input checks and the penalty.
+// Builds a frozen Activation from its parts: wraps σ̂ with input checks and the penalty, and
+// derives and verifies the shape of σ once (see shape.ts).
 import type * as tf from "@tensorflow/tfjs";
+import { activationShape } from "./shape";
 import type { Activation, Complex, Kink } from "./types";
 
 export interface ActivationParts {
@@ -52,6 +54,9 @@ export function defineActivation(p: ActivationParts): Activation {
     checkOmega(label, omega);
     return rawHat(omega);
   };
+  const kinks = freezeKinks(p.kinks);
+  const jumps = freezeKinks(p.jumps);
+  const shape = activationShape(label, p.sigma, { piecewiseLinear: p.piecewiseLinear, kinks, jumps, nonSmoothPoints: p.nonSmoothPoints ?? [] });
   const act: Activation = {
     name: p.name,
     params,
@@ -59,11 +64,10 @@ export function defineActivation(p: ActivationParts): Activation {
     description: p.description,
     homogeneous: p.homogeneous,
     piecewiseLinear: p.piecewiseLinear,
-    kinks: freezeKinks(p.kinks),
-    jumps: freezeKinks(p.jumps),
-    nonSmoothPoints: Object.freeze(
-      Array.from(new Set([...(p.nonSmoothPoints ?? []), ...(p.kinks ?? []).map((k) => k.at), ...(p.jumps ?? []).map((k) => k.at)])).sort((a, b) => a - b),
-    ),
+    kinks,
+    jumps,
+    nonSmoothPoints: shape.breaks,
+    shape,
     sigma: p.sigma,
     dsigma: p.dsigma,
     d2sigma: p.d2sigma,

@@ -1,5 +1,6 @@
 // Activations: the registry, sharpness, numeric Fourier routes and the shared types.
-export * from "./types";
+export type { Activation, Complex, Kink } from "./types";
+export type { ActivationShape, PiecewiseAffine, ShapeKind } from "./shape";
 export { activation, activationNames, registerActivation, ACTIVATIONS } from "./registry";
 export type { ActivationSpec } from "./userActivation";
 export { sharpen } from "./sharpen";

@@ -1,18 +1,14 @@
 // The contract every activation satisfies. Networks, kernels and the spectral tools
 // speak only this interface, so a user-registered activation works everywhere.
 import type * as tf from "@tensorflow/tfjs";
+import type { ActivationShape, Kink } from "./shape";
+
+export type { Kink };
 
 /** A complex number (the value of a Fourier transform at one frequency). */
 export interface Complex {
   re: number;
   im: number;
-}
-
-/** A Dirac mass in σ″ (a kink of σ): σ″ ∋ jump·δ(z − at). Used by exact 1-D fast paths. */
-export interface Kink {
-  at: number;
-  /** jump of σ′ across `at` (right minus left) */
-  jump: number;
 }
 
 export interface Activation {
@@ -39,6 +35,13 @@ export interface Activation {
    * and finite differences split or go one-sided there.
    */
   readonly nonSmoothPoints?: readonly number[];
+  /**
+   * the shape of σ, read from the declarations above and verified against σ when the activation
+   * is defined: "smooth", "hinges" (continuous piecewise affine), "jumps" (piecewise affine with
+   * jumps), or "kinks" (smooth between breaks, not affine), with the breaks and, when affine, the
+   * exact affine pieces. Kernels and training routes read this and do not re-derive it.
+   */
+  readonly shape: ActivationShape;
   /** short formula in plain text, e.g. "σ(z) = max(0, z)" */
   readonly description?: string;
   /** σ(z), float64 */

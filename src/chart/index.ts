@@ -20,3 +20,7 @@ export { chartFontFiles } from "./fonts";
 export { chartBundle, chartDisplayData, VEGA_LITE_MIME, type ChartMimeBundle, type ChartDisplayMessage } from "./bundle";
 export { show, displayChart, tslabDisplayWriter, type TslabDisplayWriter } from "./show";
 export { saveChart, type SavedChart } from "./save";
+export {
+  stepSlider, legendHighlight, linkBrush, hoverTooltips, chartParams,
+  type StepSliderOptions, type HoverTooltipOptions, type LegendHighlightOptions, type LinkBrushOptions,
+} from "./interactive";

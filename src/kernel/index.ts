@@ -14,8 +14,6 @@ export { naturalCubicSpline } from "./natural-cubic-spline";
 export type { NaturalCubicSpline } from "./natural-cubic-spline";
 export { polyharmonicSpline } from "./polyharmonic-spline";
 export type { PolyharmonicSpline } from "./polyharmonic-spline";
-export { gaussLegendre, compositeGaussLegendre, adaptiveFamilyRule } from "./quadrature";
-export type { QuadratureRule, AdaptiveFamilyOptions } from "./quadrature";
 export { allParamNTK } from "./ntk-all-params";
 export type { AllParamNTK, AllParamNTKOptions, AllParamNTKRoute, NTKParts } from "./ntk-all-params";
 export { normalGaussHermite } from "./ntk-gauss-hermite";

@@ -42,7 +42,7 @@
 import type { Activation } from "../activations/types";
 import { resolveActivation } from "../network/resolve-activation";
 import { toPoints, type Points } from "../network/data";
-import { compositeGaussLegendre } from "./quadrature";
+import { compositeGaussLegendre } from "../numeric/quadrature";
 import type { FastKernel } from "./gram";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
 

@@ -17,7 +17,7 @@
 //  Uniform for d > 1 (w uniform in the cube [−a_w, a_w]^d): the laws reduce to truncated moments
 //    E[‖w‖^m ; ‖w‖ ≤ a_b/|β|] of the norm of a cube-uniform vector, which have no closed form;
 //    these functions throw for that case rather than return an approximation.
-import { lnGamma, studentTCdf } from "./special-functions";
+import { lnGamma, sphereArea, studentTCdf } from "../numeric/special";
 import { checkInitLaw, type InitLaw } from "./init";
 
 /**
@@ -36,7 +36,8 @@ function readLaw(law: InitLaw | InitLawParams, dArg: number | undefined, where: 
   const l = checkInitLaw(law, where, false);
   const d = dArg ?? (law as InitLawParams)?.d;
   if (!Number.isInteger(d) || d < 1) throw new Error(`${where}: the input dimension d = ${String(d)}; pass a positive integer, e.g. ${where}(beta, law, 1)`);
-  const p: InitLawParams = { d, dist: l.dist, sigmaW: l.sigmaW, sigmaB: l.sigmaB };
+  // with fan-in scaling the coordinates of w have scale sigmaW/√d
+  const p: InitLawParams = { d, dist: l.dist, sigmaW: l.fanIn ? l.sigmaW / Math.sqrt(d) : l.sigmaW, sigmaB: l.sigmaB };
   if (!needDensity) return p;
   if (p.sigmaW === 0) throw new Error(`${where}: sigmaW = 0 makes every w = 0, so β = −b/‖w‖ is undefined; use sigmaW > 0`);
   if (p.sigmaB === 0) {
@@ -52,12 +53,6 @@ function readLaw(law: InitLaw | InitLawParams, dArg: number | undefined, where: 
 
 function checkBeta(beta: number, where: string): void {
   if (typeof beta !== "number" || Number.isNaN(beta)) throw new Error(`${where}: beta must be a number, got ${String(beta)}`);
-}
-
-/** |S^{d−1}| = 2π^{d/2}/Γ(d/2), the surface area of the unit sphere in ℝᵈ (2 for d = 1). */
-export function sphereArea(d: number): number {
-  if (!Number.isInteger(d) || d < 1) throw new Error(`sphereArea: d must be a positive integer, got ${d}`);
-  return Math.exp(Math.log(2) + (d / 2) * Math.log(Math.PI) - lnGamma(d / 2));
 }
 
 /** Density p(β) of the RS offset β = −b/‖w‖ at initialization. */

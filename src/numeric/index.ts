@@ -1,5 +1,13 @@
-// Float64 numerics shared across the package: quadrature, Fourier transforms, derivatives, erf.
-export * from "./quadrature";
-export * from "./fourier";
-export * from "./differentiate";
-export * from "./special";
+// Float64 numerics shared across the package: quadrature (adaptive Gauss–Kronrod, Gauss–Legendre
+// rules, the sphere rule), Fourier transforms, derivatives, special functions, grids and error norms.
+export { integrate, integrateDetailed, gaussLegendre, compositeGaussLegendre, adaptiveFamilyRule } from "./quadrature";
+export type { QuadratureOptions, QuadratureResult, QuadratureRule, AdaptiveFamilyOptions } from "./quadrature";
+export { sphereRule } from "./sphere-rule";
+export type { SphereRule } from "./sphere-rule";
+export { fourierTransformNumeric, fourierTransformNumericDetailed } from "./fourier";
+export type { FourierOptions, FourierResult } from "./fourier";
+export { derivative } from "./differentiate";
+export type { DerivativeOptions } from "./differentiate";
+export { erf, erfc, normalPdf, normalCdf, lnGamma, lnBeta, sphereArea, incompleteBeta, studentTCdf } from "./special";
+export { linspace, grid2d } from "./grid";
+export { maxAbsError, rmsError, relL2Error } from "./norms";

@@ -12,5 +12,7 @@ export { spectralDynamics, modeEnergy } from "./dynamics";
 export type { SpectralDynamicsOptions, SpectralDynamicsRow, SpectralDynamicsResult } from "./dynamics";
 export { radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, FBP_CONSTANT_2D } from "./radon";
 export type { RadonOptions, RadonInterpolation, BackProjectOptions } from "./radon";
+export { radonSeminorm2d, reluRepresenter2d, radonDomainNorms, curvatureNorms1d, piecewiseLinearCurvatureNorms, linearSplineCurvatureNorms } from "./radon-norms";
+export type { SinogramAxes, RadonSeminormOptions, CurvatureNorms } from "./radon-norms";
 export { designActivation, designTables } from "./design";
 export type { DesignGrid, DesignTables } from "./design";

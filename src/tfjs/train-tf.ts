@@ -22,8 +22,8 @@ export interface TrainTFOptions extends TrainOptions {
 }
 
 /** The float64 engine's history, with which TF.js backend ran. */
-export interface TrainTFHistory extends Omit<TrainHistory, "kernel"> {
-  kernel: "tfjs";
+export interface TrainTFHistory extends Omit<TrainHistory, "route"> {
+  route: "tfjs";
   /** the TF.js backend that ran the loop */
   backend: BackendName;
   /**
@@ -200,7 +200,7 @@ export async function trainTF(net: ShallowNet, data: Dataset, options: TrainTFOp
     recorder.history.seconds = (performance.now() - start) / 1000;
     const theta = download(params, L);
     if (!theta.every(Number.isFinite)) throw divergence(steps, NaN, o.lr);
-    const history: TrainTFHistory = { ...recorder.history, kernel: "tfjs", backend, batchSize };
+    const history: TrainTFHistory = { ...recorder.history, route: "tfjs", backend, batchSize };
     return { net: unpackNet(theta, L, act), history };
   } finally {
     disposeBatch();

@@ -1,15 +1,17 @@
-// Picks the loss kernel for a net and data set, and exposes the loss and its gradients.
+// Picks the loss route for a net and data set, and exposes the loss and its gradients.
 // L = (1/2N) Σₙ (f(xₙ) − yₙ)², float64, for every registered activation.
 import { ShallowNet } from "../network/shallow-net";
 import { validateXY, type Points, type TrainingData } from "../network/data";
-import { denseKernel, type LossKernel } from "./dense-kernel";
-import { piecewiseLinear1dKernel } from "./pl1d-kernel";
+import { denseRoute, type LossRoute } from "./dense-route";
+import { piecewiseLinear1dRoute } from "./pl1d-route";
 import { packNet, paramLayout, type ParamLayout } from "./params";
 import type { Activation } from "../activations/types";
 
 /** Training data as users pass it: X as number[][] (or number[] in 1-D), y as numbers. */
 export interface Dataset {
+  /** inputs: number[][] (N points of dimension d), or number[] in 1-D */
   X: Points;
+  /** one target per point */
   y: number[] | Float64Array;
 }
 
@@ -22,10 +24,11 @@ export interface Gradients {
   loss: number;
 }
 
-export interface KernelOptions {
+export interface RouteOptions {
   /**
-   * Use the exact O((N + H)·log N) kernel when d = 1 and σ is piecewise linear (ReLU, leaky ReLU,
-   * |z|). Default true; false forces the dense O(N·H·d) kernel.
+   * Use the exact O(N + H) route when d = 1 and σ is piecewise linear (ReLU, leaky ReLU, |z|), and
+   * the fast σ, σ′ of tanh, GELU, SiLU, sigmoid and softplus in the dense route. Default true;
+   * false forces the dense O(N·H·d) route with the activation's own σ, σ′ (the float64 reference).
    */
   fastPath?: boolean;
 }
@@ -49,19 +52,19 @@ export function validateDataset(data: unknown, d: number, where: string): Traini
   }
 }
 
-/** The kernel for validated data: the 1-D piecewise-linear fast path when allowed, else dense. */
-export function chooseKernel(act: Activation, L: ParamLayout, data: TrainingData, opts: KernelOptions = {}): LossKernel {
+/** The loss route for validated data: the 1-D piecewise-linear fast path when allowed, else dense. */
+export function chooseRoute(act: Activation, L: ParamLayout, data: TrainingData, opts: RouteOptions = {}): LossRoute {
   if (opts.fastPath !== false) {
-    const fast = piecewiseLinear1dKernel(act, L, data.X, data.y);
+    const fast = piecewiseLinear1dRoute(act, L, data.X, data.y);
     if (fast !== null) return fast;
   }
-  return denseKernel(act, L, data.X, data.y);
+  return denseRoute(act, L, data.X, data.y, { fastSigma: opts.fastPath !== false });
 }
 
-function checkKernelOptions(opts: unknown, where: string): KernelOptions {
+function checkRouteOptions(opts: unknown, where: string): RouteOptions {
   if (opts === undefined) return {};
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: options must be an object like { fastPath: false }`);
-  const o = opts as KernelOptions;
+  const o = opts as RouteOptions;
   if (o.fastPath !== undefined && typeof o.fastPath !== "boolean") {
     throw new Error(`${where}: fastPath must be true or false, got ${String(o.fastPath)}`);
   }
@@ -69,22 +72,22 @@ function checkKernelOptions(opts: unknown, where: string): KernelOptions {
 }
 
 /** L = (1/2N) Σₙ (f(xₙ) − yₙ)² of `net` on { X, y }. */
-export function loss(net: ShallowNet, data: Dataset, opts?: KernelOptions): number {
+export function loss(net: ShallowNet, data: Dataset, opts?: RouteOptions): number {
   assertNet(net, "loss");
-  const o = checkKernelOptions(opts, "loss");
+  const o = checkRouteOptions(opts, "loss");
   const td = validateDataset(data, net.inputDim, "loss");
   const L = paramLayout(net.width, net.inputDim);
-  return chooseKernel(net.activation, L, td, o).evaluate(packNet(net), null);
+  return chooseRoute(net.activation, L, td, o).evaluate(packNet(net), null);
 }
 
 /** Analytic ∇L (uses σ and σ′), float64, plus the loss. */
-export function gradients(net: ShallowNet, data: Dataset, opts?: KernelOptions): Gradients {
+export function gradients(net: ShallowNet, data: Dataset, opts?: RouteOptions): Gradients {
   assertNet(net, "gradients");
-  const o = checkKernelOptions(opts, "gradients");
+  const o = checkRouteOptions(opts, "gradients");
   const td = validateDataset(data, net.inputDim, "gradients");
   const L = paramLayout(net.width, net.inputDim);
   const g = new Float64Array(L.size);
-  const value = chooseKernel(net.activation, L, td, o).evaluate(packNet(net), g);
+  const value = chooseRoute(net.activation, L, td, o).evaluate(packNet(net), g);
   return {
     gW: g.slice(0, L.bOffset),
     gb: g.slice(L.bOffset, L.vOffset),

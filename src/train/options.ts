@@ -16,6 +16,7 @@ export interface AdamOptions {
   eps?: number;
 }
 
+/** Options of `train`: steps and lr are required; everything else has a default. */
 export interface TrainOptions {
   /** number of updates (a non-negative integer); 0 returns a copy of the net */
   steps: number;
@@ -36,7 +37,10 @@ export interface TrainOptions {
    * 0..steps, or { every: k } for 0, k, 2k, …; step 0 and the final step are always included.
    * Default { every: max(1, ceil(steps/100)) }.
    */
-  record?: number[] | { every: number };
+  record?: number[] | {
+    /** record every k-th step */
+    every: number;
+  };
   /**
    * "standard": integrate in (W, b, v, c); "rs": integrate the RS flow of Prop. 3 in (μ, β, ŵ, c)
    * with δ conserved and r recovered from (μ, β, δ). "rs" needs a positively 1-homogeneous
@@ -55,10 +59,11 @@ export interface TrainOptions {
    */
   freeze?: Freeze;
   /**
-   * use an exact fast route when one applies (default true): the 1-D piecewise-linear kernel
+   * use an exact fast route when one applies (default true): the 1-D piecewise-linear route
    * (ReLU, leaky ReLU, |z|), and with freeze "hidden" and "gd"/"flow" the N×N Gram iteration
-   * (v = v₀ + Φᵀa, ȧ = −(G a + f₀ − y)/N with G = ΦΦᵀ; O(N²) per step, used when N ≤ H).
-   * Both compute the same iterates as the plain route up to rounding.
+   * (v = v₀ + Φᵀa, ȧ = −(G a + f₀ − y)/N with G = ΦΦᵀ; O(N²) per step, used when N ≤ H), and
+   * in the dense route the fast σ, σ′ of tanh, GELU, SiLU, sigmoid and softplus (a few ulp from
+   * the activation's own). All compute the same iterates as the plain route up to rounding.
    */
   fastPath?: boolean;
   /** Adam hyper-parameters (only with optimizer "adam") */

@@ -1,5 +1,5 @@
 // One flat float64 parameter vector θ = [W (H·d, row-major) | b (H) | v (H) | c] for a shallow net.
-// Optimizers and ODE integrators work on θ as a plain vector; kernels read the blocks by offset.
+// Optimizers and ODE integrators work on θ as a plain vector; loss routes read the blocks by offset.
 import { ShallowNet } from "../network/shallow-net";
 import type { Activation } from "../activations/types";
 

@@ -13,9 +13,9 @@
 // genuine coordinate; this module refuses such activations with a clear error instead.
 import type { ShallowNet } from "../network/shallow-net";
 import type { Activation } from "../activations/types";
-import type { LossKernel } from "./dense-kernel";
-import { assertNet, chooseKernel, validateDataset, type Dataset, type KernelOptions } from "./engine";
-import { paramLayout, type ParamLayout } from "./params";
+import type { LossRoute } from "./dense-route";
+import { assertNet, chooseRoute, validateDataset, type Dataset, type RouteOptions } from "./engine";
+import { packNet, paramLayout, type ParamLayout } from "./params";
 
 /** ∂L/∂μ, ∂L/∂β, ∇_ŵ L (H·d row-major), ∂L/∂c and L, in RS coordinates. */
 export interface RSGradients {
@@ -97,11 +97,11 @@ export function paramsFromRSState(state: Float64Array, delta: Float64Array, L: P
 }
 
 /**
- * The RS vector field for a loss kernel: writes ṡ into `out` and returns L(s). The normals are
+ * The RS vector field for a loss route: writes ṡ into `out` and returns L(s). The normals are
  * normalised before use, so the field is defined (and equal to the flow on the sphere) for any
  * ŵ ≠ 0; this keeps RK4's intermediate stages consistent. c moves with −∂L/∂c when trainC.
  */
-export function rsField(kernel: LossKernel, L: ParamLayout, delta: Float64Array, trainC: boolean) {
+export function rsField(route: LossRoute, L: ParamLayout, delta: Float64Array, trainC: boolean) {
   const { H, d, bOffset, vOffset, cOffset } = L;
   const thetaP = new Float64Array(L.size); // the net with v = μ, w = ŵ, b = −β
   const g = new Float64Array(L.size);
@@ -115,7 +115,7 @@ export function rsField(kernel: LossKernel, L: ParamLayout, delta: Float64Array,
       thetaP[vOffset + i] = s[vOffset + i];
     }
     thetaP[cOffset] = s[cOffset];
-    const loss = kernel.evaluate(thetaP, g);
+    const loss = route.evaluate(thetaP, g);
     for (let i = 0; i < H; i++) {
       const beta = s[bOffset + i], mu = s[vOffset + i];
       const r2 = scale2FromImbalance(mu, beta, delta[i]);
@@ -133,31 +133,26 @@ export function rsField(kernel: LossKernel, L: ParamLayout, delta: Float64Array,
   };
 }
 
-function prepare(net: ShallowNet, data: Dataset, where: string, opts?: KernelOptions) {
+function prepare(net: ShallowNet, data: Dataset, where: string, opts?: RouteOptions) {
   assertNet(net, where);
   assertHomogeneous(net.activation, where);
   const td = validateDataset(data, net.inputDim, where);
   const L = paramLayout(net.width, net.inputDim);
-  const theta = new Float64Array(L.size);
-  theta.set(net.W, 0);
-  theta.set(net.b, L.bOffset);
-  theta.set(net.v, L.vOffset);
-  theta[L.cOffset] = net.c;
-  const { state, delta } = rsStateFromParams(theta, L, where);
-  const kernel = chooseKernel(net.activation, L, td, opts);
-  return { L, state, delta, kernel };
+  const { state, delta } = rsStateFromParams(packNet(net), L, where);
+  const route = chooseRoute(net.activation, L, td, opts);
+  return { L, state, delta, route };
 }
 
 /** G_μ, G_β, G_ŵ of Prop. 3 (for L with the 1/N), homogeneous σ only. */
-export function rsGradients(net: ShallowNet, data: Dataset, opts?: KernelOptions): RSGradients {
-  const { L, state, kernel } = prepare(net, data, "rsGradients", opts);
+export function rsGradients(net: ShallowNet, data: Dataset, opts?: RouteOptions): RSGradients {
+  const { L, state, route } = prepare(net, data, "rsGradients", opts);
   const { H, d, bOffset, vOffset, cOffset } = L;
   const thetaP = new Float64Array(L.size);
   thetaP.set(state.subarray(0, bOffset), 0);
   for (let i = 0; i < H; i++) thetaP[bOffset + i] = -state[bOffset + i];
   thetaP.set(state.subarray(vOffset), vOffset);
   const g = new Float64Array(L.size);
-  const value = kernel.evaluate(thetaP, g);
+  const value = route.evaluate(thetaP, g);
   const gBeta = new Float64Array(H);
   for (let i = 0; i < H; i++) gBeta[i] = -g[bOffset + i];
   return {
@@ -170,12 +165,12 @@ export function rsGradients(net: ShallowNet, data: Dataset, opts?: KernelOptions
 }
 
 /** The induced RS velocities (μ̇, β̇, ŵ̇) of plain gradient flow at `net` (Prop. 3). */
-export function rsVelocity(net: ShallowNet, data: Dataset, opts?: KernelOptions): RSVelocity {
-  const { L, state, delta, kernel } = prepare(net, data, "rsVelocity", opts);
+export function rsVelocity(net: ShallowNet, data: Dataset, opts?: RouteOptions): RSVelocity {
+  const { L, state, delta, route } = prepare(net, data, "rsVelocity", opts);
   const { H, d, bOffset, vOffset, cOffset } = L;
   const out = new Float64Array(L.size);
   const scale2 = new Float64Array(H);
-  const value = rsField(kernel, L, delta, false)(state, out, scale2);
+  const value = rsField(route, L, delta, false)(state, out, scale2);
   return {
     muDot: out.slice(vOffset, cOffset),
     betaDot: out.slice(bOffset, vOffset),

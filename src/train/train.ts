@@ -2,27 +2,23 @@
 // All maths in float64; the input net is never modified (a new net is returned).
 import { withProgress } from "./progress";
 import type { ShallowNet } from "../network/shallow-net";
-import { assertNet, chooseKernel, validateDataset, type Dataset } from "./engine";
+import { assertNet, chooseRoute, validateDataset, type Dataset } from "./engine";
 import { Recorder, type TrainHistory } from "./history";
 import { resolveOptions, type TrainOptions } from "./options";
 import { Adam, eulerStep, RK4, type Field } from "./optimizers";
-import { allFinite, packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
+import { packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
+import { DivergenceMonitor } from "./divergence";
+import { checkBudget } from "../check";
 import { assertHomogeneous, paramsFromRSState, rsField, rsStateFromParams } from "./rs-flow";
-import { frozenFeatureKernel, frozenFeatures } from "./frozen-kernel";
-import { gramRoute } from "./frozen-gram";
+import { frozenFeatureRoute, frozenFeatures } from "./frozen-route";
+import { gramRoute } from "./frozen-gram-route";
 
+/** What `train` returns. */
 export interface TrainResult {
   /** the trained net (a new object; the input net is untouched) */
   net: ShallowNet;
+  /** loss at every step and RS coordinates at the recorded steps */
   history: TrainHistory;
-}
-
-function divergenceError(step: number, loss: number, paramsFinite: boolean, lr: number): Error {
-  const what = paramsFinite ? `loss = ${loss}` : `loss = ${loss}, a parameter became NaN or ±Infinity`;
-  if (step === 0) {
-    return new Error(`train: the initial loss is not finite (${what}): the net's output overflows on this data; rescale the data or the initial weights`);
-  }
-  return new Error(`train: training diverged at step ${step} (${what}); try a smaller lr than ${lr}`);
 }
 
 /** normalise every normal ŵᵢ (the first H·d entries) to unit length */
@@ -55,14 +51,17 @@ function normaliseNormals(L: ParamLayout): (s: Float64Array) => void {
  *   row space of Φ when N ≤ H (fastPath), "adam" (or fastPath: false) on v directly.
  *
  * Loss is recorded at every step (history.lossByStep), RS coordinates at `record` steps.
- * Throws before any work on bad input, and stops with an error naming the step if the loss or a
- * parameter becomes NaN/Infinity.
+ * Throws before any work on bad input (including a step count whose loss history would exceed the
+ * memory budget), and stops with a DivergenceError naming the step when training diverges: the
+ * loss grows far above its running minimum, the parameter norm explodes, or either stops being
+ * finite (see divergence.ts).
  */
 export function train(net: ShallowNet, data: Dataset, options: TrainOptions): TrainResult {
   assertNet(net, "train");
   const td = validateDataset(data, net.inputDim, "train");
   const shown = withProgress(options, "train");
   const o = resolveOptions(shown.options, "train");
+  checkBudget("train", "opts.steps", o.steps + 1, 8, o.steps); // history.lossByStep
   const L = paramLayout(net.width, net.inputDim);
   const theta0 = packNet(net);
   if (o.coords === "rs") assertHomogeneous(net.activation, "train");
@@ -73,8 +72,8 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   // freeze "hidden": Φ once; GD/flow run on a ∈ ℝᴺ (v = v₀ + Φᵀa) when that is the cheaper route
   const P = frozen ? frozenFeatures(net.activation, L, td.X, theta0) : null;
   const gram = P !== null && o.fastPath && o.optimizer !== "adam" && N <= L.H ? gramRoute(P, L, theta0, td.y, o.trainC) : null;
-  const kernel = P !== null ? frozenFeatureKernel(P, L, td.y) : chooseKernel(net.activation, L, td, { fastPath: o.fastPath });
-  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : kernel.kind, net.activation);
+  const route = P !== null ? frozenFeatureRoute(P, L, td.y) : chooseRoute(net.activation, L, td, { fastPath: o.fastPath });
+  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : route.kind, net.activation);
   const { steps, lr } = o;
   const cIndex = L.cOffset;
   const vIndex = L.vOffset;
@@ -87,12 +86,12 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
     field = gram.field;
   } else if (rs !== null) {
     y = rs.state;
-    field = rsField(kernel, L, rs.delta, o.trainC);
+    field = rsField(route, L, rs.delta, o.trainC);
   } else {
     y = theta0;
     const sign = o.optimizer === "adam" ? 1 : -1;
     field = (t, out) => {
-      const value = kernel.evaluate(t, out);
+      const value = route.evaluate(t, out);
       if (sign < 0) for (let j = 0; j < out.length; j++) out[j] = -out[j];
       if (!o.trainC) out[cIndex] = 0;
       if (frozen) out.fill(0, 0, vIndex); // exact zeros: W and b never move
@@ -105,12 +104,12 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   const project = rs !== null && L.d > 1 ? normaliseNormals(L) : undefined;
   const lossOnly = rs === null && gram === null;
 
+  const monitor = new DivergenceMonitor("train", lr, gram === null);
   const start = performance.now();
   for (let k = 0; k <= steps; k++) {
     // loss (and velocity) at the current point; the final point only needs the loss
-    const value = k === steps && lossOnly ? kernel.evaluate(y, null) : field(y, velocity);
-    const finite = allFinite(y);
-    if (!Number.isFinite(value) || !finite) throw divergenceError(k, value, finite, lr);
+    const value = k === steps && lossOnly ? route.evaluate(y, null) : field(y, velocity);
+    monitor.check(k, value, y);
     recorder.history.lossByStep[k] = value;
     if (recorder.wants(k)) {
       if (rs !== null) recorder.fromRSState(k, value, y, rs.delta);
@@ -127,7 +126,7 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
         // plain Gram GD steps up to the next step that records or reports, in one tight loop
         const next = Math.min(recorder.nextRecordStep(), o.onProgress !== null ? (Math.floor(k / o.progressEvery) + 1) * o.progressEvery : steps, steps);
         const bad = gram.eulerRun(lr, k + 1, next, recorder.history.lossByStep);
-        if (bad >= 0) throw divergenceError(bad, recorder.history.lossByStep[bad], allFinite(y), lr);
+        monitor.checkLosses(recorder.history.lossByStep, k + 1, bad >= 0 ? bad + 1 : next);
         k = next - 1;
       }
     }

@@ -1,7 +1,7 @@
 // Quadrature on the sphere of normals S^{d−1} (surface measure): the two orientations ±1 in 1-D
 // (exact), equally spaced angles in 2-D (the periodic trapezoid rule: spectrally accurate for
 // smooth integrands), or caller-supplied unit normals with equal weights in any dimension.
-import { sphereArea } from "../network/init-laws";
+import { sphereArea } from "./special";
 
 export interface SphereRule {
   /** M·d, row-major unit normals */

@@ -3,7 +3,7 @@
 //   L = (1/2N) Σₙ eₙ²,  eₙ = Σᵢ vᵢΦₙᵢ + c − yₙ,  ∂L/∂vᵢ = (1/N) Σₙ eₙΦₙᵢ,  ∂L/∂c = (1/N) Σₙ eₙ,
 // with ∂L/∂W = ∂L/∂b = 0 written as exact zeros (so every optimizer leaves W and b bit-identical).
 import type { Activation } from "../activations/types";
-import type { LossKernel } from "./dense-kernel";
+import type { LossRoute } from "./dense-route";
 import type { ParamLayout } from "./params";
 
 /** Φ stored neuron-major: P[i·N + n] = σ(wᵢ·xₙ + bᵢ) (the first layer taken from θ₀). */
@@ -21,7 +21,7 @@ export function frozenFeatures(act: Activation, L: ParamLayout, X: Float64Array,
   return P;
 }
 
-// Module-level loops with everything passed as arguments (V8 optimises these best; see dense-kernel.ts).
+// Module-level loops with everything passed as arguments (V8 optimises these best; see dense-route.ts).
 
 /** f = Φv + c on the data (the W, b blocks of θ are ignored: they are frozen at θ₀). */
 function forward(F: Float64Array, P: Float64Array, theta: Float64Array, H: number, N: number, vOffset: number, cOffset: number): void {
@@ -45,8 +45,8 @@ function backward(grad: Float64Array, E: Float64Array, P: Float64Array, H: numbe
   }
 }
 
-/** Loss kernel on fixed features; valid only while θ's W and b equal those of θ₀. */
-export function frozenFeatureKernel(P: Float64Array, L: ParamLayout, y: Float64Array): LossKernel {
+/** Loss route on fixed features; valid only while θ's W and b equal those of θ₀. */
+export function frozenFeatureRoute(P: Float64Array, L: ParamLayout, y: Float64Array): LossRoute {
   const { H, vOffset, cOffset } = L;
   const N = y.length;
   const invN = 1 / N;

@@ -1,6 +1,8 @@
-// Exact fast loss-and-gradient kernel for 1-D nets with a piecewise-linear σ (ReLU, leaky ReLU,
+// Exact fast loss-and-gradient route for 1-D nets with a piecewise-linear σ (ReLU, leaky ReLU,
 // |z|): O(N log N) once to sort the data, then O(N + H·K·log N) per call instead of O(N·H)
-// (K = number of kinks of σ, 1 for the activations above).
+// (K = number of kinks of σ, 1 for the activations above). The hinge thresholds are kept sorted
+// across calls (insertion sort from the previous order: they move little between GD steps) and
+// merged with the sorted data, so a call costs O(N + H·K) and allocates nothing.
 //
 // Write σ(z) = α + γz + Σₖ jₖ (z − aₖ)₊ (affine part plus hinges at the kinks aₖ with slope
 // jumps jₖ). For neuron i with wᵢ ≠ 0, the hinge (wᵢx + bᵢ − aₖ)₊ is active on one side of the
@@ -11,8 +13,9 @@
 //    sums over its active set S₀, S₁ are two look-ups, and
 //      Σₙ (eₙ/N)(wᵢxₙ + bᵢ − aₖ)₊ = wᵢS₁ + (bᵢ − aₖ)S₀.
 // The active set includes equality (z = aₖ), matching σ′ at a kink = right derivative.
+import { affineDsigma, affineSigma, type PiecewiseAffine } from "../activations/shape";
 import type { Activation } from "../activations/types";
-import type { LossKernel } from "./dense-kernel";
+import type { LossRoute } from "./dense-route";
 import type { ParamLayout } from "./params";
 
 /** σ(z) = alpha + gamma·z + Σₖ jumps[k]·(z − at[k])₊ */
@@ -23,78 +26,74 @@ export interface HingeForm {
   jumps: Float64Array;
 }
 
-/**
- * The hinge form of a piecewise-linear activation, read from its σ, σ′ and `kinks`, then checked
- * against σ and σ′ at sample points (null if σ is not piecewise linear or the check fails).
- */
+/** The hinge form of a continuous piecewise-linear activation, read from its verified shape (else null). */
 export function hingeForm(act: Activation): HingeForm | null {
-  if (!act.piecewiseLinear || act.kinks.length === 0) return null;
-  const at = Float64Array.from(act.kinks.map((k) => k.at));
-  const jumps = Float64Array.from(act.kinks.map((k) => k.jump));
-  let lo = Infinity, hi = -Infinity;
-  for (const a of at) {
-    lo = Math.min(lo, a);
-    hi = Math.max(hi, a);
-  }
-  const z0 = lo - 1;
-  const gamma = act.dsigma(z0);
-  const alpha = act.sigma(z0) - gamma * z0;
-  if (![alpha, gamma, ...at, ...jumps].every(Number.isFinite)) return null;
-  const form: HingeForm = { alpha, gamma, at, jumps };
-  const span = hi - lo + 1;
-  for (const u of [-3.1, -1, -0.013, 0, 0.0071, 0.5, 1, 1.37, 4.2]) {
-    for (const z of [lo + u * span, ...Array.from(at, (a) => a + u * 1e-3)]) {
-      const ref = act.sigma(z);
-      if (Math.abs(hingeSigma(form, z) - ref) > 1e-13 * (1 + Math.abs(ref) + Math.abs(z))) return null;
-      if (Math.abs(hingeDsigma(form, z) - act.dsigma(z)) > 1e-13) return null;
-    }
-  }
-  return form;
-}
-
-function hingeSigma(h: HingeForm, z: number): number {
-  let s = h.alpha + h.gamma * z;
-  for (let k = 0; k < h.at.length; k++) if (z > h.at[k]) s += h.jumps[k] * (z - h.at[k]);
-  return s;
-}
-
-function hingeDsigma(h: HingeForm, z: number): number {
-  let s = h.gamma;
-  for (let k = 0; k < h.at.length; k++) if (z >= h.at[k]) s += h.jumps[k];
-  return s;
-}
-
-/** first index m with xs[m] ≥ t (N if none) */
-function lowerBound(xs: Float64Array, t: number): number {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** first index m with xs[m] > t (N if none) */
-function upperBound(xs: Float64Array, t: number): number {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const f = act.shape.affine;
+  if (act.shape.kind !== "hinges" || f === null || f.hinges.length === 0) return null;
+  return {
+    alpha: f.offset,
+    gamma: f.slope,
+    at: Float64Array.from(f.hinges, (h) => h.at),
+    jumps: Float64Array.from(f.hinges, (h) => h.jump),
+  };
 }
 
 /**
- * The fast kernel, or null when it does not apply (d ≠ 1 or σ not piecewise linear in hinge
+ * Sorts `order` (indices into `key`) by key, ascending, by insertion from its current order: O(M +
+ * inversions), nearly linear when the keys moved little since the last call (thresholds between GD
+ * steps). Gives up after `budget` element moves and returns false (the caller then sorts fully).
+ */
+function insertionSort(order: Int32Array, key: Float64Array, budget: number): boolean {
+  let moves = 0;
+  for (let a = 1; a < order.length; a++) {
+    const j = order[a];
+    const t = key[j];
+    let c = a - 1;
+    while (c >= 0 && key[order[c]] > t) {
+      order[c + 1] = order[c];
+      c--;
+    }
+    order[c + 1] = j;
+    moves += a - 1 - c;
+    if (moves > budget) return false;
+  }
+  return true;
+}
+
+/**
+ * Active-range start of every hinge: the first sorted data index m with xs[m] ≥ t (w > 0) or
+ * xs[m] > t (w < 0), t = (aₖ − b)/w, found by one merge of the sorted thresholds with the sorted
+ * data, O(N + H·K) — the same indices as a binary search per hinge, so the sums that use them are
+ * unchanged. Neurons with w = 0 get key +∞ and are skipped by the caller.
+ */
+function hingePositions(theta: Float64Array, xs: Float64Array, at: Float64Array, H: number, K: number, bOffset: number, key: Float64Array, order: Int32Array, pos: Int32Array, fresh: boolean): void {
+  const N = xs.length;
+  for (let i = 0; i < H; i++) {
+    const w = theta[i], b = theta[bOffset + i];
+    for (let k = 0; k < K; k++) key[i * K + k] = w === 0 ? Infinity : (at[k] - b) / w;
+  }
+  if (fresh || !insertionSort(order, key, 16 * order.length + 1024)) order.sort((p, q) => key[p] - key[q] || p - q);
+  let m = 0;
+  for (let a = 0; a < order.length; a++) {
+    const j = order[a];
+    const t = key[j];
+    while (m < N && xs[m] < t) m++;
+    let p = m;
+    if (theta[(j / K) | 0] < 0) while (p < N && xs[p] <= t) p++;
+    pos[j] = p;
+  }
+}
+
+/**
+ * The fast route, or null when it does not apply (d ≠ 1 or σ not piecewise linear in hinge
  * form). X holds N 1-D points, y the targets.
  */
-export function piecewiseLinear1dKernel(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossKernel | null {
+export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossRoute | null {
   if (L.d !== 1) return null;
   const maybeForm = hingeForm(act);
   if (maybeForm === null) return null;
   const form: HingeForm = maybeForm;
+  const pieces = act.shape.affine as PiecewiseAffine;
   const { H, bOffset, vOffset, cOffset } = L;
   const N = y.length;
   const K = form.at.length;
@@ -107,6 +106,9 @@ export function piecewiseLinear1dKernel(act: Activation, L: ParamLayout, X: Floa
   const ys = Float64Array.from(order, (n) => y[n]);
 
   const pos = new Int32Array(H * K); // start/end of each hinge's active range in sorted data
+  const key = new Float64Array(H * K); // hinge thresholds
+  const byKey = Int32Array.from({ length: H * K }, (_, j) => j); // hinges sorted by threshold (kept across calls)
+  let fresh = true;
   const dSlope = new Float64Array(N + 1);
   const dIntercept = new Float64Array(N + 1);
   const E = new Float64Array(N); // eₙ/N in sorted order
@@ -119,26 +121,24 @@ export function piecewiseLinear1dKernel(act: Activation, L: ParamLayout, X: Floa
     let B = 0;
     dSlope.fill(0);
     dIntercept.fill(0);
+    hingePositions(theta, xs, at, H, K, bOffset, key, byKey, pos, fresh);
+    fresh = false;
     for (let i = 0; i < H; i++) {
       const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
       if (w === 0) {
-        A += v * hingeSigma(form, b);
+        A += v * affineSigma(pieces, b);
         continue;
       }
       A += v * (alpha + gamma * b);
       B += v * gamma * w;
       for (let k = 0; k < K; k++) {
-        const t = (at[k] - b) / w;
         const C = v * jumps[k]; // contribution C·(wx + b − aₖ) on the active side
         const s = C * w, c0 = C * (b - at[k]);
+        const p = pos[i * K + k];
         if (w > 0) {
-          const p = lowerBound(xs, t);
-          pos[i * K + k] = p;
           dSlope[p] += s;
           dIntercept[p] += c0;
         } else {
-          const p = upperBound(xs, t);
-          pos[i * K + k] = p;
           dSlope[0] += s;
           dIntercept[0] += c0;
           dSlope[p] -= s;
@@ -168,8 +168,8 @@ export function piecewiseLinear1dKernel(act: Activation, L: ParamLayout, X: Floa
     for (let i = 0; i < H; i++) {
       const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
       if (w === 0) {
-        const ds = hingeDsigma(form, b);
-        grad[vOffset + i] = hingeSigma(form, b) * E0;
+        const ds = affineDsigma(pieces, b);
+        grad[vOffset + i] = affineSigma(pieces, b) * E0;
         grad[bOffset + i] = v * ds * E0;
         grad[i] = v * ds * E1;
         continue;

@@ -1,0 +1,69 @@
+// Gram-matrix cases of `npm run bench`: N = 2000 1-D points in [−2, 2], the kernel-regime kernel
+// with uniform offsets on [−5, 5], ours (gramMatrix) against NumPy on the same quadrature nodes
+// (bench/kernel_bench.py: Φ = √w·σ(xU + t), G = ΦΦᵀ by BLAS; ReLU by its closed form).
+// The node set is built (and cached by the kernel) before timing; its build time is reported apart.
+// One untimed warm-up call on the full point set, so both sides are timed in steady state.
+import * as path from "node:path";
+import { activation } from "../src/activations";
+import { gramMatrix, rsKernel } from "../src/kernel";
+import { Rng } from "../src/random";
+import { CORES, OUT_DIR, blasThreads, load1, pythonMissing, runPython, timeBest, writeAtomic } from "./common";
+import type { BenchRow } from "./row";
+
+const N = 2000;
+const L = 5;
+
+interface NumpyOut {
+  numpy: string;
+  results: { name: string; ms: number; cpuMs: number; maxRelDiff: number }[];
+}
+
+export function runGram(opts: { repeats: number; names: string[]; log: (s: string) => void }): BenchRow[] {
+  const X = Array.from({ length: N }, (_, i) => -2 + (4 * i) / (N - 1));
+  const rng = new Rng(1);
+  const entries = opts.names.map((name) => {
+    const k = rsKernel({ activation: activation(name), inputDim: 1, offsets: { kind: "uniform", L } });
+    const setup = timeBest(1, () => k.featureCount(2)); // builds (and caches) the node set, if any
+    gramMatrix(k, X); // warm-up: the same code paths (and JIT tiers) as the timed runs
+    const t = timeBest(opts.repeats, () => gramMatrix(k, X));
+    const G = t.value;
+    const samples: [number, number, number][] = [];
+    for (let s = 0; s < 200; s++) {
+      const i = rng.int(N), j = rng.int(N);
+      samples.push([i, j, G[i * N + j]]);
+    }
+    const rule = k.featureRule(2);
+    opts.log(`  gram   ${name}: ${(t.wall * 1000).toFixed(0)} ms wall, ${(t.cpu * 1000).toFixed(0)} ms cpu (${k.method}, Q = ${setup.value}, node set ${(setup.wall * 1000).toFixed(0)} ms)`);
+    return { name, method: k.method, Q: setup.value, setupWall: setup.wall, t, samples, rule: rule && { U: Array.from(rule.U), t: Array.from(rule.t), w: Array.from(rule.w) } };
+  });
+  const missing = pythonMissing("numpy");
+  let np1: NumpyOut | null = null, npAll: NumpyOut | null = null;
+  if (missing === null) {
+    const file = path.join(OUT_DIR, "kernel-gram-nodes.json");
+    writeAtomic(file, JSON.stringify({ N, L, X, entries: entries.map((e) => ({ name: e.name, rule: e.rule, samples: e.samples })) }));
+    np1 = runPython([path.join(__dirname, "kernel_bench.py"), file], blasThreads(1)) as NumpyOut;
+    npAll = runPython([path.join(__dirname, "kernel_bench.py"), file], blasThreads(CORES)) as NumpyOut;
+  }
+  return entries.map((e) => {
+    const a = np1?.results.find((r) => r.name === e.name) ?? null;
+    const b = npAll?.results.find((r) => r.name === e.name) ?? null;
+    if (a && b) opts.log(`  numpy  ${e.name}: ${a.ms.toFixed(0)} ms (1 thread), ${b.ms.toFixed(0)} ms (${CORES} threads)`);
+    return {
+      case: `Gram matrix ${e.name}, N=${N}`,
+      route: `${e.method}${e.Q ? `, Q=${e.Q}` : ""}`,
+      reference: np1 ? `NumPy ${np1.numpy}` : "NumPy (missing)",
+      oursThreads: 1,
+      oursWall: e.t.wall,
+      oursCpu: e.t.cpu,
+      ref1Wall: a ? a.ms / 1000 : null,
+      ref1Cpu: a ? a.cpuMs / 1000 : null,
+      refAllWall: b ? b.ms / 1000 : null,
+      refAllThreads: b ? CORES : null,
+      goal: 1,
+      goalText: "≥ 1× (no slower)",
+      agreement: a ? `max rel. diff ${a.maxRelDiff.toExponential(1)} at 200 entries` : "—",
+      load: load1(),
+      note: [missing, e.setupWall > 0.001 ? `node set built once in ${(e.setupWall * 1000).toFixed(0)} ms (cached)` : null].filter(Boolean).join("; ") || undefined,
+    };
+  });
+}

@@ -1,0 +1,85 @@
+// MNIST case of `npm run bench`: a shallow ReLU net 784 → 256 → 10 on 2000 real digits (200 per
+// class, seeded), squared loss to one-hot targets, 200 full-batch GD steps, trained with TF.js (the
+// backend initBackend picks) and with PyTorch CPU float32 (bench/mnist_torch.py) from the same
+// initial weights, data, learning rate and schedule; PyTorch at 1 thread and at every core.
+import * as path from "node:path";
+import { initMnistNet, loadMnist, mnistNetToJSON, mnistNtkLearningRate, trainMnist } from "../src/mnist";
+import { fusedGd, initBackend } from "../src/tfjs";
+import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBestAsync, writeAtomic } from "./common";
+import type { BenchRow } from "./row";
+
+interface TorchOut {
+  torch: string;
+  threads: number;
+  wall: number;
+  cpu: number;
+  loss: number;
+  testAccuracy: number;
+}
+
+export async function runMnist(opts: { steps: number; hidden: number; per: number; log: (s: string) => void }): Promise<BenchRow[]> {
+  const { steps, hidden, per } = opts;
+  const info = await initBackend();
+  const data = loadMnist({ trainPerClass: per, testPerClass: 100, seed: 0 });
+  const net = initMnistNet({ hidden, init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 });
+  // lr = 1·n/λ_max(NTK) at init (stable for the linearised model below 2), computed once and shared
+  const lr = await mnistNtkLearningRate(net, data.Xtrain, 1);
+  // warm-up (kernel compilation, allocation) on 2 steps, not timed
+  await trainMnist(net, { X: data.Xtrain, labels: data.ytrain }, { steps: 2, lr, recordEvery: 2 });
+  const t = await timeBestAsync(1, () => trainMnist(net, { X: data.Xtrain, labels: data.ytrain }, { steps, lr, recordEvery: steps, test: { X: data.Xtest, labels: data.ytest } }));
+  const loss = t.value.history.loss[t.value.history.loss.length - 1];
+  opts.log(`  tfjs   MNIST: ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s cpu (${info.backend}), final loss ${loss.toFixed(6)}`);
+  // the fused step (src/tfjs/fused-gd.ts) on the same data, initial weights and lr, with c trained
+  const Y = new Float32Array(data.nTrain * 10);
+  for (let m = 0; m < data.nTrain; m++) Y[m * 10 + data.ytrain[m]] = 1;
+  const input = { X: data.Xtrain, Y, n: data.nTrain, d: 784, K: 10, H: hidden, W: net.W, b: net.b, V: net.v, c: net.outputConstants, activation: net.activation };
+  fusedGd(input, { steps: 2, lr }); // warm-up
+  const tf2 = await timeBestAsync(1, async () => fusedGd(input, { steps, lr }));
+  const fusedLoss = tf2.value.lossByStep[steps];
+  opts.log(`  tfjs   MNIST fused step: ${tf2.wall.toFixed(2)} s wall, ${tf2.cpu.toFixed(2)} s cpu, final loss ${fusedLoss.toFixed(6)}`);
+  const missing = pythonMissing("torch");
+  let t1: TorchOut | null = null, tAll: TorchOut | null = null;
+  if (missing === null) {
+    const file = path.join(OUT_DIR, "mnist-case.json");
+    const J = mnistNetToJSON(net);
+    writeAtomic(file, JSON.stringify({
+      n: data.nTrain, d: 784, hidden, outputs: 10, activation: J.activation.name, lr, steps,
+      X: Array.from(data.Xtrain), y: Array.from(data.ytrain), Xtest: Array.from(data.Xtest), ytest: Array.from(data.ytest),
+      W: J.W, b: J.b, V: J.v, c: J.c,
+    }));
+    t1 = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", "1"]) as TorchOut;
+    tAll = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", String(CORES)]) as TorchOut;
+    opts.log(`  torch  MNIST: ${t1.wall.toFixed(2)} s (1 thread), ${tAll.wall.toFixed(2)} s (${tAll.threads} threads), final loss ${t1.loss.toFixed(6)}`);
+  }
+  const row: BenchRow = {
+    case: `MNIST 784→${hidden}→10, ${data.nTrain} images, ${steps} full-batch steps (float32)`,
+    route: `tfjs ${info.backend}`,
+    reference: t1 ? `PyTorch ${t1.torch} float32` : "PyTorch (missing)",
+    oursThreads: 1,
+    oursWall: t.wall,
+    oursCpu: t.cpu,
+    ref1Wall: t1?.wall ?? null,
+    ref1Cpu: t1?.cpu ?? null,
+    refAllWall: tAll?.wall ?? null,
+    refAllThreads: tAll?.threads ?? null,
+    goal: 0.5,
+    goalText: "within 2× at 1 thread (≥ 0.5×)",
+    goalAtOneThread: true,
+    agreement: t1 ? `final loss rel. diff ${(Math.abs(loss - t1.loss) / t1.loss).toExponential(1)}` : "—",
+    load: load1(),
+    note: missing ?? `${info.backend}: ${info.reason}`,
+  };
+  return [
+    row,
+    {
+      ...row,
+      case: `${row.case}, fused step`,
+      route: `tfjs ${info.backend} fusedGd`,
+      oursWall: tf2.wall,
+      oursCpu: tf2.cpu,
+      agreement: t1 ? `final loss rel. diff ${(Math.abs(fusedLoss - t1.loss) / t1.loss).toExponential(1)}` : "—",
+      load: load1(),
+      note: undefined,
+    },
+  ];
+}

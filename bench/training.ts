@@ -1,0 +1,129 @@
+// Training cases of `npm run bench`: the float64 engine (and TF.js on one case) against PyTorch CPU
+// float64 (bench/torch_bench.py) on identical data, initial parameters and step size, full-batch GD.
+// Timing: the training loop only (train() end to end; torch's loop), best of `repeats` runs.
+import * as path from "node:path";
+import { initNetwork, type ShallowNet } from "../src/network";
+import { Rng } from "../src/random";
+import { train } from "../src/train";
+import { initBackend, trainTF } from "../src/tfjs";
+import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBest, timeBestAsync, writeAtomic } from "./common";
+import type { BenchRow } from "./row";
+
+interface Case {
+  name: string;
+  activation: "relu" | "tanh";
+  inputDim: number;
+  width: number;
+  points: number;
+  steps: number;
+  lr: number;
+  fastPath: boolean;
+  goal: number | null;
+  /** also time TF.js (float32) on this case */
+  tfjs?: boolean;
+}
+
+// lr: the largest of {0.005, 0.01, 0.02, 0.05, 0.1, 0.2} that trains stably for 2000 steps here
+export const TRAINING_CASES: Case[] = [
+  { name: "1-D ReLU", activation: "relu", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.1, fastPath: true, goal: 40, tfjs: true },
+  { name: "1-D ReLU, H=16384", activation: "relu", inputDim: 1, width: 16384, points: 64, steps: 2000, lr: 0.1, fastPath: true, goal: null },
+  { name: "1-D ReLU, dense route", activation: "relu", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.1, fastPath: false, goal: null },
+  { name: "2-D ReLU", activation: "relu", inputDim: 2, width: 1024, points: 256, steps: 2000, lr: 0.2, fastPath: true, goal: 3 },
+  { name: "1-D tanh", activation: "tanh", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.005, fastPath: true, goal: 2 },
+];
+
+/** seeded data on [−1, 1]^d with target sin(πx₁)·cos(πx₂)…, and a seeded Gaussian init */
+function setup(c: Case): { net: ShallowNet; X: number[][]; y: number[] } {
+  const rng = new Rng(2024);
+  const X = Array.from({ length: c.points }, () => Array.from({ length: c.inputDim }, () => rng.uniformIn(-1, 1)));
+  const y = X.map((x) => x.reduce((p, xk, k) => p * (k === 0 ? Math.sin(Math.PI * xk) : Math.cos(Math.PI * xk)), 1));
+  const net = initNetwork({
+    width: c.width,
+    inputDim: c.inputDim,
+    activation: c.activation,
+    init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 / Math.sqrt(c.width) },
+    seed: 7,
+  });
+  return { net, X, y };
+}
+
+interface TorchResult {
+  seconds: number;
+  cpuSeconds: number;
+  finalLoss: number;
+}
+
+function torchRun(c: Case, net: ShallowNet, X: number[][], y: number[], repeats: number, threads: number): { torch: string; threads: number; r: TorchResult } {
+  const spec = {
+    cases: [{
+      name: c.name, activation: c.activation, width: net.width, inputDim: net.inputDim, steps: c.steps, lr: c.lr, repeats,
+      // JSON numbers: JS prints the shortest string that round-trips, Python parses it exactly
+      X: X.flat(), y, W: Array.from(net.W), b: Array.from(net.b), v: Array.from(net.v), c: net.c,
+    }],
+  };
+  const file = path.join(OUT_DIR, "cases.json");
+  writeAtomic(file, JSON.stringify(spec));
+  const out = runPython([path.join(__dirname, "torch_bench.py"), file, "--threads", String(threads)]) as { torch: string; threads: number; results: TorchResult[] };
+  return { torch: out.torch, threads: out.threads, r: out.results[0] };
+}
+
+const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
+
+export async function runTraining(opts: { repeats: number; only: string | null; tfjs: boolean; log: (s: string) => void }): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const missing = pythonMissing("torch");
+  for (const c of TRAINING_CASES.filter((k) => opts.only === null || k.name.includes(opts.only))) {
+    const { net, X, y } = setup(c);
+    // the H = 16384 reference runs take ~16× longer: fewer repeats
+    const repeats = c.width > 4096 ? Math.min(opts.repeats, 2) : opts.repeats;
+    let route = "";
+    const e = timeBest(repeats, () => {
+      const r = train(net, { X, y }, { steps: c.steps, lr: c.lr, record: [], fastPath: c.fastPath });
+      const h = r.history as unknown as { route?: string; kernel?: string };
+      route = h.route ?? h.kernel ?? "?";
+      return r.history.lossByStep[c.steps];
+    });
+    opts.log(`  engine ${c.name}: ${e.wall.toFixed(3)} s wall, ${e.cpu.toFixed(3)} s cpu (${route})`);
+    let t1: ReturnType<typeof torchRun> | null = null, tAll: ReturnType<typeof torchRun> | null = null;
+    if (missing === null) {
+      t1 = torchRun(c, net, X, y, repeats, 1);
+      tAll = torchRun(c, net, X, y, repeats, CORES);
+      opts.log(`  torch  ${c.name}: ${t1.r.seconds.toFixed(3)} s (1 thread), ${tAll.r.seconds.toFixed(3)} s (${tAll.threads} threads)`);
+    }
+    const desc = `${c.name}, H=${c.width}, N=${c.points}, ${c.steps} GD steps`;
+    rows.push({
+      case: desc,
+      route,
+      reference: t1 ? `PyTorch ${t1.torch} float64` : "PyTorch (missing)",
+      oursThreads: 1,
+      oursWall: e.wall,
+      oursCpu: e.cpu,
+      ref1Wall: t1?.r.seconds ?? null,
+      ref1Cpu: t1?.r.cpuSeconds ?? null,
+      refAllWall: tAll?.r.seconds ?? null,
+      refAllThreads: tAll?.threads ?? null,
+      goal: c.goal,
+      goalText: c.goal === null ? (c.width > 4096 ? "scaling: O(N+H) vs O(N·H)" : "") : `≥ ${c.goal}×`,
+      agreement: t1 ? `final loss rel. diff ${rel(e.value, t1.r.finalLoss).toExponential(1)}` : "—",
+      load: load1(),
+      note: missing ?? undefined,
+    });
+    if (c.tfjs && opts.tfjs) {
+      const info = await initBackend();
+      const t = await timeBestAsync(repeats, async () => (await trainTF(net, { X, y }, { steps: c.steps, lr: c.lr, record: [] })).history.lossByStep[c.steps]);
+      opts.log(`  tfjs   ${c.name}: ${t.wall.toFixed(3)} s (${info.backend})`);
+      rows.push({
+        ...rows[rows.length - 1],
+        case: `${desc}, TF.js float32`,
+        route: `tfjs ${info.backend}`,
+        oursWall: t.wall,
+        oursCpu: t.cpu,
+        goal: null,
+        goalText: "",
+        agreement: t1 ? `final loss rel. diff ${rel(t.value, t1.r.finalLoss).toExponential(1)} (float32)` : "—",
+        load: load1(),
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,112 @@
+// Full-batch gradient descent for a shallow net with K outputs on TF.js (float32), one fused step:
+//   Z = XWᵀ + b, A = σ(Z), F = AV + c, R = (F − Y)/n, L = Σ(F − Y)²/(2n),
+//   ∂L/∂V = AᵀR, ∂L/∂c = Σₙ R, ∂L/∂Z = (RVᵀ) ⊙ σ′(Z), ∂L/∂Wᵀ = Xᵀ ∂L/∂Z, ∂L/∂b = Σₙ ∂L/∂Z,
+// then θ ← θ − lr·∂L/∂θ. Per step: one tf.tidy, parameters updated in place (tf.Variable.assign),
+// no readback (the losses stay on the backend and are read once at the end), Xᵀ computed once
+// (products with transposeA/B are slow on the wasm backend), σ′ of ReLU as step(Z) (no autodiff
+// tape), other σ′ by tf.grad of the elementwise σ.
+// This is the training step of the MNIST benchmark; src/mnist/train.ts can adopt it for
+// full-batch GD (it returns the same iterates up to float32 rounding, tested).
+import * as tf from "@tensorflow/tfjs";
+import type { Activation } from "../activations/types";
+
+export interface FusedGdInput {
+  /** n × d inputs, row-major */
+  X: ArrayLike<number>;
+  /** n × K targets, row-major */
+  Y: ArrayLike<number>;
+  n: number;
+  d: number;
+  K: number;
+  H: number;
+  /** H × d (row-major, like the float64 nets), H, H × K, K */
+  W: ArrayLike<number>;
+  b: ArrayLike<number>;
+  V: ArrayLike<number>;
+  c: ArrayLike<number>;
+  activation: Activation;
+}
+
+export interface FusedGdResult {
+  W: Float32Array;
+  b: Float32Array;
+  V: Float32Array;
+  c: Float32Array;
+  /** loss before step k (k = 0..steps−1) and after the last step (k = steps) */
+  lossByStep: Float64Array;
+  seconds: number;
+}
+
+function reluLike(act: Activation): boolean {
+  return act.name === "relu" && Object.keys(act.params).length === 0;
+}
+
+/**
+ * `steps` full-batch GD steps with step size lr (trainC: also update c). Throws before any work on
+ * bad sizes; throws after the run, naming the first step, if the loss became NaN or infinite.
+ */
+export function fusedGd(input: FusedGdInput, opts: { steps: number; lr: number; trainC?: boolean }): FusedGdResult {
+  const where = "fusedGd";
+  const { n, d, K, H, activation: act } = input;
+  for (const [name, v] of [["n", n], ["d", d], ["K", K], ["H", H]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`${where}: ${name} must be a positive integer, got ${String(v)}`);
+  }
+  for (const [name, arr, len] of [["X", input.X, n * d], ["Y", input.Y, n * K], ["W", input.W, H * d], ["b", input.b, H], ["V", input.V, H * K], ["c", input.c, K]] as const) {
+    if (arr === null || typeof arr !== "object" || arr.length !== len) throw new Error(`${where}: ${name} must hold ${len} numbers, got ${arr?.length}`);
+  }
+  if (!Number.isInteger(opts.steps) || opts.steps < 0) throw new Error(`${where}: steps must be an integer ≥ 0, got ${String(opts.steps)}`);
+  if (!(opts.lr > 0) || !Number.isFinite(opts.lr)) throw new Error(`${where}: lr must be a finite number > 0, got ${String(opts.lr)}`);
+  if (typeof act?.tf !== "function") throw new Error(`${where}: activation must be an Activation with a TF.js op`);
+  const trainC = opts.trainC ?? true;
+  const lr = opts.lr;
+  const relu = reluLike(act);
+
+  const Wt = new Float32Array(d * H);
+  for (let i = 0; i < H; i++) for (let j = 0; j < d; j++) Wt[j * H + i] = input.W[i * d + j];
+  const X = tf.tensor2d(Float32Array.from(input.X), [n, d]);
+  const XT = tf.transpose(X) as tf.Tensor2D;
+  const Y = tf.tensor2d(Float32Array.from(input.Y), [n, K]);
+  // tidy disposes the initial values; variables survive it
+  const vW = tf.tidy(() => tf.variable(tf.tensor2d(Wt, [d, H])));
+  const vb = tf.tidy(() => tf.variable(tf.tensor1d(Float32Array.from(input.b))));
+  const vV = tf.tidy(() => tf.variable(tf.tensor2d(Float32Array.from(input.V), [H, K])));
+  const vc = tf.tidy(() => tf.variable(tf.tensor1d(Float32Array.from(input.c))));
+  const dsigma = relu ? null : tf.grad((z: tf.Tensor) => tf.sum(act.tf(z)));
+  const losses: tf.Scalar[] = [];
+
+  const lossOf = (E: tf.Tensor): tf.Scalar => tf.div(tf.sum(tf.square(E)), 2 * n) as tf.Scalar;
+  const start = performance.now();
+  try {
+    for (let k = 0; k < opts.steps; k++) {
+      const loss = tf.tidy(() => {
+        const Z = tf.add(tf.matMul(X, vW), vb) as tf.Tensor2D;
+        const A = act.tf(Z) as tf.Tensor2D;
+        const E = tf.sub(tf.add(tf.matMul(A, vV), vc), Y) as tf.Tensor2D;
+        const R = tf.div(E, n) as tf.Tensor2D;
+        const gV = tf.matMul(tf.transpose(A), R);
+        const dZ = tf.mul(tf.matMul(R, tf.transpose(vV)), relu ? tf.step(Z) : dsigma!(Z)) as tf.Tensor2D;
+        const gW = tf.matMul(XT, dZ);
+        const gb = tf.sum(dZ, 0);
+        if (trainC) vc.assign(tf.sub(vc, tf.mul(tf.sum(R, 0), lr)));
+        vW.assign(tf.sub(vW, tf.mul(gW, lr)));
+        vb.assign(tf.sub(vb, tf.mul(gb, lr)));
+        vV.assign(tf.sub(vV, tf.mul(gV, lr)));
+        return lossOf(E);
+      });
+      losses.push(loss);
+    }
+    losses.push(tf.tidy(() => lossOf(tf.sub(tf.add(tf.matMul(act.tf(tf.add(tf.matMul(X, vW), vb)) as tf.Tensor2D, vV), vc), Y))));
+    const stacked = tf.stack(losses);
+    const lossByStep = Float64Array.from(stacked.dataSync());
+    stacked.dispose();
+    const seconds = (performance.now() - start) / 1000;
+    const bad = lossByStep.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) throw new Error(`${where}: the loss became ${lossByStep[bad]} at step ${bad} with lr = ${lr}; lower lr`);
+    const WtOut = vW.dataSync();
+    const W = new Float32Array(H * d);
+    for (let i = 0; i < H; i++) for (let j = 0; j < d; j++) W[i * d + j] = WtOut[j * H + i];
+    return { W, b: Float32Array.from(vb.dataSync()), V: Float32Array.from(vV.dataSync()), c: Float32Array.from(vc.dataSync()), lossByStep, seconds };
+  } finally {
+    tf.dispose([X, XT, Y, vW, vb, vV, vc, ...losses]);
+  }
+}

@@ -1,0 +1,68 @@
+// The fast training routes against the dense float64 reference (fastPath: false: every neuron at
+// every point, with the activation's own σ, σ′), on the loss at every GD step:
+//  - the 1-D piecewise-linear route with thresholds kept sorted across steps (insertion sort and
+//    merge), including runs whose thresholds reorder a lot (Adam with a large step: the sort falls
+//    back to a full sort) and neurons with w = 0;
+//  - the dense route with the fast smooth σ (tanh, GELU, SiLU, sigmoid, softplus; 1-D and 2-D).
+// Error model for the tolerance 1e-12 (relative): both routes compute the same iterates with
+// different rounding (ulp-level differences in σ or in summation order, ~1e-16 relative per step);
+// gradient descent on these smooth, well-conditioned problems does not amplify them by more than
+// the O(steps) = 10³ factor of accumulation, so the loss histories agree to ~1e-13. A wrong route
+// (a misplaced hinge, a wrong σ′) changes the loss at the 1e-3 level or more.
+import test from "node:test";
+import { strict as assert } from "node:assert";
+import { activation } from "../src/activations";
+import { initNetwork, ShallowNet } from "../src/network";
+import { Rng } from "../src/random";
+import { train, type TrainOptions } from "../src/train";
+
+function data(N: number, d: number, seed: number): { X: number[][]; y: number[] } {
+  const rng = new Rng(seed);
+  const X = Array.from({ length: N }, () => Array.from({ length: d }, () => rng.uniformIn(-1, 1)));
+  const y = X.map((x) => Math.sin(Math.PI * x[0]) * (d > 1 ? Math.cos(Math.PI * x[1]) : 1));
+  return { X, y };
+}
+
+function maxRel(a: Float64Array, b: Float64Array): number {
+  let m = 0;
+  for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[k] - b[k]) / Math.abs(b[k]));
+  return m;
+}
+
+function agree(net: ShallowNet, d: { X: number[][]; y: number[] }, opts: TrainOptions, route: string, what: string): number {
+  const fast = train(net, d, { ...opts, record: [] });
+  const ref = train(net, d, { ...opts, record: [], fastPath: false });
+  assert.equal(fast.history.route, route, `${what}: fast route`);
+  assert.equal(ref.history.route, "dense", `${what}: reference route`);
+  const err = maxRel(fast.history.lossByStep, ref.history.lossByStep);
+  const drop = fast.history.lossByStep[opts.steps] / fast.history.lossByStep[0];
+  console.log(`# ${what}: max relative loss difference over ${opts.steps} steps ${err.toExponential(2)} (tolerance 1e-12); loss ratio end/start ${drop.toFixed(3)}`);
+  assert.ok(err <= 1e-12, `${what}: ${err}`);
+  assert.ok(drop < 0.99, `${what}: the run must train (loss ratio ${drop})`);
+  return err;
+}
+
+test("1-D piecewise-linear route with sorted thresholds: loss history within 1e-12 of the dense reference (ReLU, leaky ReLU, |z|; GD and Adam)", () => {
+  for (const [name, lr] of [["relu", 0.05], ["leaky_relu", 0.05], ["abs", 0.01]] as const) {
+    const net = initNetwork({ width: 128, inputDim: 1, activation: name, init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.2 }, seed: 3 });
+    agree(net, data(64, 1, 11), { steps: 600, lr }, "piecewise-linear-1d", `${name} GD`);
+    // Adam with a large step moves the thresholds across many data points and each other
+    agree(net, data(64, 1, 12), { steps: 300, lr: lr, optimizer: "adam" }, "piecewise-linear-1d", `${name} Adam lr ${lr}`);
+  }
+});
+
+test("1-D piecewise-linear route: neurons with w = 0, thresholds on data points, duplicate thresholds", () => {
+  const W = [[0], [1], [-1], [2], [1], [0], [-0.5]];
+  const b = [0.3, -0.25, 0.25, -0.5, -0.25, -0.1, 0.125]; // thresholds 0.25 (three times), 0.25, −0.25 ... on data points
+  const net = new ShallowNet({ W, b, v: [0.5, -0.4, 0.3, 0.2, -0.1, 0.7, 0.9], c: 0.1, activation: activation("relu") });
+  const d = { X: [[-1], [-0.25], [0], [0.25], [0.5], [1]], y: [0.2, -0.1, 0.3, 0.0, -0.2, 0.4] };
+  agree(net, d, { steps: 200, lr: 0.1 }, "piecewise-linear-1d", "ties and w = 0");
+});
+
+test("dense route with the fast smooth σ: loss history within 1e-12 of the reference σ (tanh, GELU, SiLU, sigmoid, softplus, sharpened; 1-D and 2-D)", () => {
+  for (const [name, params, dim] of [["tanh", {}, 1], ["gelu", {}, 1], ["silu", {}, 2], ["sigmoid", {}, 1], ["softplus", {}, 2], ["tanh", { r: 2 }, 2], ["gelu", { r: 0.5 }, 2]] as const) {
+    const act = activation(name, params);
+    const net = initNetwork({ width: 128, inputDim: dim, activation: act, init: { dist: "gaussian", sigmaW: 1.5, sigmaB: 1, sigmaV: 1 / 12 }, seed: 5 });
+    agree(net, data(48, dim, 21), { steps: 400, lr: 0.05 }, "dense", `${act.label} d=${dim}`);
+  }
+});
