@@ -27,21 +27,20 @@ export {
 export type { RS, RSParts, InitLaw, InitNetworkOptions, Points, RSCoordinates, InitSpec, InitLawParams, Breakpoints, ShallowNetJSON } from "./network";
 
 // training: the float64 engine (GD, Adam, gradient flow; standard and RS coordinates) and TF.js
-export { train, loss, gradients, rsGradients, rsVelocity, scale2FromImbalance } from "./train";
+export { train, loss, gradients, rsVelocity, scale2FromImbalance } from "./train";
 export type { TrainOptions, TrainResult, TrainHistory, Dataset } from "./train";
 export { initBackend, backendInfo, trainTF, predictTF, classifierNtkLearningRate } from "./tfjs";
 export type { TrainTFOptions, TrainTFResult, LabelledData, TrainClassifierOptions, TrainClassifierResult } from "./tfjs";
 
 // kernel regime: RKHS kernels, empirical NTK, interpolants and their spline limits
 export {
-  rsKernel, arcCosineKernel, gramMatrix, empiricalNTK, amplitudeFeatures, kernelInterpolant, naturalCubicSpline, polyharmonicSpline,
+  rsKernel, allParamNTK, ntkPrediction, gramMatrix, empiricalNTK, amplitudeFeatures, kernelInterpolant, naturalCubicSpline, polyharmonicSpline,
 } from "./kernel";
 export type { RSKernel, RSKernelOptions, Kernel, KernelInterpolant, NaturalCubicSpline, PolyharmonicSpline } from "./kernel";
 
 // spectral tools: FFT, spectra, the seminorm, dynamics, Radon, activation design
 export {
-  gridAxis, sample1d, sample2d, fft, ifft, fft2d, spectrum1d, spectrum2d, fourierAt, seminorm, spectralDynamics, modeEnergy,
-  radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, designActivation, designTables,
+  gridAxis, sample1d, sample2d, fft, ifft, fft2d, spectrum1d, spectrum2d, fourierAt, seminorm,   radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, designActivation, designTables,
   radonSeminorm2d, reluRepresenter2d, radonDomainNorms, curvatureNorms1d, piecewiseLinearCurvatureNorms, linearSplineCurvatureNorms,
 } from "./spectral";
 export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow, CurvatureNorms } from "./spectral";
@@ -55,7 +54,7 @@ export type { RateExperiment, GramModes, ModeRate, RateComparison } from "./spec
 // adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
 export {
   activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, zeroPlaneClusters, responseAlignment,
-  pinningSignCondition, signConditionAlongTrajectory, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
+  pinningSignCondition, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
   regimeScale, regimeRuns, regimeTable, linearInterpolant, kernelPrediction, signConditionEvents, breakpointFrames, twoPointShare,
 } from "./adaptive";
 export type {
@@ -66,9 +65,9 @@ export type {
 // the regime map: initialization family × knob × activation × dimension, measured regimes
 export {
   regimeMap, regimeMapData, regimeMapTable, runRegimeCell, cellInit, classifyRegime, workerRunner, REGIME_THRESHOLDS, DEFAULT_REGIME_SETTINGS,
-  mnistActivationRuns,
+  mnistActivationRuns, allParamKernelRegime, pairedInitNetwork,
 } from "./experiments";
-export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow } from "./experiments";
+export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow, AllParamRegimeOptions, AllParamRegimeResult } from "./experiments";
 
 // MNIST: real digits and input-space measures
 export {
