@@ -10,7 +10,8 @@ import * as path from "node:path";
 import { initNetwork } from "../src/network";
 import { Rng } from "../src/random";
 import { train } from "../src/train";
-import { parallelMap, trainMany, WorkerPool, type TrainRun } from "../src/parallel";
+import { parallelMap, WorkerPool } from "../src/parallel";
+import { trainMany, type TrainRun } from "../src/train/train-many";
 
 function runs(): TrainRun[] {
   const out: TrainRun[] = [];
@@ -48,6 +49,9 @@ test("trainMany on 2 worker threads is bit-identical to serial train() (loss at 
     assert.deepEqual(p.history.steps, s.history.steps);
     assert.deepEqual(p.history.offsets.map((o) => Array.from(o)), s.history.offsets.map((o) => Array.from(o)), `run ${k}: recorded offsets`);
     assert.equal(p.net.activation, rs[k].net.activation, "the caller's activation object is kept");
+    const last = s.history.steps.length - 1;
+    assert.deepEqual(Array.from(p.history.netAt(last).W), Array.from(s.history.netAt(last).W), `run ${k}: netAt`);
+    assert.throws(() => p.history.netAt(99), /history.netAt: k = 99 is not a recorded index/);
   });
   // the runs differ from one another, so an ordering mix-up could not pass
   assert.notDeepEqual(Array.from(par[0].history.lossByStep), Array.from(par[1].history.lossByStep));
@@ -56,7 +60,7 @@ test("trainMany on 2 worker threads is bit-identical to serial train() (loss at 
 test("a failing task rejects with the task name, the item and its message; the pool stays usable", async () => {
   const pool = new WorkerPool({ threads: 2 });
   try {
-    const task = { module: require.resolve("../src/parallel/train-many"), fn: "trainFromSnapshot" };
+    const task = { module: require.resolve("../src/train/train-many"), fn: "trainFromSnapshot" };
     await assert.rejects(pool.map(task, [[{ format: "nope" }, {}, {}]]), /trainFromSnapshot \(item 0\): .*not a ShallowNet snapshot/);
     await assert.rejects(pool.run({ module: task.module, fn: "noSuchExport" }), /no exported function "noSuchExport"/);
     const r = runs()[0];
@@ -68,7 +72,7 @@ test("a failing task rejects with the task name, the item and its message; the p
 });
 
 test("parallelMap with threads 1 runs in this thread and gives the same values as threads 2", async () => {
-  const task = { module: require.resolve("../src/parallel/train-many"), fn: "trainFromSnapshot" };
+  const task = { module: require.resolve("../src/train/train-many"), fn: "trainFromSnapshot" };
   const args = runs().slice(0, 3).map((r) => [r.net.toJSON(), r.data, r.options]);
   const one = await parallelMap<{ history: { lossByStep: Float64Array } }>(task, args, { threads: 1 });
   const two = await parallelMap<{ history: { lossByStep: Float64Array } }>(task, args, { threads: 2 });
@@ -83,7 +87,8 @@ test("the compiled package (dist/) runs trainMany on worker threads in plain nod
     return;
   }
   const script = `
-    const { trainMany } = require(${JSON.stringify(dist)});
+    require(${JSON.stringify(dist)});
+    const { trainMany } = require(${JSON.stringify(path.join(__dirname, "..", "dist", "train", "train-many.js"))});
     const { initNetwork } = require(${JSON.stringify(path.join(__dirname, "..", "dist", "network", "index.js"))});
     const { train } = require(${JSON.stringify(path.join(__dirname, "..", "dist", "train", "index.js"))});
     const mk = (s) => ({ net: initNetwork({ width: 16, inputDim: 1, activation: "tanh", init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.3 }, seed: s }),

@@ -1,2 +1,1 @@
 export { WorkerPool, parallelMap, defaultThreads, checkThreads, MAX_THREADS, type TaskRef, type PoolOptions } from "./pool";
-export { trainMany, type TrainRun } from "./train-many";
