@@ -6,7 +6,7 @@ import { initNetwork, type ShallowNet } from "../src/network";
 import { Rng } from "../src/random";
 import { train } from "../src/train";
 import { initBackend, trainTF } from "../src/tfjs";
-import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBest, timeBestAsync, writeAtomic } from "./common";
+import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBest, timeBestAsync, wantsAll, wantsOne, writeAtomic, type RefThreads } from "./common";
 import type { BenchRow } from "./row";
 
 interface Case {
@@ -69,7 +69,7 @@ function torchRun(c: Case, net: ShallowNet, X: number[][], y: number[], repeats:
 
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 
-export async function runTraining(opts: { repeats: number; only: string | null; tfjs: boolean; log: (s: string) => void }): Promise<BenchRow[]> {
+export async function runTraining(opts: { repeats: number; only: string | null; tfjs: boolean; refThreads: RefThreads; log: (s: string) => void }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const missing = pythonMissing("torch");
   for (const c of TRAINING_CASES.filter((k) => opts.only === null || k.name.includes(opts.only))) {
@@ -86,15 +86,15 @@ export async function runTraining(opts: { repeats: number; only: string | null; 
     opts.log(`  engine ${c.name}: ${e.wall.toFixed(3)} s wall, ${e.cpu.toFixed(3)} s cpu (${route})`);
     let t1: ReturnType<typeof torchRun> | null = null, tAll: ReturnType<typeof torchRun> | null = null;
     if (missing === null) {
-      t1 = torchRun(c, net, X, y, repeats, 1);
-      tAll = torchRun(c, net, X, y, repeats, CORES);
-      opts.log(`  torch  ${c.name}: ${t1.r.seconds.toFixed(3)} s (1 thread), ${tAll.r.seconds.toFixed(3)} s (${tAll.threads} threads)`);
+      if (wantsOne(opts.refThreads)) t1 = torchRun(c, net, X, y, repeats, 1);
+      if (wantsAll(opts.refThreads)) tAll = torchRun(c, net, X, y, repeats, CORES);
+      opts.log(`  torch  ${c.name}: ${t1 ? t1.r.seconds.toFixed(3) : "—"} s (1 thread), ${tAll ? tAll.r.seconds.toFixed(3) : "—"} s (${CORES} threads)`);
     }
     const desc = `${c.name}, H=${c.width}, N=${c.points}, ${c.steps} GD steps`;
     rows.push({
       case: desc,
       route,
-      reference: t1 ? `PyTorch ${t1.torch} float64` : "PyTorch (missing)",
+      reference: t1 || tAll ? `PyTorch ${(t1 ?? tAll)!.torch} float64` : "PyTorch (missing)",
       oursThreads: 1,
       oursWall: e.wall,
       oursCpu: e.cpu,
@@ -104,7 +104,7 @@ export async function runTraining(opts: { repeats: number; only: string | null; 
       refAllThreads: tAll?.threads ?? null,
       goal: c.goal,
       goalText: c.goal === null ? (c.width > 4096 ? "scaling: O(N+H) vs O(N·H)" : "") : `≥ ${c.goal}×`,
-      agreement: t1 ? `final loss rel. diff ${rel(e.value, t1.r.finalLoss).toExponential(1)}` : "—",
+      agreement: t1 || tAll ? `final loss rel. diff ${rel(e.value, (t1 ?? tAll)!.r.finalLoss).toExponential(1)}` : "—",
       load: load1(),
       note: missing ?? undefined,
     });
@@ -120,7 +120,7 @@ export async function runTraining(opts: { repeats: number; only: string | null; 
         oursCpu: t.cpu,
         goal: null,
         goalText: "",
-        agreement: t1 ? `final loss rel. diff ${rel(t.value, t1.r.finalLoss).toExponential(1)} (float32)` : "—",
+        agreement: t1 || tAll ? `final loss rel. diff ${rel(t.value, (t1 ?? tAll)!.r.finalLoss).toExponential(1)} (float32)` : "—",
         load: load1(),
       });
     }
