@@ -33,7 +33,7 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
   // the fused step (src/tfjs/fused-gd.ts) on the same data, initial weights and lr, with c trained
   const Y = new Float32Array(data.nTrain * 10);
   for (let m = 0; m < data.nTrain; m++) Y[m * 10 + data.ytrain[m]] = 1;
-  const input = { X: data.Xtrain, Y, n: data.nTrain, d: 784, K: 10, H: hidden, W: net.W, b: net.b, V: net.V, c: net.c, activation: net.activation };
+  const input = { X: data.Xtrain, Y, n: data.nTrain, d: 784, K: 10, H: hidden, W: net.W, b: net.b, V: net.v, c: net.outputConstants, activation: net.activation };
   fusedGd(input, { steps: 2, lr }); // warm-up
   const tf2 = await timeBestAsync(1, async () => fusedGd(input, { steps, lr }));
   const fusedLoss = tf2.value.lossByStep[steps];
@@ -46,7 +46,7 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
     writeAtomic(file, JSON.stringify({
       n: data.nTrain, d: 784, hidden, outputs: 10, activation: J.activation.name, lr, steps,
       X: Array.from(data.Xtrain), y: Array.from(data.ytrain), Xtest: Array.from(data.Xtest), ytest: Array.from(data.ytest),
-      W: J.W, b: J.b, V: J.V, c: J.c,
+      W: J.W, b: J.b, V: J.v, c: J.c,
     }));
     if (wantsOne(refThreads)) t1 = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", "1"]) as TorchOut;
     if (wantsAll(refThreads)) tAll = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", String(CORES)]) as TorchOut;

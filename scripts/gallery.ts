@@ -3,7 +3,7 @@
 // notebook. Written by `npm run figures` to build/site/index.html; also `tsx scripts/gallery.ts`.
 import * as fs from "fs";
 import * as path from "path";
-import { packageRoot, writeFileAtomic } from "../src/notebook";
+import { claimOutputDir, packageRoot, removeInsideOwned, writeFileAtomic } from "../src/notebook";
 import type { FigureEntry } from "./figures";
 
 const VENDOR: Array<[string, string]> = [
@@ -16,10 +16,14 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** Write build/site/index.html (and its vendor scripts, figure copies); returns the page's path. */
-export function writeGallery(opts: { figuresDir: string; siteDir?: string; mode?: string }): string {
+/**
+ * Write build/site/index.html (and its vendor scripts, figure copies); returns the page's path.
+ * The site folder must be new, empty or marked as ours (see claimOutputDir); `force` takes a
+ * non-empty unmarked one. Only site/figures/ and the files written here are ever replaced.
+ */
+export function writeGallery(opts: { figuresDir: string; siteDir?: string; mode?: string; force?: boolean }): string {
   const root = packageRoot();
-  const site = path.resolve(opts.siteDir ?? path.join(root, "build", "site"));
+  const site = claimOutputDir(opts.siteDir ?? path.join(root, "build", "site"), { force: opts.force, owner: "npm run figures (gallery)", flag: "--site" });
   for (const [from, to] of VENDOR) {
     const src = path.join(root, "node_modules", from);
     if (!fs.existsSync(src)) throw new Error(`${src} is missing; run \`npm ci\``);
@@ -28,7 +32,7 @@ export function writeGallery(opts: { figuresDir: string; siteDir?: string; mode?
   const indexFile = path.join(opts.figuresDir, "index.json");
   const entries: FigureEntry[] = fs.existsSync(indexFile) ? JSON.parse(fs.readFileSync(indexFile, "utf8")).figures : [];
   const mode = opts.mode ?? (fs.existsSync(indexFile) ? JSON.parse(fs.readFileSync(indexFile, "utf8")).mode : "none");
-  fs.rmSync(path.join(site, "figures"), { recursive: true, force: true });
+  removeInsideOwned(site, path.join(site, "figures"));
   const specs: Record<string, unknown> = {};
   const sections: string[] = [];
   let last = "";

@@ -14,6 +14,19 @@ runMain(async () => {
     return args.flags.has("help") ? 0 : 2;
   }
   if (args.flags.has("out") && args.positional.length > 1) throw new Error("--out works with a single notebook");
+  // each notebook's executed copy goes to build/notebooks/<file name>: two notebooks with the same
+  // file name (from different folders) would overwrite each other's output
+  if (!args.flags.has("inplace")) {
+    const seen = new Map<string, string>();
+    for (const nb of args.positional) {
+      const base = path.basename(nb);
+      const first = seen.get(base);
+      if (first !== undefined && path.resolve(first) !== path.resolve(nb)) {
+        throw new Error(`${first} and ${nb} have the same file name, so their executed copies would overwrite each other; run them one at a time with --out`);
+      }
+      seen.set(base, nb);
+    }
+  }
   const timeout = Number(args.flags.get("timeout")?.[0] ?? 600);
   if (!(timeout > 0)) throw new Error(`--timeout must be a positive number of seconds`);
   const parameters = parseParams(args.flags.get("param") ?? []);

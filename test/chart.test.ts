@@ -175,8 +175,8 @@ test("specs inline their data and apply the house config, whatever the data shap
     assert.deepEqual(cfg.range.category, [...CATEGORY_COLORS]);
   }
   // NaN / Infinity / undefined become null (JSON cannot hold them), Dates ISO strings, typed as temporal.
-  const odd = lineChart([{ x: new Date(Date.UTC(2020, 0, 1)), y: NaN }, { x: new Date(Date.UTC(2020, 0, 2)), y: Infinity }]);
-  assert.deepEqual(spec(odd).data.values, [{ x: "2020-01-01T00:00:00.000Z", y: null }, { x: "2020-01-02T00:00:00.000Z", y: null }]);
+  const odd = lineChart([{ x: new Date(Date.UTC(2020, 0, 1)), y: NaN }, { x: new Date(Date.UTC(2020, 0, 2)), y: Infinity }, { x: new Date(Date.UTC(2020, 0, 3)), y: 1 }]);
+  assert.deepEqual(spec(odd).data.values, [{ x: "2020-01-01T00:00:00.000Z", y: null }, { x: "2020-01-02T00:00:00.000Z", y: null }, { x: "2020-01-03T00:00:00.000Z", y: 1 }]);
   assert.equal(spec(odd).encoding.x.type, "temporal");
 });
 
@@ -235,7 +235,7 @@ test("bad input fails early with a message naming the problem and the fix", asyn
   assert.throws(() => layerCharts([hconcatCharts([lineChart(curves)])]), /cannot be overlaid/);
   assert.throws(() => facetChart(lineChart(curves), { field: "nope" }), /field "nope" is not in the chart's data/);
   await assert.rejects(chartToSVG({ spec: 1 } as never), /chartToSVG: expected a Chart/);
-  await assert.rejects(chartToPNG(lineChart(curves), { scale: 0 }), /scale must be a number in \(0, 16\]/);
+  await assert.rejects(chartToPNG(lineChart(curves), { scale: 0 }), /chartToPNG: argument options.scale = 0: must be a finite number > 0 and ≤ 16/);
 });
 
 // ---------- row cap ----------

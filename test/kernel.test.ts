@@ -413,8 +413,8 @@ test("naturalCubicSpline: interpolates, C² at the knots, M = 0 at the ends, exa
   const three = naturalCubicSpline([0, 1, 2], [0, 1, 0]);
   // M₁ from 4M₁ = 6(−1 − 1) → M₁ = −3; s(0.5) = 0.5 + (0.125 − 0.5)(−3)/6 = 0.6875
   assert.ok(Math.abs(three(0.5) - 0.6875) < 1e-15);
-  assert.throws(() => naturalCubicSpline([0, 1, 1], [0, 1, 2]), /duplicate knot x = 1/);
-  assert.throws(() => naturalCubicSpline([0, 1], [0]), /x has 2 points but y has 1 values/);
+  assert.throws(() => naturalCubicSpline([0, 1, 1], [0, 1, 2]), /naturalCubicSpline: argument x\[2\] = 1: is a duplicate knot/);
+  assert.throws(() => naturalCubicSpline([0, 1], [0]), /naturalCubicSpline: argument y = an array of length 1: must have the same length as x \(2\)/);
 });
 
 test("polyharmonicSpline reproduces affine functions exactly and interpolates", () => {

@@ -2,7 +2,7 @@
 // foundation issue (invalid JSON, missing kernelspec, throwing cell, type error, endless cell, killed kernel).
 import test from "node:test";
 import { strict as assert } from "node:assert";
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -13,6 +13,7 @@ import {
   runNotebook,
   serializeNotebook,
   KernelClient,
+  findKernelspec,
 } from "../src/notebook";
 
 const root = path.resolve(__dirname, "..");
@@ -144,4 +145,107 @@ test("the command line prints a one-line error and exits non-zero", () => {
 test("the runner refuses to overwrite the source notebook without an explicit flag", async () => {
   const file = fixture("self.ipynb", `// %%\n1\n`);
   await expectFailure(file, { outputPath: file }, /inPlace/);
+});
+
+// ---------- issue 14: the runner never orphans a kernel, never hides a failure ----------
+
+const nodeBin = process.execPath;
+const runnerScript = path.join(root, "scripts", "run-notebook.ts");
+
+/** Start the runner as one node process (no tsx wrapper) on a notebook whose cell 1 writes the kernel's pid. */
+function startRunner(name: string, rest: string, stdio: "pipe" | "ignore" = "ignore") {
+  const pidFile = path.join(dir, `${name}.kernel-pid`);
+  fs.rmSync(pidFile, { force: true });
+  const file = fixture(`${name}.ipynb`, `// %%\nrequire("fs").writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\n${rest}`);
+  const child = spawn(nodeBin, ["--import", "tsx", runnerScript, file, "--out", path.join(dir, "out", `${name}.ipynb`)], { cwd: root, stdio: ["ignore", stdio, stdio] });
+  return { child, pidFile };
+}
+
+async function waitFor(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+for (const sig of ["SIGKILL", "SIGINT", "SIGTERM"] as const) {
+  test(`kill of the runner with ${sig} while a cell is busy leaves no tslab kernel running (watchdog on the runner's pid)`, async () => {
+    const { child, pidFile } = startRunner(`signal-${sig}`, `// %%\nwhile (true) {}\n`);
+    await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") !== "", 240_000, "the kernel to start");
+    const kernelPid = Number(fs.readFileSync(pidFile, "utf8"));
+    await new Promise((r) => setTimeout(r, 800)); // cell 2 is spinning now
+    assert.ok(alive(kernelPid));
+    child.kill(sig);
+    await waitFor(() => !alive(kernelPid), 5000, `kernel ${kernelPid} to die after the runner got ${sig}`);
+  });
+}
+
+test("a closed pipe (npm run figures | head) ends the runner and its kernel (EPIPE)", async () => {
+  const { child, pidFile } = startRunner("epipe", `// %%\nawait new Promise((r) => setTimeout(r, 1500));\n// %%\nwhile (true) {}\n`, "pipe");
+  await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") !== "", 240_000, "the kernel to start");
+  const kernelPid = Number(fs.readFileSync(pidFile, "utf8"));
+  child.stdout!.destroy();
+  child.stderr!.destroy(); // the runner's next progress line hits EPIPE
+  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  await waitFor(() => !alive(kernelPid), 15_000, `kernel ${kernelPid} to die after EPIPE`);
+  assert.equal(await exited, 141);
+});
+
+test("an unawaited promise rejection fails the cell that caused it (it used to exit 0)", async () => {
+  const file = fixture("unhandled.ipynb", `// %%\nconsole.log("fine");\n// %%\nPromise.reject(new Error("nobody awaited me"));\n// %%\nconsole.log("later");\n`);
+  const err = await expectFailure(file, { outputPath: path.join(dir, "out", "unhandled.ipynb") }, /^unhandled\.ipynb, cell 2: failed asynchronously: an unhandled promise rejection .*nobody awaited me/);
+  assert.match(err.stderr, /nobody awaited me/);
+});
+
+test("a throw inside setTimeout fails the cell that caused it (it used to exit 0)", async () => {
+  const file = fixture("timer-throw.ipynb", `// %%\nsetTimeout(() => { throw new Error("late boom"); }, 10);\n`);
+  await expectFailure(file, { outputPath: path.join(dir, "out", "timer-throw.ipynb") }, /^timer-throw\.ipynb, cell 1: failed asynchronously: an exception thrown asynchronously .*late boom/);
+});
+
+test("--timeout Infinity is bounded: no TimeoutOverflowWarning flood, the run finishes", () => {
+  const file = fixture("infinite-timeout.ipynb", `// %%\nawait new Promise((r) => setTimeout(r, 1500));\n`);
+  const r = spawnSync(nodeBin, ["--import", "tsx", runnerScript, file, "--timeout", "Infinity", "--out", path.join(dir, "out", "infinite-timeout.ipynb")], { cwd: root, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!r.stderr.includes("TimeoutOverflowWarning"), r.stderr.slice(0, 500));
+});
+
+test("an unwritable output is reported before the first cell runs (not as a bare EPERM .tmp after every cell)", async () => {
+  const marker = path.join(dir, "unwritable.ran");
+  fs.rmSync(marker, { force: true });
+  const file = fixture("unwritable.ipynb", `// %%\nrequire("fs").writeFileSync(${JSON.stringify(marker)}, "ran");\n`);
+  const blocker = path.join(dir, "a-file-not-a-folder");
+  fs.writeFileSync(blocker, "");
+  await expectFailure(file, { outputPath: path.join(blocker, "out.ipynb") }, /^unwritable\.ipynb: cannot write the executed copy: .*a-file-not-a-folder/);
+  assert.ok(!fs.existsSync(marker), "a cell ran although the output could not be written");
+});
+
+test("a partial .tmp left by a killed run is cleaned up, and --out through a symlink keeps the link", async () => {
+  const file = fixture("tmp-clean.ipynb", `// %%\n1 + 1\n`);
+  const outDir = path.join(dir, "out-tmp");
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const stale = path.join(outDir, ".real.ipynb.999999999.1700000000000.tmp"); // a pid that does not exist
+  fs.writeFileSync(stale, "{ partial");
+  fs.writeFileSync(path.join(outDir, "real.ipynb"), "");
+  fs.symlinkSync(path.join(outDir, "real.ipynb"), path.join(outDir, "link.ipynb"));
+  await runNotebook(file, { outputPath: path.join(outDir, "link.ipynb") });
+  assert.ok(!fs.existsSync(stale), "the stale .tmp is still there");
+  assert.ok(fs.lstatSync(path.join(outDir, "link.ipynb")).isSymbolicLink(), "the symlink was replaced by a file");
+  assert.equal(parseNotebook(fs.readFileSync(path.join(outDir, "real.ipynb"), "utf8")).cells.length, 1);
+  assert.deepEqual(fs.readdirSync(outDir).filter((n) => n.endsWith(".tmp")), []);
+});
+
+test("the kernel's 'abort' to a request within 200 ms of an error (tslab's queue reset) is retried, not reported", async () => {
+  const spec = findKernelspec("spectral-bias");
+  const k = await KernelClient.start(spec, { cwd: dir });
+  try {
+    const bad = await k.execute(`throw new Error("first")`, { timeoutMs: 60_000 });
+    assert.equal(bad.reply.content.status, "error");
+    const t = Date.now();
+    const next = await k.execute(`1 + 1`, { timeoutMs: 60_000 }); // sent at once: tslab answers "abort"
+    assert.equal(next.reply.content.status, "ok", `status ${next.reply.content.status} after ${Date.now() - t} ms`);
+  } finally {
+    await k.shutdown();
+  }
 });

@@ -398,7 +398,7 @@ test("same inputs give bit-identical results", () => {
 test("divergence stops with an error naming the step and suggesting a smaller lr", () => {
   const data = randomData(10, 1, 1400);
   const net = randomNet("relu", 8, 1, 16);
-  assert.throws(() => train(net, data, { steps: 500, lr: 1e6 }), /training diverged at step \d+ \(loss = (Infinity|NaN).*\); try a smaller lr than 1000000/);
+  assert.throws(() => train(net, data, { steps: 500, lr: 1e6 }), /training diverged at step \d+ \(loss = .*\); try a smaller lr than 1000000/);
   assert.throws(() => train(randomNet("tanh", 8, 2, 16), randomData(10, 2, 1), { steps: 500, lr: 1e8, optimizer: "flow" }), /diverged at step \d+/);
 });
 

@@ -14,38 +14,31 @@ function diracSum(points: readonly Kink[], omega: number): Complex {
   return s;
 }
 
-/** The Dirac masses are part of the total: an error tol·Σ|J| is as good as tol·∫|σ″|. */
-function diracAbsTol(points: readonly Kink[], opts: FourierOptions): number {
+/**
+ * FT(f) + Σ_p J_p e^{−iωa_p}: the transform of a derivative of σ, its classical part f by quadrature
+ * split at the Dirac points (and at opts.breakpoints), its Dirac part exactly. The Dirac masses are
+ * part of the total, so an absolute error tol·Σ|J| is as good as tol·∫|f|.
+ */
+function derivativeTransform(f: (z: number) => number, points: readonly Kink[], omega: number, opts: FourierOptions): Complex {
+  const breakpoints = [...(opts.breakpoints ?? []), ...points.map((k) => k.at)];
   const mass = points.reduce((s, p) => s + Math.abs(p.jump), 0);
-  return Math.max(opts.absTol ?? 0, (opts.tol ?? 1e-10) * mass);
+  const absTol = Math.max(opts.absTol ?? 0, (opts.tol ?? 1e-10) * mass);
+  return cadd(fourierTransformNumeric(f, omega, { ...opts, breakpoints, absTol }), diracSum(points, omega));
 }
 
 /**
  * −[FT(d2sigma) + Σ kinks]/ω², with quadrature split at the kinks (and at opts.breakpoints: pass
  * every point where d2sigma is discontinuous, or the quadrature may miss it). Needs σ″ integrable.
  */
-export function sigmaHatFromCurvature(
-  d2sigma: (z: number) => number,
-  kinks: readonly Kink[],
-  omega: number,
-  opts: FourierOptions = {},
-): Complex {
+export function sigmaHatFromCurvature(d2sigma: (z: number) => number, kinks: readonly Kink[], omega: number, opts: FourierOptions = {}): Complex {
   checkOmega("sigmaHatFromCurvature", omega);
-  const bps = [...(opts.breakpoints ?? []), ...kinks.map((k) => k.at)];
-  const ft = cadd(fourierTransformNumeric(d2sigma, omega, { ...opts, breakpoints: bps, absTol: diracAbsTol(kinks, opts) }), diracSum(kinks, omega));
-  return cscale(ft, -1 / (omega * omega));
+  return cscale(derivativeTransform(d2sigma, kinks, omega, opts), -1 / (omega * omega));
 }
 
 /** [FT(dsigma) + Σ jumps]/(iω), with quadrature split at the jumps. Needs σ′ integrable. */
-export function sigmaHatFromSlope(
-  dsigma: (z: number) => number,
-  jumps: readonly Kink[],
-  omega: number,
-  opts: FourierOptions = {},
-): Complex {
+export function sigmaHatFromSlope(dsigma: (z: number) => number, jumps: readonly Kink[], omega: number, opts: FourierOptions = {}): Complex {
   checkOmega("sigmaHatFromSlope", omega);
-  const bps = [...(opts.breakpoints ?? []), ...jumps.map((k) => k.at)];
-  const ft = cadd(fourierTransformNumeric(dsigma, omega, { ...opts, breakpoints: bps, absTol: diracAbsTol(jumps, opts) }), diracSum(jumps, omega));
+  const ft = derivativeTransform(dsigma, jumps, omega, opts);
   // X/(iω) = −iX/ω
   return { re: ft.im / omega, im: -ft.re / omega };
 }

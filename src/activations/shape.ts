@@ -15,7 +15,13 @@
 // break (relative 1e-13; an activation that declares `piecewiseLinear` and fails is a definition error).
 // σ′ is not part of the check: a user σ may have a finite-difference σ′ (accuracy ~1e-10), and the
 // exact form is the better derivative.
-import type { Kink } from "./types";
+
+/** A Dirac mass in σ″ (a kink of σ): σ″ ∋ jump·δ(z − at). Used by exact 1-D fast paths. */
+export interface Kink {
+  at: number;
+  /** jump of σ′ across `at` (right minus left) */
+  jump: number;
+}
 
 export type ShapeKind = "smooth" | "hinges" | "jumps" | "kinks";
 

@@ -1,19 +1,14 @@
 // The contract every activation satisfies. Networks, kernels and the spectral tools
 // speak only this interface, so a user-registered activation works everywhere.
 import type * as tf from "@tensorflow/tfjs";
-import type { ActivationShape } from "./shape";
+import type { ActivationShape, Kink } from "./shape";
+
+export type { Kink };
 
 /** A complex number (the value of a Fourier transform at one frequency). */
 export interface Complex {
   re: number;
   im: number;
-}
-
-/** A Dirac mass in σ″ (a kink of σ): σ″ ∋ jump·δ(z − at). Used by exact 1-D fast paths. */
-export interface Kink {
-  at: number;
-  /** jump of σ′ across `at` (right minus left) */
-  jump: number;
 }
 
 export interface Activation {

@@ -9,6 +9,7 @@ import { initNetwork } from "../network/init";
 import { resolveActivation } from "../network/resolve-activation";
 import type { ShallowNet } from "../network/shallow-net";
 import { train } from "../train/train";
+import { DivergenceError } from "../train/divergence";
 import type { Optimizer } from "../train/options";
 import type { TrainHistory } from "../train/history";
 import { responseAlignment } from "./alignment";
@@ -73,8 +74,13 @@ export interface RegimeRun {
   initial: ShallowNet;
   trained: ShallowNet;
   history: TrainHistory;
-  /** the numeric row of the DataFrame */
+  /** the numeric row of the DataFrame (diverged = 1: every measure is NaN, see `diverged`) */
   row: Record<string, number>;
+  /**
+   * null for a run that trained; for a diverged run the step and the message. A diverged run is
+   * never a result: its row holds NaN measures and `trained` is the initial net, untrained.
+   */
+  diverged: { step: number; message: string } | null;
 }
 
 interface Resolved {
@@ -207,6 +213,7 @@ function runOne(r: Resolved, scale: RegimeScale, j: number): RegimeRun {
   try {
     result = train(initial, { X: r.X, y: r.y }, { steps: r.steps, lr, optimizer: r.optimizer, record: [0, r.steps] });
   } catch (e) {
+    if (e instanceof DivergenceError) return divergedRun(r, scale, label, lr, lambdaMax, initial, e);
     throw new Error(`regimeSweep (${label}): ${(e as Error).message}`);
   }
   const trained = result.net;
@@ -254,7 +261,22 @@ function runOne(r: Resolved, scale: RegimeScale, j: number): RegimeRun {
     row.supToLinear = supDistance(trained, linearInterpolant(r.Xf, r.y), r.Xf, r.gridPoints);
   }
   row.seconds = result.history.seconds;
-  return { label, scale, lr, lambdaMax, initial, trained, history: result.history, row };
+  row.diverged = 0;
+  row.divergedAtStep = NaN;
+  return { label, scale, lr, lambdaMax, initial, trained, history: result.history, row, diverged: null };
+}
+
+/** A run whose training diverged: marked diverged, every measure NaN (never a result). */
+function divergedRun(r: Resolved, scale: RegimeScale, label: string, lr: number, lambdaMax: number, initial: ShallowNet, e: DivergenceError): RegimeRun {
+  const row: Record<string, number> = { sigmaW: scale.sigmaW, sigmaB: scale.sigmaB, sigmaV: scale.sigmaV, lr, lambdaMax, steps: r.steps, diverged: 1, divergedAtStep: e.step };
+  const history: TrainHistory = {
+    steps: [], time: [], loss: [], offsets: [], amplitudes: [], scales: [], normals: [], constants: [], rs: [],
+    netAt: () => {
+      throw new Error(`regimeSweep (${label}): the run diverged at step ${e.step}; it recorded no nets`);
+    },
+    lossByStep: new Float64Array(0), route: "dense", seconds: NaN,
+  };
+  return { label, scale, lr, lambdaMax, initial, trained: initial, history, row, diverged: { step: e.step, message: `regimeSweep (${label}): ${e.message}` } };
 }
 
 /**
@@ -269,9 +291,11 @@ export function regimeRuns(opts: RegimeSweepOptions): RegimeRun[] {
 /** A DataFrame with one row per run: label (string) and Float64 columns. */
 export function regimeTable(runs: RegimeRun[]): pl.DataFrame {
   if (!Array.isArray(runs) || runs.length === 0) throw new Error("regimeTable: no runs; pass the output of regimeRuns(...)");
-  const cols = Object.keys(runs[0].row);
+  // columns: the union over runs in first-seen order (a diverged run has only the scale columns; the rest are NaN)
+  const first = runs.find((r) => r.diverged === null) ?? runs[0];
+  const cols = [...new Set([first, ...runs].flatMap((r) => Object.keys(r.row)))];
   const series: pl.Series[] = [pl.Series("label", runs.map((r) => r.label), pl.Utf8)];
-  for (const c of cols) series.push(pl.Series(c, Float64Array.from(runs, (r) => r.row[c]), pl.Float64));
+  for (const c of cols) series.push(pl.Series(c, Float64Array.from(runs, (r) => r.row[c] ?? NaN), pl.Float64));
   return pl.DataFrame(series);
 }
 
@@ -283,7 +307,8 @@ export function regimeTable(runs: RegimeRun[]): pl.DataFrame {
  *   weightedOffsetShift (|μ(T)|-weighted mean of the same), medianNormalShift (‖ŵ(T) − ŵ(0)‖),
  *   pinnedFraction (|μ|-weighted), pinnedFractionCount, chanceBaseline, clusters, largestCluster,
  *   participationRatio (of the response cosines), in 1-D supToCubicSpline and supToLinear (sup
- *   of |f − g| over the data range), and seconds (training time).
+ *   of |f − g| over the data range), seconds (training time), diverged (1 when training diverged:
+ *   then every measure is NaN, never a result) and divergedAtStep.
  */
 export function regimeSweep(opts: RegimeSweepOptions): pl.DataFrame {
   return regimeTable(regimeRuns(opts));

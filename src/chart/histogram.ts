@@ -8,6 +8,7 @@ import {
 } from "./common";
 import { describeValue, requireField, toTable, type ChartData, type Row, type Table } from "./data";
 import { capRows, formatCount } from "./downsample";
+import { argError } from "../check";
 
 export type HistogramNormalize = "count" | "density" | "probability";
 
@@ -48,7 +49,13 @@ export function histogramChart(data: ChartData | ArrayLike<number | bigint>, opt
   if (o.yScale !== undefined && !["linear", "sqrt", "symlog"].includes(o.yScale)) {
     throw new RangeError(`${who}: yScale must be "linear", "sqrt" or "symlog" (bars start at 0, which a log scale cannot show); got ${describeValue(o.yScale)}.`);
   }
+  if ((Array.isArray(data) || (ArrayBuffer.isView(data) && !(data instanceof DataView))) && (data as ArrayLike<unknown>).length === 0) {
+    throw argError(who, "data", data, "is empty; pass at least one finite number to bin");
+  }
   const numbers = isNumberList(data);
+  if (numbers && !Array.prototype.some.call(data, (v: unknown) => (typeof v === "number" && Number.isFinite(v)) || typeof v === "bigint")) {
+    throw argError(who, "data", data, "holds no finite number (every value is NaN, ±Infinity or null); nothing to bin");
+  }
   if (!numbers && Array.isArray(data)) {
     const i = data.findIndex((v) => v !== null && typeof v !== "object");
     if (i >= 0) throw new TypeError(`${who}: a plain array of values must hold numbers; element ${i} is ${describeValue(data[i])}.`);

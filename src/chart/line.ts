@@ -7,6 +7,7 @@ import {
 } from "./common";
 import { requireField, toTable, type ChartData } from "./data";
 import { capRows } from "./downsample";
+import { argError } from "../check";
 
 export type LineInterpolation = "linear" | "monotone" | "step" | "step-after" | "step-before" | "basis";
 
@@ -50,6 +51,7 @@ export function lineChart(data: ChartData, options: LineChartOptions = {}): Char
     detail: o.detail === undefined ? undefined : (requireField(table, o.detail, "detail", who), { field: o.detail, type: "nominal" }),
     tooltip: tooltipChannel(table, o.tooltip, [x, y, ...[o.color, o.dashBy, o.detail].filter((f): f is string => f !== undefined)], who),
   });
+  requirePlottableRow(table.rows, x, y, who); // after the channels, which name a missing field
   const series = [o.color, o.dashBy, o.detail].filter((f): f is string => f !== undefined);
   const capped = capRows(table.rows, o, { method: "minmax", series, x, y }, who);
   const mark = compact({
@@ -63,4 +65,16 @@ export function lineChart(data: ChartData, options: LineChartOptions = {}): Char
     clip: o.xDomain || o.yDomain ? true : undefined,
   });
   return unitChart({ options: o, capped, mark, encoding, markName: "line" });
+}
+
+/**
+ * A line needs at least one row where x and y are both present (a finite number, or a non-number
+ * category/date): a table whose y is all NaN would draw an empty frame while describe() counts rows.
+ */
+function requirePlottableRow(rows: readonly Record<string, unknown>[], x: string, y: string, who: string): void {
+  if (rows.length === 0) return; // an empty table is reported by the channel checks
+  const present = (v: unknown) => v !== null && v !== undefined && (typeof v !== "number" || Number.isFinite(v));
+  if (rows.some((r) => present(r[x]) && present(r[y]))) return;
+  const field = rows.some((r) => present(r[x])) ? y : x;
+  throw argError(who, `data.${field}`, rows.map((r) => r[field]), `has no finite value in any row with a finite ${field === y ? x : y} (${rows.length} rows, all NaN, ±Infinity or missing); nothing to draw`);
 }

@@ -6,6 +6,26 @@ import { toCell } from "./data";
 import { capRows, type ChartRowCapOptions } from "./downsample";
 import { isPlainObject, VEGA_LITE_SCHEMA } from "./style";
 import { addNotes, titleText } from "./title";
+import { argError } from "../check";
+
+/** Vega-Lite v5's marks (primitive and composite). */
+const VEGA_LITE_MARKS = ["arc", "area", "bar", "image", "line", "point", "rect", "rule", "text", "tick", "trail", "circle", "square", "geoshape", "boxplot", "errorband", "errorbar"];
+
+/** Refuses an unknown mark anywhere in the spec before Vega-Lite fails on it with an internal TypeError. */
+function checkMarks(view: Json, path: string): void {
+  if ("mark" in view) {
+    const m = view.mark;
+    const type = isPlainObject(m) ? m.type : m;
+    if (typeof type !== "string" || !VEGA_LITE_MARKS.includes(type)) {
+      throw argError("chart", `${path}.mark${isPlainObject(m) ? ".type" : ""}`, type, `is not a Vega-Lite v5 mark; use one of ${VEGA_LITE_MARKS.join(", ")}`);
+    }
+  }
+  for (const key of VIEW_KEYS) {
+    const children = view[key];
+    if (Array.isArray(children)) children.forEach((c, i) => isPlainObject(c) && checkMarks(c, `${path}.${key}[${i}]`));
+  }
+  if (isPlainObject(view.spec)) checkMarks(view.spec, `${path}.spec`);
+}
 
 type Json = Record<string, unknown>;
 
@@ -32,6 +52,7 @@ export function chart(spec: unknown, options: RawChartOptions = {}): Chart {
   if (!["mark", "layer", "hconcat", "vconcat", "concat", "facet", "repeat"].some((k) => k in spec)) {
     throw new TypeError(`${who}: the spec has no mark, layer, concat, facet or repeat, so it draws nothing.`);
   }
+  checkMarks(spec, "spec");
   const copy = cloneJson(spec, "spec") as Json;
   const counts = { rows: 0, total: 0 };
   const notes: string[] = [];

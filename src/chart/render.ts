@@ -8,6 +8,23 @@ import type { Chart } from "./chart";
 import { chartFontFiles } from "./fonts";
 import { requireChart } from "./guard";
 import { CHART_FONT } from "./style";
+import { argError, checkBudget, checkFiniteNumber } from "../check";
+
+/**
+ * Largest PNG, in pixels (width × height after scaling): 100 megapixels, 400 MB of RGBA. A chart
+ * is a few hundred pixels a side; a size beyond this is a typo (width 1e6) and would rasterise
+ * for minutes. Within the cap, the memory budget (4 bytes a pixel) applies as well.
+ */
+export const MAX_PNG_PIXELS = 1e8;
+
+function checkPixels(fn: string, width: number, height: number, scale: number): void {
+  const px = Math.ceil(width * scale) * Math.ceil(height * scale);
+  const size = `${width} × ${height} px at scale ${scale}`;
+  if (!(px <= MAX_PNG_PIXELS)) {
+    throw argError(fn, "chart size", size, `is ${px.toExponential(2)} pixels, over the cap of ${MAX_PNG_PIXELS.toExponential(0)}; use a smaller width/height or scale`);
+  }
+  checkBudget(fn, "chart size", px, 4, size);
+}
 
 export interface ChartPngOptions {
   /** Device pixels per SVG pixel; 2 (the default) gives crisp images on high-density screens. */
@@ -42,12 +59,27 @@ export async function chartToSVG(c: Chart): Promise<string> {
 export async function chartToPNG(c: Chart, options: ChartPngOptions = {}): Promise<Uint8Array> {
   requireChart(c, "chartToPNG");
   const scale = checkScale(options.scale);
-  return svgToPNG(await chartToSVG(c), scale);
+  // refuse a huge declared size before Vega lays it out; the SVG's real size is checked in svgToPNG
+  const { width: w, height: h } = c.spec as { width?: unknown; height?: unknown };
+  if (typeof w === "number" || typeof h === "number") {
+    checkPixels("chartToPNG", typeof w === "number" ? w : 1, typeof h === "number" ? h : 1, scale);
+  }
+  return rasterise("chartToPNG", await chartToSVG(c), scale);
 }
 
 /** Rasterises an SVG with the house font. */
 export function svgToPNG(svg: string, scale = 2): Uint8Array {
-  checkScale(scale);
+  return rasterise("svgToPNG", svg, checkScale(scale));
+}
+
+function rasterise(fn: string, svg: string, scale: number): Uint8Array {
+  let size: { width: number; height: number } | null = null;
+  try {
+    size = svgSize(svg);
+  } catch {
+    size = null; // no width/height on the root (a viewBox-only SVG): resvg uses its default size
+  }
+  if (size !== null) checkPixels(fn, size.width, size.height, scale);
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     font: { fontFiles: chartFontFiles(), loadSystemFonts: true, defaultFontFamily: CHART_FONT },
@@ -74,10 +106,7 @@ export function svgSize(svg: string): { width: number; height: number } {
 }
 
 function checkScale(scale: unknown = 2): number {
-  if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0 || scale > 16) {
-    throw new RangeError(`PNG scale must be a number in (0, 16]; got ${String(scale)}.`);
-  }
-  return scale;
+  return checkFiniteNumber("chartToPNG", "options.scale", scale, { min: 0, minExclusive: true, max: 16 });
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { ShallowNet } from "../network/shallow-net";
 import { toPoints, type Points } from "../network/data";
 import { featureGram } from "./gram";
+import { checkBudget } from "../check";
 
 export interface EmpiricalNTKOptions {
   /** "all": every parameter (W, b, v, c); "amplitudes": the output weights v only (kernel regime) */
@@ -56,6 +57,9 @@ export function empiricalNTK(net: ShallowNet, X1: Points, X2?: Points, opts: Emp
   const B = X2 === undefined ? null : toPoints(X2, d, "X2");
   const N1 = A.length / d;
   const N2 = (B ?? A).length / d;
+  // memory: the N1×N2 Gram (twice with params "all": G and the slope Gram S) and the N×H features
+  const grams = opts.params === "all" ? 2 : 1;
+  checkBudget(where, X2 === undefined ? "X1" : "X1, X2", grams * (N1 * N2 + (N1 + (B === null ? 0 : N2)) * H), 8, X2 === undefined ? X1 : `${N1} and ${N2} points`, `a ${N1} × ${N2} Gram matrix and ${H}-wide features`);
   const FA = amplitudeFeatures(net, A);
   const FB = B === null ? null : amplitudeFeatures(net, B);
   const G = featureGram(FA, N1, FB, N2, H);

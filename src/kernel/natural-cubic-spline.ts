@@ -2,7 +2,10 @@
 // kernel regime with uniform zero-plane density (ReLU) tends to as L → ∞ (reconstruction §c.3
 // Cor. 2, §f.2). Our own tridiagonal (Thomas) solve for the knot second derivatives M with the
 // natural conditions M₀ = M_{n−1} = 0; outside the knots the spline continues linearly (which is
-// its C² extension since M = 0 at the ends).
+// its C² extension since M = 0 at the ends). At ±Infinity it returns the limit of that line: the
+// end value when the end slope is 0, else ±Infinity.
+
+import { argError, checkFiniteArray, checkSameLength } from "../check";
 
 export interface NaturalCubicSpline {
   (x: number): number;
@@ -16,19 +19,17 @@ export interface NaturalCubicSpline {
 
 export function naturalCubicSpline(x: number[], y: number[]): NaturalCubicSpline {
   const where = "naturalCubicSpline";
-  if (!Array.isArray(x) || !Array.isArray(y)) throw new Error(`${where}: x and y must be arrays of numbers`);
-  if (x.length !== y.length) throw new Error(`${where}: x has ${x.length} points but y has ${y.length} values; pass one value per point`);
+  const xs = checkFiniteArray(where, "x", x, { minLength: 2 });
+  const ys = checkFiniteArray(where, "y", y);
+  checkSameLength(where, "x", xs, "y", y as unknown[]);
+  x = Array.from(xs);
+  y = Array.from(ys);
   const n = x.length;
-  if (n < 2) throw new Error(`${where}: need at least 2 points, got ${n}`);
-  for (let i = 0; i < n; i++) {
-    if (typeof x[i] !== "number" || !Number.isFinite(x[i])) throw new Error(`${where}: x[${i}] is ${String(x[i])}; must be finite`);
-    if (typeof y[i] !== "number" || !Number.isFinite(y[i])) throw new Error(`${where}: y[${i}] is ${String(y[i])}; must be finite`);
-  }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b]);
   const t = Float64Array.from(order, (i) => x[i]);
   const v = Float64Array.from(order, (i) => y[i]);
   for (let i = 1; i < n; i++) {
-    if (t[i] === t[i - 1]) throw new Error(`${where}: duplicate knot x = ${t[i]} (rows ${order[i - 1]} and ${order[i]}); remove or average duplicates`);
+    if (t[i] === t[i - 1]) throw argError(where, `x[${order[i]}]`, t[i], `is a duplicate knot of x[${order[i - 1]}] (the same x = ${t[i]}); knots must be distinct (remove or average duplicates)`);
   }
   const M = new Float64Array(n);
   const m = n - 2; // interior unknowns M₁…M_{n−2}
@@ -61,10 +62,12 @@ export function naturalCubicSpline(x: number[], y: number[]): NaturalCubicSpline
     return (v[i] - v[i - 1]) / h + (h * (M[i - 1] + 2 * M[i])) / 6;
   };
   const s0 = slopeAt(0, true), s1 = slopeAt(n - 1, false);
+  // the linear tail v₀ + s·(z − t₀); at z = ±Infinity with s = 0 the limit is v₀ (not 0·Infinity = NaN)
+  const tail = (v0: number, s: number, dz: number): number => (s === 0 ? v0 : v0 + s * dz);
   const f = (z: number): number => {
-    if (typeof z !== "number" || Number.isNaN(z)) throw new Error(`${where}: evaluation point must be a number, got ${String(z)}`);
-    if (z <= t[0]) return v[0] + s0 * (z - t[0]);
-    if (z >= t[n - 1]) return v[n - 1] + s1 * (z - t[n - 1]);
+    if (typeof z !== "number" || Number.isNaN(z)) throw argError(where, "z (evaluation point)", z, "must be a number (±Infinity gives the limit)");
+    if (z <= t[0]) return tail(v[0], s0, z - t[0]);
+    if (z >= t[n - 1]) return tail(v[n - 1], s1, z - t[n - 1]);
     let lo = 0, hi = n - 1;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;

@@ -11,7 +11,7 @@ import type { Activation } from "../activations/types";
 import { adaptiveFamilyRule, type QuadratureRule } from "../numeric/quadrature";
 import type { SphereRule } from "../numeric/sphere-rule";
 import { featureGram, pivotedCholeskyFactor } from "./gram";
-import type { FeatureRule, KernelRoute, OffsetLaw, PairFn } from "./rs-kernel-options";
+import type { FeatureRule, KernelRoute, ResolvedOffsetLaw, PairFn } from "./rs-kernel-options";
 import { bucket, maxNorm, testGrid } from "./rs-kernel-common";
 
 const HALF_PI = Math.PI / 2;
@@ -20,7 +20,7 @@ const HALF_PI = Math.PI / 2;
  * The features route: a feature map per radius bucket (built on first use), K(x, y) = φ(x)·φ(y),
  * and Gram matrices as one product ΦΦᵀ, compressed by pivoted Cholesky when N > Q.
  */
-export function featuresRoute(act: Activation, S: SphereRule, d: number, offsets: OffsetLaw, relTol: number): KernelRoute {
+export function featuresRoute(act: Activation, S: SphereRule, d: number, offsets: ResolvedOffsetLaw, relTol: number): KernelRoute {
   const sigma = (z: number): number => act.sigma(z);
   const cache = new Map<number, FeatureMap>();
   const featuresFor = (R: number): FeatureMap => {

@@ -2,11 +2,34 @@
 // back to the dispatcher (rs-kernel.ts holds the mathematics and chooses the route).
 import type { Activation } from "../activations/types";
 import type { FastKernel } from "./gram";
+import { checkInitLaw, type InitLaw } from "../network/init";
 
-/** The law of the frozen zero-planes. */
+/**
+ * The law of the frozen zero-planes: offsets uniform on [−L, L] with uniform normals, or the law a
+ * net initialised by an InitLaw induces (Gaussian laws; `fanIn` scales w by 1/√d), given as the
+ * InitLaw itself or, equivalently, as { kind: "init", dist: "gaussian", sigmaW, sigmaB }.
+ */
 export type OffsetLaw =
   | { kind: "uniform"; L: number }
-  | { kind: "init"; dist: "gaussian"; sigmaW: number; sigmaB: number };
+  | { kind: "init"; dist: "gaussian"; sigmaW: number; sigmaB: number }
+  | InitLaw;
+
+/** The offset law in the form the routes read (an InitLaw rewritten as { kind: "init" }). */
+export type ResolvedOffsetLaw = { kind: "uniform"; L: number } | { kind: "init"; dist: "gaussian"; sigmaW: number; sigmaB: number };
+
+/** The options with an InitLaw offset law written in the { kind: "init" } form the routes read. */
+export function withOffsetLaw(o: RSKernelOptions): RSKernelOptions & { offsets: ResolvedOffsetLaw } {
+  if (o === null || typeof o !== "object") return o;
+  const off = o.offsets as unknown as Record<string, unknown> | null;
+  if (off === null || typeof off !== "object" || "kind" in off) return o as never;
+  const law = checkInitLaw(off, "rsKernel (offsets)", false);
+  if (law.dist !== "gaussian") {
+    throw new Error(`rsKernel: offsets from a uniform InitLaw are not available (w uniform in a cube is not rotation invariant for d > 1); use dist "gaussian", or { kind: "uniform", L }`);
+  }
+  const d = o.inputDim;
+  const sigmaW = law.fanIn && Number.isInteger(d) && d > 0 ? law.sigmaW / Math.sqrt(d) : law.sigmaW;
+  return { ...o, offsets: { kind: "init", dist: "gaussian", sigmaW, sigmaB: law.sigmaB } };
+}
 
 export interface RSKernelOptions {
   /** the activation, or its registered name (e.g. "relu") */

@@ -15,7 +15,7 @@ import type { Activation } from "../activations/types";
 import { integrate } from "../numeric/quadrature";
 import type { SphereRule } from "../numeric/sphere-rule";
 import { breakPoints } from "./activation-shape";
-import type { KernelRoute, OffsetLaw } from "./rs-kernel-options";
+import type { KernelRoute, ResolvedOffsetLaw } from "./rs-kernel-options";
 import { bucket, sphereSum } from "./rs-kernel-common";
 import { radialRule } from "./rs-kernel-features";
 
@@ -80,7 +80,7 @@ function radialIntegral(d: number, sw: number, sb: number, breaks: readonly numb
 }
 
 /** The split-quadrature route for a σ with breaks (see the module comment). */
-export function splitRoute(act: Activation, S: SphereRule, d: number, offsets: OffsetLaw, relTol: number): KernelRoute {
+export function splitRoute(act: Activation, S: SphereRule, d: number, offsets: ResolvedOffsetLaw, relTol: number): KernelRoute {
   const sigma = (z: number): number => act.sigma(z);
   const br = breakPoints(act);
   let k: (a: number, c: number) => number;

@@ -51,7 +51,7 @@ import { sphereRule } from "../numeric/sphere-rule";
 import { isPiecewiseLinear, isStandardRelu, twoPieceLinear } from "./activation-shape";
 import { closedFormRoute } from "./rs-kernel-closed-form";
 import { featuresRoute } from "./rs-kernel-features";
-import { validateRSKernelOptions, type KernelRoute, type RSKernel, type RSKernelOptions } from "./rs-kernel-options";
+import { validateRSKernelOptions, withOffsetLaw, type ResolvedOffsetLaw, type KernelRoute, type RSKernel, type RSKernelOptions } from "./rs-kernel-options";
 import { gaussianPiecesRoute, uniformPiecesPair } from "./rs-kernel-pieces";
 import { pairwiseGram } from "./rs-kernel-common";
 import { splitRoute } from "./rs-kernel-split";
@@ -60,7 +60,7 @@ export type { AffineStructure, FeatureRule, OffsetLaw, RSKernel, RSKernelOptions
 
 /** The evaluation route for σ and the law (see the module comment). */
 function chooseRoute(act: Activation, o: RSKernelOptions): KernelRoute {
-  const d = o.inputDim, offsets = o.offsets, relTol = o.relTol ?? 1e-13;
+  const d = o.inputDim, offsets = o.offsets as ResolvedOffsetLaw, relTol = o.relTol ?? 1e-13;
   const useClosed = offsets.kind === "uniform" && (o.closedForm ?? true) && o.normals === undefined && isStandardRelu(act);
   // the sphere rule (the closed form needs it only as its fallback beyond radius L, in d ≤ 2)
   const sphere = () => sphereRule(d, o.normals, isPiecewiseLinear(act) ? 256 : 64, "rsKernel");
@@ -80,7 +80,8 @@ function chooseRoute(act: Activation, o: RSKernelOptions): KernelRoute {
  * zero-planes with the given offset law (see the module comment for the exact normalisation and
  * its relation to the empirical NTK).
  */
-export function rsKernel(options: RSKernelOptions): RSKernel {
+export function rsKernel(input: RSKernelOptions): RSKernel {
+  const options = withOffsetLaw(input);
   validateRSKernelOptions(options);
   const act = resolveActivation(options.activation, undefined, "rsKernel");
   const { inputDim: d, offsets } = options;

@@ -4,3 +4,5 @@ export * from "./kernel-client";
 export * from "./runner";
 export * from "./percent";
 export * from "./course";
+export * from "./output-dir";
+export * from "./cache";

@@ -48,7 +48,77 @@ export function decodeMessage(key: string, frames: Buffer[]): JupyterMessage {
   return { header, parent_header, metadata, content };
 }
 
+/**
+ * Loaded into the kernel process by NODE_OPTIONS=--require (written next to the connection file).
+ * 1. Watchdog: a worker thread (it runs even while a cell keeps the main thread busy) checks every
+ *    200 ms that the runner (SPECTRAL_BIAS_RUNNER_PID) is alive and still the kernel's parent; when it
+ *    is gone (SIGKILL, a crash, a closed pipe) it SIGKILLs the kernel's process group. So the kernel
+ *    dies with the runner whatever killed the runner.
+ * 2. Asynchronous errors: an unhandled promise rejection or an exception thrown from a timer is
+ *    appended to SPECTRAL_BIAS_ASYNC_ERRORS (one JSON line each); the runner fails the cell during or
+ *    after which it happened. (tslab only logs them, so the cell looked successful.)
+ */
+export const KERNEL_PRELOAD = `"use strict";
+const fs = require("fs");
+const { Worker } = require("worker_threads");
+const watch = Number(process.env.SPECTRAL_BIAS_RUNNER_PID);
+if (!process.env.SPECTRAL_BIAS_KERNEL_PGID) process.env.SPECTRAL_BIAS_KERNEL_PGID = String(process.pid);
+const pgid = Number(process.env.SPECTRAL_BIAS_KERNEL_PGID);
+if (watch > 0 && pgid === process.pid) {
+  const code = 'const { workerData: w } = require("worker_threads");' +
+    'const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === "EPERM"; } };' +
+    'setInterval(() => { if (!alive(w.watch) || (w.ppid0 === w.watch && process.ppid !== w.watch)) {' +
+    ' try { process.kill(-w.pgid, "SIGKILL"); } catch {} try { process.kill(process.pid, "SIGKILL"); } catch {} } }, 200);';
+  new Worker(code, { eval: true, workerData: { watch, pgid, ppid0: process.ppid } }).unref();
+}
+const errFile = process.env.SPECTRAL_BIAS_ASYNC_ERRORS;
+if (errFile && pgid === process.pid) {
+  const record = (kind, e) => {
+    const text = e && e.stack ? String(e.stack) : String(e);
+    try { fs.appendFileSync(errFile, JSON.stringify({ kind, text }) + "\\n"); } catch {}
+  };
+  process.on("uncaughtException", (e) => record("an exception thrown asynchronously (e.g. in a timer callback)", e));
+  process.on("unhandledRejection", (e) => record("an unhandled promise rejection (a promise nobody awaited failed)", e));
+}
+`;
+
+/** Longest delay setTimeout accepts (2^31 − 1 ms, about 24.8 days); longer ones fire at once with a TimeoutOverflowWarning. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Live kernels of this process: killed (process group, SIGKILL) when the process exits or is signalled. */
+const liveKernels = new Set<KernelClient>();
+let exitHooksInstalled = false;
+
+function killLiveKernels(): void {
+  for (const k of [...liveKernels]) k.close();
+}
+
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.on("exit", killLiveKernels);
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(sig, () => {
+      killLiveKernels();
+      // re-raise with the default action so the exit status says which signal ended the run
+      process.removeAllListeners(sig);
+      process.kill(process.pid, sig);
+    });
+  }
+  // a closed pipe ("npm run figures | head"): stop quietly, taking the kernels along
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      killLiveKernels();
+      process.exit(141); // 128 + SIGPIPE, as a shell reports it
+    });
+  }
+}
+
 export class KernelDiedError extends Error {}
+
+/** tslab's abort window after an error reply (200 ms) plus a margin. */
+const TSLAB_ABORT_WINDOW_MS = 300;
 export class KernelTimeoutError extends Error {}
 
 interface Pending {
@@ -115,15 +185,28 @@ export class KernelClient {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spectral-bias-kernel-"));
     const connectionFile = path.join(dir, "connection.json");
     fs.writeFileSync(connectionFile, JSON.stringify(conn), { mode: 0o600 });
+    const preload = path.join(dir, "preload.cjs");
+    fs.writeFileSync(preload, KERNEL_PRELOAD);
+    const asyncErrors = path.join(dir, "async-errors.jsonl");
+    fs.writeFileSync(asyncErrors, "");
     const [cmd, ...args] = kernelCommand(spec, connectionFile);
+    const baseEnv = { ...process.env, ...(spec.env ?? {}), ...(opts.env ?? {}) };
     // detached: the kernel gets its own process group, so close() can kill it and anything it started
     const proc = spawn(cmd, args, {
       cwd: opts.cwd,
-      env: { ...process.env, ...(spec.env ?? {}), ...(opts.env ?? {}) },
+      env: {
+        ...baseEnv,
+        NODE_OPTIONS: `${baseEnv.NODE_OPTIONS ?? ""} --require ${JSON.stringify(preload)}`.trim(),
+        SPECTRAL_BIAS_RUNNER_PID: String(process.pid),
+        SPECTRAL_BIAS_ASYNC_ERRORS: asyncErrors,
+        SPECTRAL_BIAS_KERNEL_PGID: "",
+      },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
     const client = new KernelClient(spec, proc, key, connectionFile);
+    installExitHooks();
+    liveKernels.add(client);
     client.watchProcess();
     try {
       await client.connect(conn);
@@ -133,6 +216,36 @@ export class KernelClient {
       throw e;
     }
     return client;
+  }
+
+  /** The kernel's process id (its process group has the same id). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
+  private asyncErrorsRead = 0;
+
+  /**
+   * Unhandled rejections and asynchronous exceptions the kernel recorded since the last call
+   * (see KERNEL_PRELOAD): the runner calls this after each cell.
+   */
+  takeAsyncErrors(): { kind: string; text: string }[] {
+    const file = path.join(path.dirname(this.connectionFile), "async-errors.jsonl");
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch {
+      return [];
+    }
+    const fresh = text.slice(this.asyncErrorsRead);
+    this.asyncErrorsRead = text.length;
+    return fresh.split("\n").filter(Boolean).map((l) => {
+      try {
+        return JSON.parse(l) as { kind: string; text: string };
+      } catch {
+        return { kind: "an asynchronous error", text: l };
+      }
+    });
   }
 
   /** Last lines the kernel process itself wrote to stderr (not cell output). */
@@ -240,7 +353,7 @@ export class KernelClient {
         const left = deadline - Date.now();
         if (left <= 0) throw new KernelTimeoutError(`no ${msg_type.replace("_request", "_reply")} within ${opts.timeoutMs} ms`);
         await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, left);
+          const t = setTimeout(resolve, Math.min(left, MAX_TIMER_MS));
           wake = () => {
             clearTimeout(t);
             resolve();
@@ -272,14 +385,34 @@ export class KernelClient {
     throw new KernelTimeoutError(`kernel "${this.spec.name}" did not become ready within ${timeoutMs} ms; its stderr:\n${this.stderrTail.trim()}`);
   }
 
-  /** Execute code; resolves with the execute_reply and every iopub message of this request. */
-  execute(code: string, opts: { timeoutMs: number; onIopub?: (m: JupyterMessage) => void }): Promise<ExecuteResult> {
-    return this.request(
-      "shell",
-      "execute_request",
-      { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
-      { timeoutMs: opts.timeoutMs, waitIdle: true, onIopub: opts.onIopub },
-    );
+  /** When the kernel last replied "error" (tslab then aborts every request for the next 200 ms). */
+  private lastErrorAt = -Infinity;
+
+  /**
+   * Execute code; resolves with the execute_reply and every iopub message of this request.
+   *
+   * tslab answers "abort" to any execute request that arrives within 200 ms after an error reply
+   * (it resets its queue for 200 ms to drop requests queued behind the failed one, tslab issue 19),
+   * even one sent after the error was seen. Such a request was not queued behind the error, so it
+   * is sent again once the 200 ms have passed; its iopub messages were none (it never ran).
+   */
+  async execute(code: string, opts: { timeoutMs: number; onIopub?: (m: JupyterMessage) => void }): Promise<ExecuteResult> {
+    for (let attempt = 0; ; attempt++) {
+      const sentAt = Date.now();
+      const r = await this.request(
+        "shell",
+        "execute_request",
+        { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+        { timeoutMs: opts.timeoutMs, waitIdle: true, onIopub: opts.onIopub },
+      );
+      const status = r.reply?.content?.status;
+      if (status === "error") this.lastErrorAt = Date.now();
+      if (status === "abort" && sentAt >= this.lastErrorAt && attempt < 3) {
+        await new Promise((res) => setTimeout(res, Math.max(0, this.lastErrorAt + TSLAB_ABORT_WINDOW_MS - Date.now())));
+        continue;
+      }
+      return r;
+    }
   }
 
   /** Ask the kernel to shut down, then make sure its whole process group is gone. */
@@ -303,6 +436,7 @@ export class KernelClient {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    liveKernels.delete(this);
     if (this.proc.pid !== undefined) {
       try {
         process.kill(-this.proc.pid, "SIGKILL");

@@ -82,7 +82,13 @@ export function kernelCommand(spec: Kernelspec, connectionFile: string): string[
  * Register the project's kernel for a user's own Jupyter/JupyterLab: writes
  * `<dataDir>/kernels/<name>/kernel.json` with absolute paths to this checkout's node and tslab.
  */
-export function installKernelspec(opts: { dataDir?: string; name?: string } = {}): string {
+/**
+ * Write the kernelspec for this checkout. An existing kernel.json with different content (e.g.
+ * edited by hand) is not overwritten silently: without `force` this throws naming the file; with
+ * `force` the old file is first copied to kernel.json.bak (kernel.json.bak.1, … if taken).
+ * Returns the path written; kernelspecBackup() names the backup, if one was made.
+ */
+export function installKernelspec(opts: { dataDir?: string; name?: string; force?: boolean } = {}): string {
   const name = opts.name ?? "spectral-bias";
   if (!/^[A-Za-z0-9._-]+$/.test(name)) {
     throw new Error(`kernel name ${JSON.stringify(name)} may only hold letters, digits, '.', '_' and '-'`);
@@ -98,6 +104,30 @@ export function installKernelspec(opts: { dataDir?: string; name?: string } = {}
     display_name: "TypeScript (spectral-bias)",
     language: "typescript",
   };
-  writeFileAtomic(file, JSON.stringify(spec, null, 1) + "\n");
+  const text = JSON.stringify(spec, null, 1) + "\n";
+  lastKernelspecBackup = null;
+  if (fs.existsSync(file)) {
+    const old = fs.readFileSync(file, "utf8");
+    if (old !== text) {
+      if (!opts.force) {
+        throw new Error(
+          `${file} already exists with different content (edited by hand, or another checkout's kernel); ` +
+            "pass --force to replace it (the old file is kept as kernel.json.bak), or --name to install under another name",
+        );
+      }
+      let backup = `${file}.bak`;
+      for (let k = 1; fs.existsSync(backup); k++) backup = `${file}.bak.${k}`;
+      fs.copyFileSync(file, backup);
+      lastKernelspecBackup = backup;
+    }
+  }
+  writeFileAtomic(file, text);
   return file;
+}
+
+let lastKernelspecBackup: string | null = null;
+
+/** The backup file the last installKernelspec call made (null if it replaced nothing different). */
+export function kernelspecBackup(): string | null {
+  return lastKernelspecBackup;
 }

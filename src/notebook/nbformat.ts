@@ -87,6 +87,12 @@ export function serializeNotebook(nb: Notebook): string {
 
 /** Write a file atomically: a temporary file in the same folder, then rename over the target. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  // a symlink is written through (its target is replaced), never replaced by a plain file
+  try {
+    if (fs.lstatSync(file).isSymbolicLink()) file = fs.realpathSync(file);
+  } catch {
+    /* does not exist yet */
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {

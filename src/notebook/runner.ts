@@ -1,6 +1,7 @@
 // Headless notebook runner: executes a notebook cell by cell through its Jupyter kernel (the same
 // protocol JupyterLab speaks), papermill-style parameters, stop at the first error, per-cell timeout,
 // dead-kernel detection, atomic output under build/, and every chart bundle collected.
+import * as fs from "fs";
 import * as path from "path";
 import { KernelClient, KernelDiedError, KernelTimeoutError, JupyterMessage } from "./kernel-client";
 import { findKernelspec, Kernelspec, packageRoot } from "./kernelspec";
@@ -228,6 +229,75 @@ export function headline(stderr: string): string {
   );
 }
 
+/** After the last cell, how long the runner waits for a late asynchronous error (a short timer). */
+export const ASYNC_SETTLE_MS = 150;
+/**
+ * After every other cell: the kernel notices an unhandled rejection only after the cell's promise
+ * chain has settled, a moment after it replied; this wait lets it be charged to the cell that made it.
+ */
+export const ASYNC_CELL_SETTLE_MS = 40;
+
+/**
+ * Throws (naming the path and the reason) unless `file` can be written atomically: its folder is
+ * created and a temporary file can be made there, and an existing `file` is a regular file (a
+ * symlink is resolved: the target is written, the link stays). Also removes temporary files that
+ * an earlier, killed run of writeFileAtomic left next to it.
+ */
+export function checkWritable(file: string): string {
+  const target = resolveLink(file);
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true });
+  removeStaleTemps(target);
+  if (fs.existsSync(target) && !fs.statSync(target).isFile()) throw new Error(`${target} exists and is not a file`);
+  const probe = path.join(dir, `.${path.basename(target)}.${process.pid}.probe.tmp`);
+  fs.writeFileSync(probe, "");
+  fs.unlinkSync(probe);
+  if (fs.existsSync(target)) fs.accessSync(target, fs.constants.W_OK);
+  return target;
+}
+
+/** The file a symlink points at (followed to the end), or the path itself. */
+export function resolveLink(file: string): string {
+  try {
+    if (fs.lstatSync(file).isSymbolicLink()) return fs.realpathSync(file);
+  } catch {
+    /* does not exist yet */
+  }
+  return file;
+}
+
+/** Remove `.name.<pid>.<time>.tmp` files of writeFileAtomic whose process is gone. */
+export function removeStaleTemps(file: string): void {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = /^\.(.+)\.(\d+)\.\d+(?:\.probe)?\.tmp$/.exec(n);
+    if (!m || m[1] !== base) continue;
+    const pid = Number(m[2]);
+    if (pid !== process.pid && processAlive(pid)) continue;
+    try {
+      fs.unlinkSync(path.join(dir, n));
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Where the executed copy of a notebook goes by default. */
 export function defaultOutputPath(file: string): string {
   return path.join(packageRoot(), "build", "notebooks", path.basename(file));
@@ -268,6 +338,28 @@ export async function runNotebook(file: string, opts: RunOptions = {}): Promise<
     return fail(`the output path is the source notebook itself; pass inPlace (--inplace) to overwrite it on purpose`);
   }
   const cellTimeoutMs = opts.cellTimeoutMs ?? 600_000;
+  if (typeof cellTimeoutMs !== "number" || Number.isNaN(cellTimeoutMs) || cellTimeoutMs <= 0) {
+    return fail(`cellTimeoutMs must be a number of milliseconds > 0 (Infinity: no limit), got ${String(cellTimeoutMs)}`);
+  }
+  // the executed copy must be writable before any cell runs (not after an hour of work)
+  let target: string;
+  try {
+    target = checkWritable(outputPath);
+  } catch (e) {
+    return fail(`cannot write the executed copy: ${(e as Error).message}`);
+  }
+  // two runs at once must not write the same file (e.g. two notebooks with the same name)
+  const other = activeOutputs.get(target);
+  if (other !== undefined) {
+    return fail(`another run (${other}) is writing the same output ${target}; give each notebook its own output path`);
+  }
+  activeOutputs.set(target, notebookPath);
+  try {
+    return await execute();
+  } finally {
+    activeOutputs.delete(target);
+  }
+  async function execute(): Promise<RunResult> {
   const codeCells = nb.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.cell_type === "code" && cellSource(c).trim() !== "");
   for (const c of nb.cells) {
     if (c.cell_type === "code") {
@@ -312,6 +404,17 @@ export async function runNotebook(file: string, opts: RunOptions = {}): Promise<
       }
       cellTimesMs.push(Date.now() - tc);
       c.outputs = collector.outputs;
+      // an unhandled rejection or a throw in a timer: recorded by the kernel's preload; after the
+      // last cell, wait a moment so a short timer started there fires before the check
+      if (status === "ok") await new Promise((r) => setTimeout(r, k === codeCells.length - 1 ? ASYNC_SETTLE_MS : ASYNC_CELL_SETTLE_MS));
+      const asyncErrors = kernel.takeAsyncErrors();
+      if (status === "ok" && asyncErrors.length > 0) {
+        const e = asyncErrors[0];
+        const text = `${e.kind}:\n${e.text}`;
+        c.outputs.push({ output_type: "stream", name: "stderr", text: text + "\n" });
+        save();
+        return fail(`failed asynchronously: ${e.kind}: ${e.text.split("\n")[0]}`, cellNo, code, collector.stderr + text, outputPath);
+      }
       if (status !== "ok") {
         save();
         const firstLine = headline(collector.stderr) || `execution ${status}`;
@@ -325,4 +428,8 @@ export async function runNotebook(file: string, opts: RunOptions = {}): Promise<
     await kernel.shutdown();
   }
   return { notebook: name, outputPath, executed: nb, charts, elapsedMs: Date.now() - t0, cellTimesMs };
+  }
 }
+
+/** Output files of the runs in progress in this process, and the notebook writing each. */
+const activeOutputs = new Map<string, string>();

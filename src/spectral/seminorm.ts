@@ -15,6 +15,7 @@
 import type { Activation } from "../activations/types";
 import { spectrum1d, spectrum2d } from "./spectrum";
 import { assertStep } from "./grid";
+import { argError, checkPositiveNumber } from "../check";
 
 export interface SeminormOptions {
   /** the activation whose penalty P_σ(ω) = 1/|σ̂(ω)|² weighs the spectrum (or pass `penalty`) */
@@ -35,6 +36,38 @@ export interface SeminormOptions {
   maxFrequency?: number;
   /** refine the frequency grid by this power-of-two factor by zero-padding the samples (default 1) */
   zeroPad?: number;
+  /**
+   * The precondition: g has decayed inside the window, max |g| on the window's edge ≤ edgeTol·max |g|
+   * (default 1e-3). Otherwise the periodic DFT sees a jump at the edge, whose |ĝ(ω)|² ~ J²/ω²
+   * tail, weighed by P(ω) (ω⁴ for ReLU), dominates the sum. Pass a larger value (Infinity turns
+   * the check off) only when the edge values are known to be harmless.
+   */
+  edgeTol?: number;
+}
+
+/** Default edgeTol: the edge may hold at most this share of max |g|. */
+export const SEMINORM_EDGE_TOL = 1e-3;
+
+/** max |g| on the window's edge (1-D: both ends; 2-D: the border rows and columns) and max |g| overall. */
+function edgeShare(samples: ArrayLike<number> | ArrayLike<number>[], dim: number): { edge: number; peak: number; at: string; value: number } {
+  let edge = 0, peak = 0, at = "", value = 0;
+  if (dim === 1) {
+    const g = samples as ArrayLike<number>;
+    for (let i = 0; i < g.length; i++) peak = Math.max(peak, Math.abs(g[i]));
+    for (const i of [0, g.length - 1]) if (Math.abs(g[i]) > edge) { edge = Math.abs(g[i]); at = `[${i}]`; value = g[i]; }
+  } else {
+    const rows = samples as ArrayLike<number>[];
+    const n = rows.length;
+    for (let i = 0; i < n; i++) {
+      const r = rows[i];
+      for (let j = 0; j < r.length; j++) {
+        const a = Math.abs(r[j]);
+        peak = Math.max(peak, a);
+        if ((i === 0 || i === n - 1 || j === 0 || j === r.length - 1) && a > edge) { edge = a; at = `[${i}][${j}]`; value = r[j]; }
+      }
+    }
+  }
+  return { edge, peak, at, value };
 }
 
 /** Cor. 1's constant c_d = 1/(2(2π)^{d−1}) (Ongie et al.'s γ_d). */
@@ -92,7 +125,9 @@ export function seminorm(samples: ArrayLike<number> | ArrayLike<number>[], opts:
   if (typeof pad !== "number" || !Number.isInteger(pad) || pad < 1 || (pad & (pad - 1)) !== 0) {
     throw new Error(`${where}: zeroPad must be a power of two ≥ 1 (1, 2, 4, …), got ${String(opts.zeroPad)}`);
   }
+  const edgeTol = opts.edgeTol === undefined || opts.edgeTol === Infinity ? (opts.edgeTol ?? SEMINORM_EDGE_TOL) : checkPositiveNumber(where, "opts.edgeTol", opts.edgeTol);
   const dx = opts.dx;
+  const original = samples;
   if (pad > 1) samples = padSamples(samples, dim, pad);
 
   // |ĝ|² and ‖ξ‖ at every bin, plus the cell area Δω^d
@@ -114,6 +149,17 @@ export function seminorm(samples: ArrayLike<number> | ArrayLike<number>[], opts:
     l1 = 0;
     for (const row of samples as ArrayLike<number>[]) for (let j = 0; j < row.length; j++) l1 += Math.abs(row[j]);
     l1 *= dx * dx;
+  }
+  // the precondition (checked after the spectrum has validated the samples)
+  const { edge, peak, at, value } = edgeShare(original, dim);
+  if (peak > 0 && edge > edgeTol * peak) {
+    throw argError(
+      where,
+      `samples${at}`,
+      value,
+      `the samples have not decayed at the window's edge (|g| there is ${(edge / peak).toPrecision(3)} of max |g|, allowed ${edgeTol}): ` +
+        "the periodic transform sees a jump and the penalty weighs its slow tail; widen the window, taper g to 0 at the edges, or raise opts.edgeTol",
+    );
   }
   // |ĝ| below this is indistinguishable from the round-off of the DFT sum (∝ ε·∫|g|)
   const floor2 = (64 * Number.EPSILON * l1) ** 2;

@@ -3,6 +3,7 @@
 export { loss, gradients } from "./engine";
 export type { Dataset, Gradients, RouteOptions } from "./engine";
 export { train } from "./train";
+export { DivergenceError, LOSS_GROWTH, NORM_GROWTH } from "./divergence";
 export type { TrainResult } from "./train";
 export type { TrainOptions, AdamOptions, Optimizer, Coords, Freeze } from "./options";
 export { OPTIMIZERS, COORDS, FREEZE } from "./options";

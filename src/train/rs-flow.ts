@@ -15,7 +15,7 @@ import type { ShallowNet } from "../network/shallow-net";
 import type { Activation } from "../activations/types";
 import type { LossRoute } from "./dense-route";
 import { assertNet, chooseRoute, validateDataset, type Dataset, type RouteOptions } from "./engine";
-import { paramLayout, type ParamLayout } from "./params";
+import { packNet, paramLayout, type ParamLayout } from "./params";
 
 /** ∂L/∂μ, ∂L/∂β, ∇_ŵ L (H·d row-major), ∂L/∂c and L, in RS coordinates. */
 export interface RSGradients {
@@ -138,12 +138,7 @@ function prepare(net: ShallowNet, data: Dataset, where: string, opts?: RouteOpti
   assertHomogeneous(net.activation, where);
   const td = validateDataset(data, net.inputDim, where);
   const L = paramLayout(net.width, net.inputDim);
-  const theta = new Float64Array(L.size);
-  theta.set(net.W, 0);
-  theta.set(net.b, L.bOffset);
-  theta.set(net.v, L.vOffset);
-  theta[L.cOffset] = net.c;
-  const { state, delta } = rsStateFromParams(theta, L, where);
+  const { state, delta } = rsStateFromParams(packNet(net), L, where);
   const route = chooseRoute(net.activation, L, td, opts);
   return { L, state, delta, route };
 }

@@ -1,11 +1,14 @@
 // The training loop: full-batch GD, Adam, or gradient flow (RK4), in standard or RS coordinates.
 // All maths in float64; the input net is never modified (a new net is returned).
+import { withProgress } from "./progress";
 import type { ShallowNet } from "../network/shallow-net";
 import { assertNet, chooseRoute, validateDataset, type Dataset } from "./engine";
 import { Recorder, type TrainHistory } from "./history";
 import { resolveOptions, type TrainOptions } from "./options";
 import { Adam, eulerStep, RK4, type Field } from "./optimizers";
-import { allFinite, packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
+import { packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
+import { DivergenceMonitor } from "./divergence";
+import { checkBudget } from "../check";
 import { assertHomogeneous, paramsFromRSState, rsField, rsStateFromParams } from "./rs-flow";
 import { frozenFeatureRoute, frozenFeatures } from "./frozen-route";
 import { gramRoute } from "./frozen-gram-route";
@@ -14,14 +17,6 @@ export interface TrainResult {
   /** the trained net (a new object; the input net is untouched) */
   net: ShallowNet;
   history: TrainHistory;
-}
-
-function divergenceError(step: number, loss: number, paramsFinite: boolean, lr: number): Error {
-  const what = paramsFinite ? `loss = ${loss}` : `loss = ${loss}, a parameter became NaN or ±Infinity`;
-  if (step === 0) {
-    return new Error(`train: the initial loss is not finite (${what}): the net's output overflows on this data; rescale the data or the initial weights`);
-  }
-  return new Error(`train: training diverged at step ${step} (${what}); try a smaller lr than ${lr}`);
 }
 
 /** normalise every normal ŵᵢ (the first H·d entries) to unit length */
@@ -54,13 +49,17 @@ function normaliseNormals(L: ParamLayout): (s: Float64Array) => void {
  *   row space of Φ when N ≤ H (fastPath), "adam" (or fastPath: false) on v directly.
  *
  * Loss is recorded at every step (history.lossByStep), RS coordinates at `record` steps.
- * Throws before any work on bad input, and stops with an error naming the step if the loss or a
- * parameter becomes NaN/Infinity.
+ * Throws before any work on bad input (including a step count whose loss history would exceed the
+ * memory budget), and stops with a DivergenceError naming the step when training diverges: the
+ * loss grows far above its running minimum, the parameter norm explodes, or either stops being
+ * finite (see divergence.ts).
  */
 export function train(net: ShallowNet, data: Dataset, options: TrainOptions): TrainResult {
   assertNet(net, "train");
   const td = validateDataset(data, net.inputDim, "train");
-  const o = resolveOptions(options, "train");
+  const shown = withProgress(options, "train");
+  const o = resolveOptions(shown.options, "train");
+  checkBudget("train", "opts.steps", o.steps + 1, 8, o.steps); // history.lossByStep
   const L = paramLayout(net.width, net.inputDim);
   const theta0 = packNet(net);
   if (o.coords === "rs") assertHomogeneous(net.activation, "train");
@@ -103,12 +102,12 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   const project = rs !== null && L.d > 1 ? normaliseNormals(L) : undefined;
   const lossOnly = rs === null && gram === null;
 
+  const monitor = new DivergenceMonitor("train", lr, gram === null);
   const start = performance.now();
   for (let k = 0; k <= steps; k++) {
     // loss (and velocity) at the current point; the final point only needs the loss
     const value = k === steps && lossOnly ? route.evaluate(y, null) : field(y, velocity);
-    const finite = allFinite(y);
-    if (!Number.isFinite(value) || !finite) throw divergenceError(k, value, finite, lr);
+    monitor.check(k, value, y);
     recorder.history.lossByStep[k] = value;
     if (recorder.wants(k)) {
       if (rs !== null) recorder.fromRSState(k, value, y, rs.delta);
@@ -125,12 +124,13 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
         // plain Gram GD steps up to the next step that records or reports, in one tight loop
         const next = Math.min(recorder.nextRecordStep(), o.onProgress !== null ? (Math.floor(k / o.progressEvery) + 1) * o.progressEvery : steps, steps);
         const bad = gram.eulerRun(lr, k + 1, next, recorder.history.lossByStep);
-        if (bad >= 0) throw divergenceError(bad, recorder.history.lossByStep[bad], allFinite(y), lr);
+        monitor.checkLosses(recorder.history.lossByStep, k + 1, bad >= 0 ? bad + 1 : next);
         k = next - 1;
       }
     }
   }
   recorder.history.seconds = (performance.now() - start) / 1000;
+  shown.reporter?.done(recorder.history.seconds);
 
   const theta = rs !== null ? paramsFromRSState(y, rs.delta, L) : gram !== null ? gram.theta(y) : y;
   return { net: unpackNet(theta, L, net.activation), history: recorder.history };
