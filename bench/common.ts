@@ -82,3 +82,8 @@ export function writeAtomic(file: string, text: string): void {
 }
 
 export const load1 = (): number => os.loadavg()[0];
+
+/** which reference runs to make: pinned to one thread, with every core, or both */
+export type RefThreads = "1" | "all" | "both";
+export const wantsOne = (r: RefThreads): boolean => r !== "all";
+export const wantsAll = (r: RefThreads): boolean => r !== "1";

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { activation } from "../src/activations";
 import { gramMatrix, rsKernel } from "../src/kernel";
 import { Rng } from "../src/random";
-import { CORES, OUT_DIR, blasThreads, load1, pythonMissing, runPython, timeBest, writeAtomic } from "./common";
+import { CORES, OUT_DIR, blasThreads, load1, pythonMissing, runPython, timeBest, wantsAll, wantsOne, writeAtomic, type RefThreads } from "./common";
 import type { BenchRow } from "./row";
 
 const N = 2000;
@@ -18,7 +18,8 @@ interface NumpyOut {
   results: { name: string; ms: number; cpuMs: number; maxRelDiff: number }[];
 }
 
-export function runGram(opts: { repeats: number; names: string[]; log: (s: string) => void }): BenchRow[] {
+export function runGram(opts: { repeats: number; names: string[]; refThreads?: RefThreads; log: (s: string) => void }): BenchRow[] {
+  const refThreads = opts.refThreads ?? "both";
   const X = Array.from({ length: N }, (_, i) => -2 + (4 * i) / (N - 1));
   const rng = new Rng(1);
   const entries = opts.names.map((name) => {
@@ -41,17 +42,17 @@ export function runGram(opts: { repeats: number; names: string[]; log: (s: strin
   if (missing === null) {
     const file = path.join(OUT_DIR, "kernel-gram-nodes.json");
     writeAtomic(file, JSON.stringify({ N, L, X, entries: entries.map((e) => ({ name: e.name, rule: e.rule, samples: e.samples })) }));
-    np1 = runPython([path.join(__dirname, "kernel_bench.py"), file], blasThreads(1)) as NumpyOut;
-    npAll = runPython([path.join(__dirname, "kernel_bench.py"), file], blasThreads(CORES)) as NumpyOut;
+    if (wantsOne(refThreads)) np1 = runPython([path.join(__dirname, "kernel_bench.py"), file], blasThreads(1)) as NumpyOut;
+    if (wantsAll(refThreads)) npAll = runPython([path.join(__dirname, "kernel_bench.py"), file], blasThreads(CORES)) as NumpyOut;
   }
   return entries.map((e) => {
     const a = np1?.results.find((r) => r.name === e.name) ?? null;
     const b = npAll?.results.find((r) => r.name === e.name) ?? null;
-    if (a && b) opts.log(`  numpy  ${e.name}: ${a.ms.toFixed(0)} ms (1 thread), ${b.ms.toFixed(0)} ms (${CORES} threads)`);
+    if (a || b) opts.log(`  numpy  ${e.name}: ${a ? a.ms.toFixed(0) : "—"} ms (1 thread), ${b ? b.ms.toFixed(0) : "—"} ms (${CORES} threads)`);
     return {
       case: `Gram matrix ${e.name}, N=${N}`,
       route: `${e.method}${e.Q ? `, Q=${e.Q}` : ""}`,
-      reference: np1 ? `NumPy ${np1.numpy}` : "NumPy (missing)",
+      reference: np1 || npAll ? `NumPy ${(np1 ?? npAll)!.numpy}` : "NumPy (missing)",
       oursThreads: 1,
       oursWall: e.t.wall,
       oursCpu: e.t.cpu,
@@ -61,7 +62,7 @@ export function runGram(opts: { repeats: number; names: string[]; log: (s: strin
       refAllThreads: b ? CORES : null,
       goal: 1,
       goalText: "≥ 1× (no slower)",
-      agreement: a ? `max rel. diff ${a.maxRelDiff.toExponential(1)} at 200 entries` : "—",
+      agreement: a || b ? `max rel. diff ${(a ?? b)!.maxRelDiff.toExponential(1)} at 200 entries` : "—",
       load: load1(),
       note: [missing, e.setupWall > 0.001 ? `node set built once in ${(e.setupWall * 1000).toFixed(0)} ms (cached)` : null].filter(Boolean).join("; ") || undefined,
     };

@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import { initMnistNet, loadMnist, mnistNetToJSON, mnistNtkLearningRate, trainMnist } from "../src/mnist";
 import { fusedGd, initBackend } from "../src/tfjs";
-import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBestAsync, writeAtomic } from "./common";
+import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBestAsync, wantsAll, wantsOne, writeAtomic, type RefThreads } from "./common";
 import type { BenchRow } from "./row";
 
 interface TorchOut {
@@ -17,7 +17,8 @@ interface TorchOut {
   testAccuracy: number;
 }
 
-export async function runMnist(opts: { steps: number; hidden: number; per: number; log: (s: string) => void }): Promise<BenchRow[]> {
+export async function runMnist(opts: { steps: number; hidden: number; per: number; refThreads?: RefThreads; log: (s: string) => void }): Promise<BenchRow[]> {
+  const refThreads = opts.refThreads ?? "both";
   const { steps, hidden, per } = opts;
   const info = await initBackend();
   const data = loadMnist({ trainPerClass: per, testPerClass: 100, seed: 0 });
@@ -47,14 +48,14 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
       X: Array.from(data.Xtrain), y: Array.from(data.ytrain), Xtest: Array.from(data.Xtest), ytest: Array.from(data.ytest),
       W: J.W, b: J.b, V: J.v, c: J.c,
     }));
-    t1 = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", "1"]) as TorchOut;
-    tAll = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", String(CORES)]) as TorchOut;
-    opts.log(`  torch  MNIST: ${t1.wall.toFixed(2)} s (1 thread), ${tAll.wall.toFixed(2)} s (${tAll.threads} threads), final loss ${t1.loss.toFixed(6)}`);
+    if (wantsOne(refThreads)) t1 = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", "1"]) as TorchOut;
+    if (wantsAll(refThreads)) tAll = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", String(CORES)]) as TorchOut;
+    opts.log(`  torch  MNIST: ${t1 ? t1.wall.toFixed(2) : "—"} s (1 thread), ${tAll ? tAll.wall.toFixed(2) : "—"} s (${CORES} threads)`);
   }
   const row: BenchRow = {
     case: `MNIST 784→${hidden}→10, ${data.nTrain} images, ${steps} full-batch steps (float32)`,
     route: `tfjs ${info.backend}`,
-    reference: t1 ? `PyTorch ${t1.torch} float32` : "PyTorch (missing)",
+    reference: t1 || tAll ? `PyTorch ${(t1 ?? tAll)!.torch} float32` : "PyTorch (missing)",
     oursThreads: 1,
     oursWall: t.wall,
     oursCpu: t.cpu,
@@ -65,7 +66,7 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
     goal: 0.5,
     goalText: "within 2× at 1 thread (≥ 0.5×)",
     goalAtOneThread: true,
-    agreement: t1 ? `final loss rel. diff ${(Math.abs(loss - t1.loss) / t1.loss).toExponential(1)}` : "—",
+    agreement: t1 || tAll ? `final loss rel. diff ${(Math.abs(loss - (t1 ?? tAll)!.loss) / (t1 ?? tAll)!.loss).toExponential(1)}` : "—",
     load: load1(),
     note: missing ?? `${info.backend}: ${info.reason}`,
   };
@@ -77,7 +78,7 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
       route: `tfjs ${info.backend} fusedGd`,
       oursWall: tf2.wall,
       oursCpu: tf2.cpu,
-      agreement: t1 ? `final loss rel. diff ${(Math.abs(fusedLoss - t1.loss) / t1.loss).toExponential(1)}` : "—",
+      agreement: t1 || tAll ? `final loss rel. diff ${(Math.abs(fusedLoss - (t1 ?? tAll)!.loss) / (t1 ?? tAll)!.loss).toExponential(1)}` : "—",
       load: load1(),
       note: undefined,
     },

@@ -4,10 +4,12 @@
 // (less sensitive to a busy machine), the 1-minute load average at each row, and writes
 // build/bench/results.json. Reports only; asserts nothing.
 //
-// usage: tsx bench/run.ts [--repeats K] [--only training|gram|mnist] [--case NAME] [--no-tfjs]
+// usage: tsx bench/run.ts [--repeats K] [--only training|gram|mnist] [--case NAME] [--ref-threads 1|all|both] [--no-tfjs]
+// (--ref-threads 1 skips the references' all-cores runs: on a busy machine PyTorch's spinning
+// OpenMP threads can take minutes for a case that needs a second when idle)
 import * as os from "node:os";
 import * as path from "node:path";
-import { CORES, OUT_DIR, writeAtomic } from "./common";
+import { CORES, OUT_DIR, writeAtomic, type RefThreads } from "./common";
 import { runGram } from "./gram";
 import { runMnist } from "./mnist";
 import { bestRatio, ratio, status, type BenchRow } from "./row";
@@ -16,7 +18,7 @@ import { runTraining, TRAINING_CASES } from "./training";
 const SECTIONS = ["training", "gram", "mnist"] as const;
 
 function parseArgs(argv: string[]) {
-  let repeats = 3, only: string | null = null, caseName: string | null = null, tfjs = true;
+  let repeats = 3, only: string | null = null, caseName: string | null = null, tfjs = true, refThreads: RefThreads = "both";
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (a === "--repeats") {
@@ -31,10 +33,14 @@ function parseArgs(argv: string[]) {
       if (!TRAINING_CASES.some((c) => c.name.includes(caseName as string))) {
         throw new Error(`bench: no training case name contains "${caseName}"; cases: ${TRAINING_CASES.map((c) => c.name).join("; ")}`);
       }
+    } else if (a === "--ref-threads") {
+      const v = argv[++k];
+      if (v !== "1" && v !== "all" && v !== "both") throw new Error(`bench: --ref-threads takes 1, all or both, got "${v}"`);
+      refThreads = v;
     } else if (a === "--no-tfjs") tfjs = false;
-    else throw new Error(`bench: unknown argument "${a}"; use --repeats K, --only ${SECTIONS.join("|")}, --case NAME, --no-tfjs`);
+    else throw new Error(`bench: unknown argument "${a}"; use --repeats K, --only ${SECTIONS.join("|")}, --case NAME, --ref-threads 1|all|both, --no-tfjs`);
   }
-  return { repeats, only, caseName, tfjs };
+  return { repeats, only, caseName, tfjs, refThreads };
 }
 
 const f3 = (x: number | null): string => (x === null || !Number.isFinite(x) ? "—" : x < 10 ? x.toFixed(3) : x.toFixed(1));
@@ -70,9 +76,9 @@ async function main(): Promise<void> {
   log(`bench: ${CORES} cores, load average ${loadStart.map((x) => x.toFixed(1)).join(" ")} at start`);
   const rows: BenchRow[] = [];
   const want = (s: (typeof SECTIONS)[number]) => args.only === null || args.only === s;
-  if (want("training")) rows.push(...(await runTraining({ repeats: args.repeats, only: args.caseName, tfjs: args.tfjs, log })));
-  if (want("gram") && args.caseName === null) rows.push(...runGram({ repeats: args.repeats, names: ["tanh", "gelu", "relu", "softplus"], log }));
-  if (want("mnist") && args.caseName === null) rows.push(...(await runMnist({ steps: 200, hidden: 256, per: 200, log })));
+  if (want("training")) rows.push(...(await runTraining({ repeats: args.repeats, only: args.caseName, tfjs: args.tfjs, refThreads: args.refThreads, log })));
+  if (want("gram") && args.caseName === null) rows.push(...runGram({ repeats: args.repeats, names: ["tanh", "gelu", "relu", "softplus"], refThreads: args.refThreads, log }));
+  if (want("mnist") && args.caseName === null) rows.push(...(await runMnist({ steps: 200, hidden: 256, per: 200, refThreads: args.refThreads, log })));
   const loadEnd = os.loadavg();
 
   console.log("");
