@@ -157,3 +157,16 @@ test("one InitLaw: initNetwork, offsetDensity/kernelWeight and rsKernel's offset
   assert.throws(() => rsKernel({ activation: "relu", inputDim: 2, offsets: { dist: "uniform", sigmaW: 1, sigmaB: 1 } }), /uniform InitLaw are not available/);
   assert.throws(() => rsKernel({ activation: "rleu", inputDim: 1, offsets: law }), /unknown activation "rleu".*relu/is);
 });
+
+test("README figure map: every package function a row names is called by that row's notebooks", () => {
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  const rows = readme.split("\n").filter((l) => /^\| .* \| `\d\d-[a-z0-9-]+`/.test(l));
+  assert.ok(rows.length >= 12, `${rows.length} figure-map rows`);
+  for (const row of rows) {
+    const cells = row.split(" | ");
+    const nbs = [...cells[2].matchAll(/`(\d\d-[a-z0-9-]+)`/g)].map((m) => m[1]);
+    const fns = [...cells[cells.length - 1].matchAll(/`([^`]+)`/g)].map((m) => m[1].replace(/^ShallowNet\./, "").replace(/^\./, "").replace(/\(.*$/, ""));
+    const text = nbs.map((n) => fs.readFileSync(path.join(root, "notebooks", `${n}.ipynb`), "utf8")).join("\n");
+    for (const f of fns) assert.ok(new RegExp(`\\b${f}\\b`).test(text), `${nbs.join(", ")}: the figure map names ${f}, which the notebook never calls`);
+  }
+});
