@@ -73,6 +73,7 @@ img.png { max-width: 480px; border: 1px solid #eee; }
 </head><body>
 <h1>spectral-bias: figures (${escapeHtml(mode)} mode)</h1>
 <p>Each chart is shown live (Vega-Lite through vega-embed) with the PNG that the notebook stored beside it.</p>
+<p><a href="playground/index.html">Playground</a> (<code>npm run playground</code>): train a shallow net live in the browser · <a href="api/index.html">API reference</a> (<code>npm run docs</code>)</p>
 ${body}
 <script id="specs" type="application/json">${JSON.stringify(specs).replace(/</g, "\\u003c")}</script>
 <script>

@@ -11,7 +11,7 @@ setProgressFactory((label, steps) => notebookProgress(label, steps) ?? stderrPro
 export { Rng } from "./random";
 
 // numerics: quadrature, transforms, grids, error norms
-export { integrate, derivative, erf, erfc, normalPdf, normalCdf, fourierTransformNumeric } from "./numeric";
+export { integrate, derivative, erf, normalCdf, fourierTransformNumeric } from "./numeric";
 export { linspace, grid2d } from "./numeric/grid";
 export { maxAbsError, rmsError, relL2Error } from "./numeric/norms";
 
@@ -27,47 +27,64 @@ export {
 export type { RS, RSParts, InitLaw, InitNetworkOptions, Points, RSCoordinates, InitSpec, InitLawParams, Breakpoints, ShallowNetJSON } from "./network";
 
 // training: the float64 engine (GD, Adam, gradient flow; standard and RS coordinates) and TF.js
-export { train, loss, gradients, rsGradients, rsVelocity, scale2FromImbalance } from "./train";
+export { train, loss, gradients, rsVelocity, scale2FromImbalance } from "./train";
 export type { TrainOptions, TrainResult, TrainHistory, Dataset } from "./train";
 export { initBackend, backendInfo, trainTF, predictTF, classifierNtkLearningRate } from "./tfjs";
 export type { TrainTFOptions, TrainTFResult, LabelledData, TrainClassifierOptions, TrainClassifierResult } from "./tfjs";
 
 // kernel regime: RKHS kernels, empirical NTK, interpolants and their spline limits
 export {
-  rsKernel, arcCosineKernel, gramMatrix, empiricalNTK, amplitudeFeatures, kernelInterpolant, naturalCubicSpline, polyharmonicSpline,
+  rsKernel, allParamNTK, ntkPrediction, gramMatrix, empiricalNTK, amplitudeFeatures, kernelInterpolant, naturalCubicSpline, polyharmonicSpline,
 } from "./kernel";
 export type { RSKernel, RSKernelOptions, Kernel, KernelInterpolant, NaturalCubicSpline, PolyharmonicSpline } from "./kernel";
 
 // spectral tools: FFT, spectra, the seminorm, dynamics, Radon, activation design
 export {
-  gridAxis, sample1d, sample2d, fft, ifft, fft2d, ifft2d, spectrum1d, spectrum2d, fourierAt, seminorm, spectralDynamics, modeEnergy,
-  radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, designActivation, designTables,
+  gridAxis, sample1d, sample2d, fft, ifft, fft2d, spectrum1d, spectrum2d, fourierAt, seminorm,   radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, designActivation, designTables,
+  radonSeminorm2d, reluRepresenter2d, radonDomainNorms, curvatureNorms1d, piecewiseLinearCurvatureNorms, linearSplineCurvatureNorms,
 } from "./spectral";
-export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow } from "./spectral";
+export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow, CurvatureNorms } from "./spectral";
+// spectral-bias rates: per-mode decay of the training residual against the Gram and the penalty law
+export {
+  rateExperiment, gramModes, penaltySpectrum, linearizedRates, modeDecayRates, fourierDecayRates, compareRates, rankCorrelation, rateAtFrequency,
+  kinkCrossings,
+} from "./spectral";
+export type { RateExperiment, GramModes, ModeRate, RateComparison } from "./spectral";
 
 // adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
 export {
-  activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, neighbourhoodMeasure, zeroPlaneClusters, responseAlignment,
-  pinningSignCondition, signConditionAlongTrajectory, netAtRecordedStep, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
-  regimeScale, regimeRuns, regimeTable, linearInterpolant,
+  activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, zeroPlaneClusters, responseAlignment,
+  pinningSignCondition, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
+  regimeScale, regimeRuns, regimeTable, linearInterpolant, kernelPrediction, signConditionEvents, breakpointFrames, twoPointShare,
 } from "./adaptive";
-export type { ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRun, RegimeScale, RegimeSweepOptions, ZeroPlaneSource } from "./adaptive";
+export type {
+  ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRun, RegimeScale, RegimeSweepOptions, ZeroPlaneSource, KernelPrediction,
+  GdStretch, SignEventCount, BreakpointFrameRow, TwoPointShare,
+} from "./adaptive";
+
+// the regime map: initialization family × knob × activation × dimension, measured regimes
+export {
+  regimeMap, regimeMapData, regimeMapTable, runRegimeCell, cellInit, classifyRegime, workerRunner, REGIME_THRESHOLDS, DEFAULT_REGIME_SETTINGS,
+  mnistActivationRuns, allParamKernelRegime, pairedInitNetwork,
+} from "./experiments";
+export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow, AllParamRegimeOptions, AllParamRegimeResult } from "./experiments";
 
 // MNIST: real digits and input-space measures
 export {
   loadMnist, mnistAvailable, mnistPlaneMeasures, imagesToPoints,
   // deprecated aliases (removed in 0.3): initNetwork({ outputs: 10 }), trainTF, classAccuracy, …
-  initMnistNet, trainMnist, mnistAccuracy, mnistPredict, mnistLoss, mnistNtkLearningRate, mnistPlaneProxy,
-} from "./mnist";
+  initMnistNet, } from "./mnist";
 export type { MnistNet, MnistSubset, TrainMnistResult, MnistPlaneMeasures } from "./mnist";
 
 // charts: data in, Vega-Lite spec out; show in a notebook, save to disk
 export {
   Chart, chart, lineChart, scatterChart, histogramChart, barChart, ruleChart, layerCharts, hconcatCharts, vconcatCharts,
-  gridCharts, facetChart, chartToPNG, chartToSVG, show, saveChart, CATEGORY_COLORS,
+  gridCharts, facetChart, chartToPNG, chartToSVG, show, saveChart, heatmapChart,
 } from "./chart";
 export type { ChartData, ChartIndependentChannel, LineChartOptions, ScatterChartOptions, HistogramChartOptions, BarChartOptions, RuleChartOptions } from "./chart";
 export { functionChart, breakpointChart, zeroPlaneChart } from "./chart/marks";
+export { stepSlider, legendHighlight, linkBrush, hoverTooltips } from "./chart";
+export type { StepSliderOptions, LegendHighlightOptions, LinkBrushOptions, HoverTooltipOptions } from "./chart";
 export type { Curve, FunctionChartOptions, BreakpointChartOptions, ZeroPlaneChartOptions } from "./chart/marks";
 
 // verification

@@ -15,6 +15,11 @@ export interface ZeroPlaneClusterOptions {
    * neurons (opposite half-spaces are active), so they are kept apart unless asked.
    */
   mergeOpposite?: boolean;
+  /**
+   * "planes" (default): link on ‖ŵᵢ − ŵⱼ‖ + |βᵢ − βⱼ|. "normals": link on ‖ŵᵢ − ŵⱼ‖ alone, i.e.
+   * clusters of directions whatever the offsets: direction condensation, which needs no data.
+   */
+  on?: "planes" | "normals";
 }
 
 export interface ZeroPlaneCluster {
@@ -42,12 +47,12 @@ export interface ZeroPlaneClustering {
   considered: number;
 }
 
-/** ‖ŵᵢ − sŵⱼ‖ + |βᵢ − sβⱼ| */
-function planeDistance(P: Planes, i: number, j: number, s: number): number {
+/** ‖ŵᵢ − sŵⱼ‖ + |βᵢ − sβⱼ| (offsets weighted by `w`: 1 for planes, 0 for normals alone) */
+function planeDistance(P: Planes, i: number, j: number, s: number, w = 1): number {
   const d = P.d;
   let q = 0;
   for (let k = 0; k < d; k++) q += (P.normals[i * d + k] - s * P.normals[j * d + k]) ** 2;
-  return Math.sqrt(q) + Math.abs(P.offsets[i] - s * P.offsets[j]);
+  return Math.sqrt(q) + w * Math.abs(P.offsets[i] - s * P.offsets[j]);
 }
 
 function find(parent: Int32Array, i: number): number {
@@ -70,14 +75,17 @@ export function zeroPlaneClusters(source: ZeroPlaneSource, opts: ZeroPlaneCluste
   const P = readPlanes(source, where);
   const Xf = opts.X === undefined ? null : readPoints(opts.X, P.d, where);
   const merge = opts.mergeOpposite ?? false;
+  const on = opts.on ?? "planes";
+  if (on !== "planes" && on !== "normals") throw new Error(`${where}: on must be "planes" or "normals", got ${String(on)}`);
+  const w = on === "planes" ? 1 : 0;
   const idx = strongNeurons(P, minAmplitude);
   const m = idx.length;
 
   const parent = Int32Array.from({ length: m }, (_, a) => a);
   for (let a = 0; a < m; a++) {
     for (let c = a + 1; c < m; c++) {
-      let dist = planeDistance(P, idx[a], idx[c], 1);
-      if (merge) dist = Math.min(dist, planeDistance(P, idx[a], idx[c], -1));
+      let dist = planeDistance(P, idx[a], idx[c], 1, w);
+      if (merge) dist = Math.min(dist, planeDistance(P, idx[a], idx[c], -1, w));
       if (dist <= tol) {
         const ra = find(parent, a), rc = find(parent, c);
         if (ra !== rc) parent[Math.max(ra, rc)] = Math.min(ra, rc);

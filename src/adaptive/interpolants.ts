@@ -2,8 +2,12 @@
 // interpolant, knots at the data. (The kernel-regime reference, the natural cubic spline, is
 // naturalCubicSpline in src/kernel.) The sweep compares trained nets with it; exported for notebooks.
 
-/** Sorted copies of (x, y); throws on fewer than 2 points or repeated x. */
-function sortedData(x: ArrayLike<number>, y: ArrayLike<number>, where: string): { xs: Float64Array; ys: Float64Array } {
+import { checkFiniteArray } from "../check";
+
+/** Sorted copies of (x, y); throws on non-finite entries, fewer than 2 points or repeated x. */
+function sortedData(x0: ArrayLike<number>, y0: ArrayLike<number>, where: string): { xs: Float64Array; ys: Float64Array } {
+  const x = checkFiniteArray(where, "x", x0);
+  const y = checkFiniteArray(where, "y", y0);
   const N = x.length;
   if (N < 2 || y.length !== N) throw new Error(`${where}: need at least 2 points and one y per x (got ${N} x, ${y.length} y)`);
   const order = Array.from({ length: N }, (_, n) => n).sort((a, b) => x[a] - x[b]);
@@ -32,6 +36,10 @@ export function linearInterpolant(x: ArrayLike<number>, y: ArrayLike<number>): (
   return (t) => {
     const j = interval(xs, t);
     const u = (t - xs[j]) / (xs[j + 1] - xs[j]);
-    return ys[j] + u * (ys[j + 1] - ys[j]);
+    const out = ys[j] + u * (ys[j + 1] - ys[j]);
+    if (!Number.isFinite(out)) {
+      throw new Error(`linearInterpolant: evaluation at t = ${t} is ${out} (knots too close together, or t not finite); rescale x`);
+    }
+    return out;
   };
 }

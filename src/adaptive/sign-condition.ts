@@ -10,7 +10,7 @@
 import { ShallowNet, type RSCoordinates } from "../network/shallow-net";
 import { toTargets, type Points } from "../network/data";
 import type { TrainHistory } from "../train/history";
-import { checkMinAmplitude, checkTolerance, readPlanes, readPoints } from "./planes";
+import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons } from "./planes";
 import { zeroPlaneDistances } from "./pinning";
 
 export interface PinningSignOptions {
@@ -182,4 +182,75 @@ export function signConditionAlongTrajectory(
     });
   }
   return out;
+}
+
+/** Counts of one kind of event and how many met the sign condition μᵢ rₘ > 0 just before it. */
+export interface SignEventCount {
+  events: number;
+  satisfied: number;
+  /** satisfied / events (NaN without events) */
+  fraction: number;
+}
+
+/**
+ * The sign condition tested on moving breakpoints (1-D), between consecutive recorded steps k → k+1
+ * of a training history:
+ *   capture: breakpoint i arrives within `tol` of data point xₘ (it was farther at step k) and is
+ *            still within `tol` of xₘ at the last recorded step;
+ *   crossing: breakpoint i passes over xₘ (it is on the other side at step k+1) and is not captured there.
+ * For each event the product μᵢ(k)·rₘ(k) (residual rₘ = f_k(xₘ) − yₘ) is taken at step k, before the
+ * event. Prop. 7 predicts: a capture needs μᵢrₘ > 0 (fraction → 1); a crossing is not held, so its
+ * fraction is whatever the dynamics gives. The baseline `otherPoints`: at each capture, the same
+ * neuron's μᵢ·r_q for the other data points q ≠ m; if the sign at the captured point did not matter,
+ * the capture fraction would match it. Record densely (every step early on) so events are resolved.
+ */
+export function signConditionEvents(
+  history: TrainHistory,
+  X: ArrayLike<number>,
+  y: ArrayLike<number>,
+  opts: { tol?: number; minAmplitude?: number } = {},
+): { captures: SignEventCount; crossings: SignEventCount; otherPoints: SignEventCount } {
+  const where = "signConditionEvents";
+  const tol = checkTolerance(opts?.tol ?? 0.02, "tol", where);
+  const minAmplitude = checkMinAmplitude(opts?.minAmplitude, where);
+  if (history === null || typeof history !== "object" || !Array.isArray(history.rs) || history.rs.length < 2) {
+    throw new Error(`${where}: pass a training history with at least two recorded steps (train(..., { record }))`);
+  }
+  if (history.rs[0].inputDim !== 1) throw new Error(`${where}: breakpoint events are 1-D; this net has inputDim ${history.rs[0].inputDim}`);
+  const N = X.length;
+  if (y.length !== N || N === 0) throw new Error(`${where}: X and y must have the same positive length (got ${N} and ${y.length})`);
+  const K = history.rs.length, H = history.rs[0].width;
+  // breakpoint position −bᵢ/wᵢ = ŵᵢβᵢ (ŵᵢ = ±1 in 1-D)
+  const pos = (k: number, i: number): number => history.rs[k].normals[i] * history.rs[k].offsets[i];
+  const last = K - 1;
+  const strongAtEnd = new Set(strongNeurons(readPlanes(history.netAt(last), where), minAmplitude));
+  const count = (): SignEventCount => ({ events: 0, satisfied: 0, fraction: NaN });
+  const captures = count(), crossings = count(), otherPoints = count();
+  let resid = new Float64Array(N);
+  for (let k = 0; k < last; k++) {
+    const f = history.netAt(k).predict(Array.from(X));
+    resid = Float64Array.from(f, (t, n) => t - y[n]);
+    for (let i = 0; i < H; i++) {
+      if (!strongAtEnd.has(i) || history.rs[k].scales[i] === 0 || history.rs[k + 1].scales[i] === 0) continue;
+      const p0 = pos(k, i), p1 = pos(k + 1, i), pEnd = pos(last, i);
+      const mu = history.rs[k].amplitudes[i];
+      for (let m = 0; m < N; m++) {
+        const x = X[m];
+        const captured = Math.abs(p0 - x) > tol && Math.abs(p1 - x) <= tol && Math.abs(pEnd - x) <= tol;
+        const crossed = !captured && (p0 - x) * (p1 - x) < 0 && Math.abs(pEnd - x) > tol;
+        if (!captured && !crossed) continue;
+        const c = captured ? captures : crossings;
+        c.events++;
+        if (mu * resid[m] > 0) c.satisfied++;
+        if (!captured) continue;
+        for (let q = 0; q < N; q++) {
+          if (q === m) continue;
+          otherPoints.events++;
+          if (mu * resid[q] > 0) otherPoints.satisfied++;
+        }
+      }
+    }
+  }
+  for (const c of [captures, crossings, otherPoints]) c.fraction = c.events > 0 ? c.satisfied / c.events : NaN;
+  return { captures, crossings, otherPoints };
 }

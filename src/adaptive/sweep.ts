@@ -271,7 +271,7 @@ function divergedRun(r: Resolved, scale: RegimeScale, label: string, lr: number,
   const row: Record<string, number> = { sigmaW: scale.sigmaW, sigmaB: scale.sigmaB, sigmaV: scale.sigmaV, lr, lambdaMax, steps: r.steps, diverged: 1, divergedAtStep: e.step };
   const history: TrainHistory = {
     steps: [], time: [], loss: [], offsets: [], amplitudes: [], scales: [], normals: [], constants: [], rs: [],
-    netAt: () => {
+    netAt: (): never => {
       throw new Error(`regimeSweep (${label}): the run diverged at step ${e.step}; it recorded no nets`);
     },
     lossByStep: new Float64Array(0), route: "dense", seconds: NaN,

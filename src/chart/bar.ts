@@ -10,15 +10,21 @@ import { capRows } from "./downsample";
 
 export type BarChartSort = "data" | "ascending" | "descending" | "value-ascending" | "value-descending";
 
+/** Options of {@link barChart}. */
 export interface BarChartOptions extends ChartCommonOptions, ChartColorOptions {
-  /** Category field (default "x") and value field (default "y"); `horizontal` swaps where they are drawn. */
+  /** Category field (default "x"); `horizontal` swaps where category and value are drawn. */
   x?: string;
+  /** Value field (default "y"). */
   y?: string;
+  /** Title of the category axis. */
   xTitle?: string;
+  /** Title of the value axis. */
   yTitle?: string;
   /** Category field type; default nominal (ordinal keeps numeric categories in numeric order). */
   xType?: ChartFieldType;
+  /** Scale of the value axis (bars start at 0, so no log scale). */
   yScale?: "linear" | "sqrt" | "symlog";
+  /** Fixed value range [min, max]. */
   yDomain?: [number, number];
   /** Draw bars sideways: categories on the vertical axis. */
   horizontal?: boolean;

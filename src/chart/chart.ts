@@ -21,11 +21,13 @@ export interface ChartParts {
 /** Deno's kernel calls this method (and awaits its promise) to display a value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
 
+/** A finished chart: what every builder returns and `show`, `saveChart`, `chartToPNG` take. */
 export class Chart {
   /** The Vega-Lite v5 spec: `$schema`, data inlined as `data.values`, house config applied. */
   readonly spec: TopLevelSpec;
   /** A file-name-safe name (from the options, else the title, else the mark). */
   readonly name: string;
+  /** The title given by the caller. */
   readonly title: string | undefined;
   /** The subtitle given by the caller (without the note). */
   readonly subtitle: string | undefined;
@@ -35,6 +37,7 @@ export class Chart {
   readonly mark: string;
   /** Rows embedded in the spec, and rows the caller passed. */
   readonly rows: number;
+  /** Rows the caller passed (more than `rows` when the chart was downsampled). */
   readonly totalRows: number;
 
   constructor(parts: ChartParts) {
@@ -57,6 +60,7 @@ export class Chart {
     return this.note ? `${head}\nnote: ${this.note}` : head;
   }
 
+  /** The same text as `describe()`. */
   toString(): string {
     return this.describe();
   }

@@ -12,12 +12,15 @@ type Json = Record<string, unknown>;
 
 /** Options every builder takes. */
 export interface ChartCommonOptions extends ChartRowCapOptions {
+  /** Chart title (every notebook chart has one). */
   title?: string;
+  /** A line under the title; a downsampling note, if any, is added below it. */
   subtitle?: string;
   /** Used for file names; default from the title. */
   name?: string;
   /** Plot area size in pixels (Vega-Lite width/height). */
   width?: number;
+  /** Plot area height in pixels. */
   height?: number;
   /** true: a tooltip with the plotted fields; or the list of fields to show. */
   tooltip?: boolean | string[];
@@ -25,18 +28,25 @@ export interface ChartCommonOptions extends ChartRowCapOptions {
 
 /** Options for charts with a quantitative-or-categorical x and y. */
 export interface ChartAxisOptions {
-  /** Field names; default "x" and "y". */
+  /** Field of the horizontal position; default "x". */
   x?: string;
+  /** Field of the vertical position; default "y". */
   y?: string;
+  /** Axis title; default the field name. */
   xTitle?: string;
+  /** Axis title; default the field name. */
   yTitle?: string;
+  /** Scale of the x axis; default "linear". */
   xScale?: ChartScaleKind;
+  /** Scale of the y axis; default "linear". */
   yScale?: ChartScaleKind;
   /** Fixed axis ranges [min, max]; marks outside are clipped. */
   xDomain?: [number, number];
+  /** Fixed y range [min, max]; marks outside are clipped. */
   yDomain?: [number, number];
   /** Override the field type inferred from the data (numbers: quantitative, Dates: temporal, else nominal). */
   xType?: ChartFieldType;
+  /** Override the inferred type of the y field. */
   yType?: ChartFieldType;
 }
 
@@ -44,7 +54,9 @@ export interface ChartAxisOptions {
 export interface ChartColorOptions {
   /** Field whose values split the data into coloured series. */
   color?: string;
+  /** Legend title; default the field name. */
   colorTitle?: string;
+  /** Override the inferred type of the color field (few distinct numbers count as nominal). */
   colorType?: ChartFieldType;
   /**
    * Colour scheme of the color field: "diverging" (blue–white–red, Vega's "redblue" reversed so
@@ -54,6 +66,7 @@ export interface ChartColorOptions {
   colorScheme?: string;
   /** One colour for the whole mark when there is no color field, e.g. "#D55E00". */
   markColor?: string;
+  /** Mark opacity in [0, 1]. */
   opacity?: number;
 }
 

@@ -7,6 +7,7 @@ export { scatterChart, type ScatterChartOptions, type ScatterPointShape } from "
 export { histogramChart, type HistogramChartOptions, type HistogramNormalize } from "./histogram";
 export { barChart, type BarChartOptions, type BarChartSort } from "./bar";
 export { ruleChart, type RuleChartOptions } from "./rule";
+export { heatmapChart, type HeatmapChartOptions } from "./heatmap";
 export {
   layerCharts, hconcatCharts, vconcatCharts, gridCharts, facetChart,
   type ChartLayerOptions, type ChartConcatOptions, type ChartFacetOptions, type ChartIndependentChannel,
@@ -20,3 +21,7 @@ export { chartFontFiles } from "./fonts";
 export { chartBundle, chartDisplayData, VEGA_LITE_MIME, type ChartMimeBundle, type ChartDisplayMessage } from "./bundle";
 export { show, displayChart, tslabDisplayWriter, type TslabDisplayWriter } from "./show";
 export { saveChart, type SavedChart } from "./save";
+export {
+  stepSlider, legendHighlight, linkBrush, hoverTooltips, chartParams,
+  type StepSliderOptions, type HoverTooltipOptions, type LegendHighlightOptions, type LinkBrushOptions,
+} from "./interactive";

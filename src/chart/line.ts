@@ -11,11 +11,13 @@ import { argError } from "../check";
 
 export type LineInterpolation = "linear" | "monotone" | "step" | "step-after" | "step-before" | "basis";
 
+/** Options of {@link lineChart}. */
 export interface LineChartOptions extends ChartCommonOptions, ChartAxisOptions, ChartColorOptions {
   /** Also draw a point at each row. */
   points?: boolean;
   /** Point area in px² (with points: true). */
   pointSize?: number;
+  /** Line width in pixels. */
   strokeWidth?: number;
   /** One dash pattern for every line, e.g. [6, 4]. */
   strokeDash?: number[];
@@ -23,6 +25,7 @@ export interface LineChartOptions extends ChartCommonOptions, ChartAxisOptions, 
   dashBy?: string;
   /** Field whose values each get their own line, with no legend (e.g. one line per neuron). */
   detail?: string;
+  /** How points are joined; default "linear". */
   interpolate?: LineInterpolation;
 }
 

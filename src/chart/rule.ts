@@ -10,6 +10,7 @@ import { requireField, toTable, type ChartData } from "./data";
 import { capRows } from "./downsample";
 import { makeTitle } from "./title";
 
+/** Options of {@link ruleChart}. */
 export interface RuleChartOptions extends ChartCommonOptions {
   /** Field of x positions for vertical rules (default "x"). */
   x?: string;
@@ -19,16 +20,27 @@ export interface RuleChartOptions extends ChartCommonOptions {
   label?: string;
   /** Field that colours rules by series (else `markColor`). */
   color?: string;
+  /** Override the inferred type of the color field. */
   colorType?: ChartFieldType;
+  /** One colour for every rule when there is no color field. */
   markColor?: string;
+  /** Dash pattern, e.g. [6, 4]. */
   strokeDash?: number[];
+  /** Line width in pixels. */
   strokeWidth?: number;
+  /** Rule opacity in [0, 1]. */
   opacity?: number;
+  /** Axis title of x. */
   xTitle?: string;
+  /** Axis title of y. */
   yTitle?: string;
+  /** Scale of the x axis. */
   xScale?: ChartScaleKind;
+  /** Scale of the y axis. */
   yScale?: ChartScaleKind;
+  /** Fixed x range [min, max]. */
   xDomain?: [number, number];
+  /** Fixed y range [min, max]. */
   yDomain?: [number, number];
 }
 

@@ -10,11 +10,13 @@ import { capRows } from "./downsample";
 
 export type ScatterPointShape = "circle" | "square" | "cross" | "diamond" | "triangle-up" | "triangle-down";
 
+/** Options of {@link scatterChart}. */
 export interface ScatterChartOptions extends ChartCommonOptions, ChartAxisOptions, ChartColorOptions {
   /** Point area in px² for every point. */
   pointSize?: number;
   /** Field scaled to point area (instead of one pointSize). */
   sizeBy?: string;
+  /** One shape for every point. */
   shape?: ScatterPointShape;
   /** Field whose values give each series its own shape. */
   shapeBy?: string;

@@ -11,6 +11,17 @@ export interface ArcCosineOptions {
   sigmaB: number;
 }
 
+/**
+ * Cho & Saul's arc-cosine kernel E[σ(w·x + b)σ(w·y + b)] for w ~ N(0, σ_w²I), b ~ N(0, σ_b²):
+ * order 0 (step) (π − θ)/(2π); order 1 (ReLU) ‖x̃‖‖ỹ‖(sin θ + (π − θ)cos θ)/(2π), with
+ * x̃ = (σ_w x, σ_b) and cos θ = x̃·ỹ/(‖x̃‖‖ỹ‖).
+ *
+ * @example
+ * ```ts
+ * const k = arcCosineKernel({ order: 1, sigmaW: 1, sigmaB: 1 });
+ * k([0.5], [-0.2]);
+ * ```
+ */
 export function arcCosineKernel(o: ArcCosineOptions): Kernel {
   if (o === null || typeof o !== "object" || (o.order !== 0 && o.order !== 1)) {
     throw new Error("arcCosineKernel: pass { order: 0 | 1, sigmaW, sigmaB } (order 0 = step, 1 = ReLU)");

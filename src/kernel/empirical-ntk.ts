@@ -53,8 +53,13 @@ export function empiricalNTK(net: ShallowNet, X1: Points, X2?: Points, opts: Emp
     throw new Error(`${where}: opts.params must be "all" or "amplitudes", got ${String((opts as EmpiricalNTKOptions)?.params)}`);
   }
   const d = net.inputDim, H = net.width;
-  const A = toPoints(X1, d, "X1");
-  const B = X2 === undefined ? null : toPoints(X2, d, "X2");
+  let A: Float64Array, B: Float64Array | null;
+  try {
+    A = toPoints(X1, d, "X1");
+    B = X2 === undefined ? null : toPoints(X2, d, "X2");
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message}`);
+  }
   const N1 = A.length / d;
   const N2 = (B ?? A).length / d;
   // memory: the N1×N2 Gram (twice with params "all": G and the slope Gram S) and the N×H features
@@ -63,9 +68,15 @@ export function empiricalNTK(net: ShallowNet, X1: Points, X2?: Points, opts: Emp
   const FA = amplitudeFeatures(net, A);
   const FB = B === null ? null : amplitudeFeatures(net, B);
   const G = featureGram(FA, N1, FB, N2, H);
-  if (opts.params === "amplitudes") return G;
-  addHiddenLayerTerm(net, A, B, G);
-  for (let j = 0; j < G.length; j++) G[j] += 1; // ∂f/∂c = 1
+  if (opts.params === "all") {
+    addHiddenLayerTerm(net, A, B, G);
+    for (let j = 0; j < G.length; j++) G[j] += 1; // ∂f/∂c = 1
+  }
+  for (let j = 0; j < G.length; j++) {
+    if (!Number.isFinite(G[j])) {
+      throw new Error(`${where}: entry (${Math.floor(j / N2)}, ${j % N2}) of the kernel is ${G[j]}: the points or the net's parameters are too large for float64; rescale X`);
+    }
+  }
   return G;
 }
 

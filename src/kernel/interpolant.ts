@@ -23,7 +23,9 @@ export interface KernelInterpolantOptions {
   maxCondition?: number;
 }
 
+/** The fitted f = Σ αₙ K(·, xₙ) (plus the affine part in the saddle-point form), callable at one point. */
 export interface KernelInterpolant {
+  /** f(x) at one point (a number in 1-D). */
   (x: number[] | number): number;
   /** predictions at many points (number[][] or, in 1-D, number[]) */
   predictMany(X: Points): Float64Array;
@@ -33,6 +35,7 @@ export interface KernelInterpolant {
   readonly condition: number;
   /** "cholesky": (K + λI)α = y; "affine-saddle": the saddle-point form above */
   readonly solver: "cholesky" | "affine-saddle";
+  /** Dimension d of the inputs. */
   readonly inputDim: number;
 }
 
@@ -68,6 +71,17 @@ function oneNorm(M: Matrix): number {
 
 const asColumn = (b: Float64Array): Matrix => Matrix.columnVector(Array.from(b));
 
+/**
+ * The minimum-RKHS-norm interpolant of (X, y) for `kernel`: solve (K + λI)α = y with Kₙₘ = K(xₙ, xₘ),
+ * f = Σ αₙ K(·, xₙ) (λ = `ridge`, 0 by default; kernel ridge regression when λ > 0). Refuses systems
+ * whose estimated condition number exceeds `maxCondition`, naming the ridge that would help.
+ *
+ * @example
+ * ```ts
+ * const f = kernelInterpolant([-1, 0, 1], [0, 1, 0], arcCosineKernel({ order: 1, sigmaW: 1, sigmaB: 1 }));
+ * f(0.5);
+ * ```
+ */
 export function kernelInterpolant(X: Points, y: number[] | Float64Array, kernel: Kernel, opts: KernelInterpolantOptions = {}): KernelInterpolant {
   const where = "kernelInterpolant";
   if (typeof kernel !== "function") throw new Error(`${where}: kernel must be a function (x, y) => number, e.g. rsKernel({...})`);

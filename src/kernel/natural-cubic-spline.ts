@@ -7,7 +7,9 @@
 
 import { argError, checkFiniteArray, checkSameLength } from "../check";
 
+/** The natural cubic spline through 1-D data, callable; linear beyond the end knots. */
 export interface NaturalCubicSpline {
+  /** s(x). */
   (x: number): number;
   /** sorted knots */
   readonly knots: Float64Array;
@@ -17,6 +19,16 @@ export interface NaturalCubicSpline {
   readonly secondDerivatives: Float64Array;
 }
 
+/**
+ * The natural cubic spline through (x, y): the interpolant minimising ∫ s″(t)² dt, with s″ = 0 at
+ * both end knots (the kernel-regime limit of ReLU with uniform zero-plane density, Cor. 2).
+ *
+ * @example
+ * ```ts
+ * const s = naturalCubicSpline([-1, 0, 1], [0, 1, 0]);
+ * s(0.5); // 0.6875
+ * ```
+ */
 export function naturalCubicSpline(x: number[], y: number[]): NaturalCubicSpline {
   const where = "naturalCubicSpline";
   const xs = checkFiniteArray(where, "x", x, { minLength: 2 });
@@ -62,6 +74,10 @@ export function naturalCubicSpline(x: number[], y: number[]): NaturalCubicSpline
     return (v[i] - v[i - 1]) / h + (h * (M[i - 1] + 2 * M[i])) / 6;
   };
   const s0 = slopeAt(0, true), s1 = slopeAt(n - 1, false);
+  // knots so close (or values so large) that float64 overflows: 1/h or the slopes are not finite
+  if (!Number.isFinite(s0) || !Number.isFinite(s1) || !M.every(Number.isFinite)) {
+    throw argError(where, "x", x, "has knots too close together (or values too large) for float64: the spline's slopes overflow; rescale x and y");
+  }
   // the linear tail v₀ + s·(z − t₀); at z = ±Infinity with s = 0 the limit is v₀ (not 0·Infinity = NaN)
   const tail = (v0: number, s: number, dz: number): number => (s === 0 ? v0 : v0 + s * dz);
   const f = (z: number): number => {
@@ -76,7 +92,9 @@ export function naturalCubicSpline(x: number[], y: number[]): NaturalCubicSpline
     }
     const h = t[hi] - t[lo];
     const a = (t[hi] - z) / h, b = (z - t[lo]) / h;
-    return a * v[lo] + b * v[hi] + (((a * a * a - a) * M[lo] + (b * b * b - b) * M[hi]) * h * h) / 6;
+    const out = a * v[lo] + b * v[hi] + (((a * a * a - a) * M[lo] + (b * b * b - b) * M[hi]) * h * h) / 6;
+    if (!Number.isFinite(out)) throw argError(where, "z (evaluation point)", z, "gives a value that overflows float64 on this spline; rescale x and y");
+    return out;
   };
   return Object.assign(f, { knots: t, values: v, secondDerivatives: M });
 }

@@ -8,8 +8,11 @@ import { LuDecomposition, Matrix, SingularValueDecomposition } from "ml-matrix";
 import { toPoints } from "../network/data";
 import { pointsDim } from "./gram";
 
+/** s(x) = Σₙ αₙ‖x − xₙ‖³ + c₀ + cᵀx, callable at one point. */
 export interface PolyharmonicSpline {
+  /** s(x) at one point (a number in 1-D). */
   (x: number[] | number): number;
+  /** Dimension d of the inputs. */
   readonly inputDim: number;
   /** RBF coefficients αₙ (data order) */
   readonly alpha: Float64Array;
@@ -17,6 +20,17 @@ export interface PolyharmonicSpline {
   readonly affine: Float64Array;
 }
 
+/**
+ * The polyharmonic cubic spline s(x) = Σₙ αₙ‖x − xₙ‖³ + c₀ + cᵀx through (X, y), with Σₙ αₙ = 0 and
+ * Σₙ αₙxₙ = 0: the kernel-regime limit of ReLU with uniform zero-plane density in any dimension.
+ * The points must be distinct and not all on one hyperplane.
+ *
+ * @example
+ * ```ts
+ * const s = polyharmonicSpline([[0, 0], [1, 0], [0, 1], [1, 1]], [0, 1, 1, 0]);
+ * s([0.5, 0.5]);
+ * ```
+ */
 export function polyharmonicSpline(X: number[][] | number[], y: number[]): PolyharmonicSpline {
   const where = "polyharmonicSpline";
   if (!Array.isArray(X) || !Array.isArray(y)) throw new Error(`${where}: X must be an array of points and y an array of numbers`);

@@ -1,6 +1,7 @@
 // Adaptive-regime measures of a MnistNet in input space (reconstruction §c.4; proposed figure P10):
 // distances from the active zero-planes {x : wᵢ·x + bᵢ = 0} to the training images, the pinned
-// fraction against its chance baseline, and zero-plane clusters. All through the single-output
+// fraction against its chance baseline, zero-plane clusters, and clusters of the normals alone
+// (direction condensation). All through the single-output
 // proxy (vᵢ = ‖Vᵢ‖, see mnistPlaneProxy) and the functions of src/adaptive, so the definitions
 // (active neuron, distance, chance, single linkage) are exactly the ones the 1-D/2-D notebooks use.
 import { chanceBaseline, pinnedFraction, zeroPlaneClusters, zeroPlaneDistances } from "../adaptive";
@@ -36,6 +37,8 @@ export interface MnistPlaneMeasures {
   considered: number;
   /** size of the largest cluster */
   largestCluster: number;
+  /** clusters of the normals ŵ alone (direction condensation, whatever the offsets) among the strong neurons */
+  directionClusters: number;
   tol: number;
   clusterTol: number;
 }
@@ -68,6 +71,7 @@ export function mnistPlaneMeasures(net: MnistNet, X: ArrayLike<number> | number[
   const D = zeroPlaneDistances(proxy, points, { minAmplitude });
   const pin = { tol: opts.tol, weight, minAmplitude };
   const C = zeroPlaneClusters(proxy, { tol: clusterTol, minAmplitude });
+  const Cdir = zeroPlaneClusters(proxy, { tol: clusterTol, minAmplitude, on: "normals" });
   return {
     active: D.neuron.length,
     hidden: net.width,
@@ -79,6 +83,7 @@ export function mnistPlaneMeasures(net: MnistNet, X: ArrayLike<number> | number[
     clusters: C.clusters.length,
     considered: C.considered,
     largestCluster: C.clusters.length > 0 ? C.clusters[0].size : 0,
+    directionClusters: Cdir.clusters.length,
     tol: opts.tol,
     clusterTol,
   };

@@ -18,10 +18,18 @@ function describe(x: unknown): string {
  * Accepts number[][] (each row of length d) or, when d = 1, a plain number[] or Float64Array.
  * Throws on empty data, ragged rows, a dimension other than d, and NaN/±Infinity (naming the row).
  */
-export function toPoints(X: Points, d: number, what = "X"): Float64Array {
+export function toPoints(X: Points, d: number, what = "X", where = "toPoints"): Float64Array {
   if (!Number.isInteger(d) || d < 1) {
-    throw new Error(`toPoints: input dimension must be a positive integer, got ${d}`);
+    throw new Error(`${where}: input dimension must be a positive integer, got ${d}`);
   }
+  try {
+    return readPoints(X, d, what);
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message}`);
+  }
+}
+
+function readPoints(X: Points, d: number, what: string): Float64Array {
   if (X instanceof Float64Array) {
     if (d !== 1) {
       throw new Error(
@@ -86,16 +94,16 @@ export function toPoints(X: Points, d: number, what = "X"): Float64Array {
 }
 
 /** Validate targets y (finite numbers) and return them as a Float64Array. */
-export function toTargets(y: number[] | Float64Array, what = "y"): Float64Array {
+export function toTargets(y: number[] | Float64Array, what = "y", where = "toTargets"): Float64Array {
   if (!Array.isArray(y) && !(y instanceof Float64Array)) {
-    throw new Error(`${what} must be an array of numbers, got ${describe(y)}`);
+    throw new Error(`${where}: ${what} must be an array of numbers, got ${describe(y)}`);
   }
-  if (y.length === 0) throw new Error(`${what} is empty: pass one target per point`);
+  if (y.length === 0) throw new Error(`${where}: ${what} is empty: pass one target per point`);
   const out = new Float64Array(y.length);
   for (let n = 0; n < y.length; n++) {
     const t = (y as ArrayLike<unknown>)[n];
     if (typeof t !== "number" || !Number.isFinite(t)) {
-      throw new Error(`${what}[${n}] is ${String(t)}: targets must be finite numbers (remove or impute row ${n})`);
+      throw new Error(`${where}: ${what}[${n}] is ${String(t)}: targets must be finite numbers (remove or impute row ${n})`);
     }
     out[n] = t;
   }
@@ -115,11 +123,11 @@ export interface TrainingData {
  * Validate a training set for a net of input dimension d: X as in `toPoints`, y finite, same length.
  * The length check runs first so the message is about the mismatch, not a symptom of it.
  */
-export function validateXY(X: Points, y: number[] | Float64Array, d: number): TrainingData {
+export function validateXY(X: Points, y: number[] | Float64Array, d: number, where = "validateXY"): TrainingData {
   if ((Array.isArray(X) || X instanceof Float64Array) && (Array.isArray(y) || y instanceof Float64Array) && X.length !== y.length) {
-    throw new Error(`X has ${X.length} points but y has ${y.length} targets: pass one target per point`);
+    throw new Error(`${where}: X has ${X.length} points but y has ${y.length} targets: pass one target per point`);
   }
-  const Xf = toPoints(X, d, "X");
-  const yf = toTargets(y, "y");
+  const Xf = toPoints(X, d, "X", where);
+  const yf = toTargets(y, "y", where);
   return { X: Xf, y: yf, N: yf.length, d };
 }

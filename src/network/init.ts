@@ -3,6 +3,7 @@
 import type { Activation } from "../activations/types";
 import { resolveActivation } from "./resolve-activation";
 import { Rng } from "../random";
+import { checkBudget } from "../check";
 import { ShallowNet } from "./shallow-net";
 
 /**
@@ -52,12 +53,17 @@ export function checkInitLaw(law: unknown, where: string, needV = true): InitLaw
   return l;
 }
 
+/** Options of `initNetwork`. */
 export interface InitNetworkOptions {
+  /** number of neurons H */
   width: number;
+  /** input dimension d */
   inputDim: number;
   /** an Activation object, or a registry name such as "relu" */
   activation: Activation | string;
+  /** the parameter laws, e.g. { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 } */
   init: InitLaw;
+  /** seed of the random stream (same seed, same net, bit for bit) */
   seed: number;
   /** K, the number of outputs (default 1) */
   outputs?: number;
@@ -78,6 +84,8 @@ export function initNetwork(opts: InitNetworkOptions): ShallowNet {
   const { width: H, inputDim: d, init, seed } = opts;
   if (!Number.isInteger(H) || H < 1) throw new Error(`${where}: width must be a positive integer, got ${String(H)}`);
   if (!Number.isInteger(d) || d < 1) throw new Error(`${where}: inputDim must be a positive integer, got ${String(d)}`);
+  const K0 = opts.outputs ?? 1;
+  checkBudget(where, "width", H * (d + 1 + (Number.isInteger(K0) && K0 > 0 ? K0 : 1)), 8, H); // W, b, v before any draw
   checkInitLaw(init, where);
   if (typeof seed !== "number" || !Number.isInteger(seed)) {
     throw new Error(`${where}: seed must be an integer, got ${String(seed)}; pass e.g. seed: 0`);

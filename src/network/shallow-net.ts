@@ -87,6 +87,7 @@ function matrix(x: unknown, name: string, rowsWanted: number, where: string): { 
 export function vectorNorm(x: ArrayLike<number>, start = 0, len = x.length): number {
   let m = 0;
   for (let k = 0; k < len; k++) m = Math.max(m, Math.abs(x[start + k]));
+  if (!Number.isFinite(m)) throw new Error(`vectorNorm: the vector holds ${m} (NaN or ±Infinity); a norm needs finite entries`);
   if (m === 0) return 0;
   if (m > 1e-150 && m < 1e150) {
     let s = 0;
@@ -200,7 +201,7 @@ export class ShallowNet {
 
   /** f at each point of X (number[][], or number[] when d = 1): N values, or N·K row-major for K outputs. */
   predict(X: Points): Float64Array {
-    return this.predictFlat(toPoints(X, this.inputDim), true);
+    return this.predictFlat(toPoints(X, this.inputDim, "X", "ShallowNet.predict"), true);
   }
 
   /**

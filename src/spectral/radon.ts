@@ -92,7 +92,8 @@ export function radon2d(grid: ArrayLike<number>[], opts: RadonOptions): Float64A
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { dx, angles, offsets }`);
   assertStep(opts.dx, where, "dx");
   const { rows: n1, cols: n2, data } = toFiniteGrid(grid, where);
-  if (n1 < 2 || n2 < 2) throw new Error(`${where}: the image must be at least 2×2, got ${n1}×${n2}`);
+  if (n1 !== n2) throw new Error(`${where}: grid must be square (n×n samples with one spacing dx, as sample2d makes), got ${n1} rows × ${n2} columns`);
+  if (n1 < 2) throw new Error(`${where}: the image must be at least 2×2, got ${n1}×${n2}`);
   const angles = toFiniteVector(opts.angles, where, "angles");
   const offsets = toFiniteVector(opts.offsets, where, "offsets");
   if (angles.length === 0 || offsets.length === 0) throw new Error(`${where}: angles and offsets must be non-empty`);
@@ -145,8 +146,8 @@ export function radon2d(grid: ArrayLike<number>[], opts: RadonOptions): Float64A
   return out;
 }
 
-/** Checks that angles are equally spaced over a half or full turn; returns the weight per angle for ∫_0^{2π}. */
-function angleWeight(angles: Float64Array, where: string): number {
+/** Checks that angles are equally spaced over a half or full turn; returns the weight per angle for ∫_0^{2π}. (Package-internal.) */
+export function angleWeight(angles: Float64Array, where: string): number {
   const m = angles.length;
   const fix = `use uniformAngles(m) (a half turn) or uniformAngles(m, { fullTurn: true })`;
   if (m < 2) throw new Error(`${where}: need at least 2 angles to integrate over the circle; ${fix}`);
@@ -162,7 +163,8 @@ function angleWeight(angles: Float64Array, where: string): number {
   throw new Error(`${where}: ${m} angles with spacing ${step} cover ${span} rad, not π or 2π; ${fix}`);
 }
 
-function uniformStep(offsets: Float64Array, where: string): number {
+/** Checks that offsets increase with one spacing; returns it. (Package-internal, used by ./radon-norms.) */
+export function uniformStep(offsets: Float64Array, where: string): number {
   if (offsets.length < 2) throw new Error(`${where}: need at least 2 offsets`);
   const step = offsets[1] - offsets[0];
   if (!(step > 0)) throw new Error(`${where}: offsets must increase; got offsets[0] = ${offsets[0]}, offsets[1] = ${offsets[1]}`);

@@ -15,7 +15,7 @@
 import type { Activation } from "../activations/types";
 import { spectrum1d, spectrum2d } from "./spectrum";
 import { assertStep } from "./grid";
-import { argError, checkPositiveNumber } from "../check";
+import { argError, checkFiniteArray, checkFiniteMatrix, checkPositiveNumber } from "../check";
 
 export interface SeminormOptions {
   /** the activation whose penalty P_σ(ω) = 1/|σ̂(ω)|² weighs the spectrum (or pass `penalty`) */
@@ -117,6 +117,16 @@ export function seminorm(samples: ArrayLike<number> | ArrayLike<number>[], opts:
     throw new Error(`${where}: samples must be a 1-D array of numbers or a 2-D grid (array of rows)`);
   }
   const isGrid = (samples as ArrayLike<unknown>).length > 0 && typeof (samples as ArrayLike<unknown>)[0] === "object";
+  // every sample finite, named as the caller wrote it (before the spectrum's own checks)
+  const pow2 = (n: number) => n >= 8 && (n & (n - 1)) === 0;
+  const sizeRule = "must have a power-of-two length of at least 8 per axis (zero-pad or resample)";
+  if (isGrid) {
+    const m = checkFiniteMatrix(where, "samples", samples);
+    if (!pow2(m.rows) || !pow2(m.cols)) throw argError(where, "samples", samples, `is a ${m.rows} × ${m.cols} grid; it ${sizeRule}`);
+  } else {
+    const a = checkFiniteArray(where, "samples", samples);
+    if (!pow2(a.length)) throw argError(where, "samples", samples, sizeRule);
+  }
   const dim = isGrid ? 2 : 1;
   if (opts.d !== undefined && opts.d !== dim) {
     throw new Error(`${where}: d = ${opts.d} but the samples are a ${dim}-D ${isGrid ? "grid" : "array"}; pass ${dim}-D samples for d = ${opts.d} (d = 1 or 2 are supported)`);

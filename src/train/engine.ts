@@ -9,7 +9,9 @@ import type { Activation } from "../activations/types";
 
 /** Training data as users pass it: X as number[][] (or number[] in 1-D), y as numbers. */
 export interface Dataset {
+  /** inputs: number[][] (N points of dimension d), or number[] in 1-D */
   X: Points;
+  /** one target per point */
   y: number[] | Float64Array;
 }
 

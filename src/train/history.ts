@@ -5,6 +5,7 @@ import { ShallowNet } from "../network/shallow-net";
 import type { ParamLayout } from "./params";
 import { scale2FromImbalance } from "./rs-flow";
 
+/** The record of one training run: the loss at every step, RS coordinates at the recorded steps. */
 export interface TrainHistory {
   /** recorded step indices, ascending; always contains 0 and the final step */
   steps: number[];
@@ -37,6 +38,25 @@ export interface TrainHistory {
   seconds: number;
 }
 
+/**
+ * Give a history its `netAt(k)` (a non-enumerable method, so a history can cross to and from worker
+ * threads by structured clone; call this again on the receiving side).
+ */
+export function attachNetAt(history: Omit<TrainHistory, "netAt"> & { netAt?: TrainHistory["netAt"] }, activation: Activation): TrainHistory {
+  const rs = history.rs;
+  Object.defineProperty(history, "netAt", {
+    enumerable: false,
+    configurable: true,
+    value: (k: number): ShallowNet => {
+      if (!Number.isInteger(k) || k < 0 || k >= rs.length) {
+        throw new Error(`history.netAt: k = ${String(k)} is not a recorded index; pass 0..${rs.length - 1} (history.steps[k] is the step number)`);
+      }
+      return ShallowNet.fromRS(rs[k], { activation });
+    },
+  });
+  return history as TrainHistory;
+}
+
 export class Recorder {
   readonly history: TrainHistory;
   private next = 0;
@@ -51,7 +71,7 @@ export class Recorder {
   ) {
     const rs: RS[] = [];
     const steps_: number[] = [];
-    this.history = {
+    this.history = attachNetAt({
       steps: steps_,
       time: [],
       loss: [],
@@ -61,16 +81,10 @@ export class Recorder {
       normals: [],
       constants: [],
       rs,
-      netAt: (k: number): ShallowNet => {
-        if (!Number.isInteger(k) || k < 0 || k >= rs.length) {
-          throw new Error(`history.netAt: k = ${String(k)} is not a recorded index; pass 0..${rs.length - 1} (history.steps[k] is the step number)`);
-        }
-        return ShallowNet.fromRS(rs[k], { activation });
-      },
       lossByStep: new Float64Array(steps + 1),
       route,
       seconds: 0,
-    };
+    }, activation);
   }
 
   /** the next step that will be recorded (Infinity when none is left) */

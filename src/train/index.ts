@@ -10,3 +10,4 @@ export { OPTIMIZERS, COORDS, FREEZE } from "./options";
 export type { TrainHistory } from "./history";
 export { rsGradients, rsVelocity, scale2FromImbalance } from "./rs-flow";
 export type { RSGradients, RSVelocity } from "./rs-flow";
+export { trainMany, type TrainRun } from "./train-many";

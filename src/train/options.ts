@@ -16,6 +16,7 @@ export interface AdamOptions {
   eps?: number;
 }
 
+/** Options of `train`: steps and lr are required; everything else has a default. */
 export interface TrainOptions {
   /** number of updates (a non-negative integer); 0 returns a copy of the net */
   steps: number;
@@ -36,7 +37,10 @@ export interface TrainOptions {
    * 0..steps, or { every: k } for 0, k, 2k, …; step 0 and the final step are always included.
    * Default { every: max(1, ceil(steps/100)) }.
    */
-  record?: number[] | { every: number };
+  record?: number[] | {
+    /** record every k-th step */
+    every: number;
+  };
   /**
    * "standard": integrate in (W, b, v, c); "rs": integrate the RS flow of Prop. 3 in (μ, β, ŵ, c)
    * with δ conserved and r recovered from (μ, β, δ). "rs" needs a positively 1-homogeneous

@@ -3,13 +3,12 @@
 // The net crosses threads as its JSON snapshot (exact float64 numbers); the worker rebuilds the
 // activation from the registry by name and parameters, so user-registered activations need
 // threads: 1 (they exist only in the thread that registered them).
-import type { Activation } from "../activations/types";
 import { ShallowNet, type ShallowNetJSON } from "../network/shallow-net";
-import { checkThreads, parallelMap, type TaskRef } from "../parallel/pool";
 import type { Dataset } from "./engine";
-import type { TrainHistory } from "./history";
 import type { TrainOptions } from "./options";
 import { train, type TrainResult } from "./train";
+import { attachNetAt, type TrainHistory } from "./history";
+import { checkThreads, parallelMap, type TaskRef } from "../parallel/pool";
 
 export interface TrainRun {
   net: ShallowNet;
@@ -18,28 +17,10 @@ export interface TrainRun {
   options: TrainOptions;
 }
 
-/** the history without its one function (netAt), as it crosses threads */
-type HistoryData = Omit<TrainHistory, "netAt">;
-
 /** the worker side: one run from a snapshot */
-export function trainFromSnapshot(net: ShallowNetJSON, data: Dataset, options: TrainOptions): { net: ShallowNetJSON; history: HistoryData } {
+export function trainFromSnapshot(net: ShallowNetJSON, data: Dataset, options: TrainOptions): { net: ShallowNetJSON; history: TrainHistory } {
   const r = train(ShallowNet.fromJSON(net), data, options);
-  const { netAt: _dropped, ...history } = r.history;
-  return { net: r.net.toJSON(), history };
-}
-
-/** the history with netAt restored (as train's Recorder builds it) for the caller's activation */
-function withNetAt(h: HistoryData, activation: Activation): TrainHistory {
-  const rs = h.rs;
-  return {
-    ...h,
-    netAt: (k: number): ShallowNet => {
-      if (!Number.isInteger(k) || k < 0 || k >= rs.length) {
-        throw new Error(`history.netAt: k = ${String(k)} is not a recorded index; pass 0..${rs.length - 1} (history.steps[k] is the step number)`);
-      }
-      return ShallowNet.fromRS(rs[k], { activation });
-    },
-  };
+  return { net: r.net.toJSON(), history: r.history };
 }
 
 const TRAIN_TASK: TaskRef = { module: __filename, fn: "trainFromSnapshot" };
@@ -59,13 +40,10 @@ export async function trainMany(runs: TrainRun[], options: { threads?: number } 
     if (r.options.onProgress !== undefined) throw new Error(`${where}: runs[${k}].options.onProgress cannot cross to a worker thread; leave it out`);
   });
   if (threads === 1) return runs.map((r) => train(r.net, r.data, r.options));
-  const out = await parallelMap<{ net: ShallowNetJSON; history: HistoryData }>(
+  const out = await parallelMap<{ net: ShallowNetJSON; history: TrainHistory }>(
     TRAIN_TASK,
     runs.map((r) => [r.net.toJSON(), r.data, r.options]),
     { threads: Math.min(threads, Math.max(1, runs.length)) },
   );
-  return out.map((o, k) => {
-    const activation = runs[k].net.activation;
-    return { net: ShallowNet.fromJSON(o.net, { activation }), history: withNetAt(o.history, activation) };
-  });
+  return out.map((o, k) => ({ net: ShallowNet.fromJSON(o.net, { activation: runs[k].net.activation }), history: attachNetAt(o.history, runs[k].net.activation) }));
 }

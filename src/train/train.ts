@@ -13,9 +13,11 @@ import { assertHomogeneous, paramsFromRSState, rsField, rsStateFromParams } from
 import { frozenFeatureRoute, frozenFeatures } from "./frozen-route";
 import { gramRoute } from "./frozen-gram-route";
 
+/** What `train` returns. */
 export interface TrainResult {
   /** the trained net (a new object; the input net is untouched) */
   net: ShallowNet;
+  /** loss at every step and RS coordinates at the recorded steps */
   history: TrainHistory;
 }
 
