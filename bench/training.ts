@@ -28,7 +28,7 @@ interface Case {
 // merge (the earlier lr 0.1/0.2 diverge at step 1–2 there)
 export const TRAINING_CASES: Case[] = [
   { name: "1-D ReLU", activation: "relu", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.002, fastPath: true, goal: 40, tfjs: true },
-  { name: "1-D ReLU, H=16384", activation: "relu", inputDim: 1, width: 16384, points: 64, steps: 2000, lr: 0.0002, fastPath: true, goal: null },
+  { name: "1-D ReLU, wide", activation: "relu", inputDim: 1, width: 16384, points: 64, steps: 2000, lr: 0.0002, fastPath: true, goal: null },
   { name: "1-D ReLU, dense route", activation: "relu", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.002, fastPath: false, goal: null },
   { name: "2-D ReLU", activation: "relu", inputDim: 2, width: 1024, points: 256, steps: 2000, lr: 0.002, fastPath: true, goal: 3 },
   { name: "1-D tanh", activation: "tanh", inputDim: 1, width: 1024, points: 64, steps: 2000, lr: 0.005, fastPath: true, goal: 2 },

@@ -48,9 +48,6 @@ test("trainMany on 2 worker threads is bit-identical to serial train() (loss at 
     assert.deepEqual(p.history.steps, s.history.steps);
     assert.deepEqual(p.history.offsets.map((o) => Array.from(o)), s.history.offsets.map((o) => Array.from(o)), `run ${k}: recorded offsets`);
     assert.equal(p.net.activation, rs[k].net.activation, "the caller's activation object is kept");
-    const last = s.history.steps.length - 1;
-    assert.deepEqual(Array.from(p.history.netAt(last).W), Array.from(s.history.netAt(last).W), `run ${k}: netAt`);
-    assert.throws(() => p.history.netAt(99), /history.netAt: k = 99 is not a recorded index/);
   });
   // the runs differ from one another, so an ordering mix-up could not pass
   assert.notDeepEqual(Array.from(par[0].history.lossByStep), Array.from(par[1].history.lossByStep));
@@ -86,8 +83,7 @@ test("the compiled package (dist/) runs trainMany on worker threads in plain nod
     return;
   }
   const script = `
-    require(${JSON.stringify(dist)});
-    const { trainMany } = require(${JSON.stringify(path.join(__dirname, "..", "dist", "train", "train-many.js"))});
+    const { trainMany } = require(${JSON.stringify(dist)});
     const { initNetwork } = require(${JSON.stringify(path.join(__dirname, "..", "dist", "network", "index.js"))});
     const { train } = require(${JSON.stringify(dist)});
     const mk = (s) => ({ net: initNetwork({ width: 16, inputDim: 1, activation: "tanh", init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.3 }, seed: s }),
