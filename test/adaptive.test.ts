@@ -101,7 +101,8 @@ test("pinning: the active set drops out-of-range and weak neurons; weights are |
   // minAmplitude 0 brings neuron 3 in (pinned): count 3 of 4
   assert.ok(Math.abs(pinnedFraction(net, X, { tol: 0.01, weight: "count", minAmplitude: 0 }) - 3 / 4) <= 1e-15);
   // no active neuron: NaN, not 0
-  assert.ok(Number.isNaN(pinnedFraction(net1d([7], [1], [1]), X, { tol: 0.1 })));
+  assert.throws(() => pinnedFraction(net1d([7], [1], [1]), X, { tol: 0.1 }), /pinnedFraction: no neuron is active/);
+  assert.throws(() => chanceBaseline(net1d([7], [1], [1]), X, { tol: 0.1 }), /chanceBaseline: no neuron is active/);
 });
 
 test("pinning in 2-D: planes through data points are at distance 0, a shifted plane at its shift", () => {

@@ -108,13 +108,25 @@ function weighted(values: ArrayLike<number>, amplitudes: ArrayLike<number>, weig
 }
 
 /**
- * Weighted fraction of active zero-planes within `tol` of a data point. NaN when no neuron is
- * active (the fraction is undefined, not 0).
+ * Weighted fraction of active zero-planes within `tol` of a data point. Throws when no neuron is
+ * active (the fraction is undefined, not 0); tables use `pinnedFractionOrNaN`, which gives NaN there.
  */
 export function pinnedFraction(source: ZeroPlaneSource, X: Points, opts: PinningOptions): number {
-  const r = resolve(source, X, opts, "pinnedFraction");
+  return defined(pinnedFractionOrNaN(source, X, opts, "pinnedFraction"), "pinnedFraction");
+}
+
+/** `pinnedFraction`, with NaN when no neuron is active (for rows of a table). */
+export function pinnedFractionOrNaN(source: ZeroPlaneSource, X: Points, opts: PinningOptions, where = "pinnedFraction"): number {
+  const r = resolve(source, X, opts, where);
   const D = distancesOf(r.P, r.Xf, r.minAmplitude);
   return weighted(Array.from(D.distance, (t) => (t <= r.tol ? 1 : 0)), D.amplitude, r.weight);
+}
+
+function defined(value: number, where: string): number {
+  if (Number.isNaN(value)) {
+    throw new Error(`${where}: no neuron is active on these data (no strong zero-plane crosses the data's range), so the fraction is undefined; lower minAmplitude or check the net`);
+  }
+  return value;
 }
 
 /**
@@ -149,7 +161,12 @@ export function neighbourhoodMeasure(centres: ArrayLike<number>, tol: number, lo
  * range| / |data range| for every neuron. Same active set and weights as `pinnedFraction`.
  */
 export function chanceBaseline(source: ZeroPlaneSource, X: Points, opts: PinningOptions): number {
-  const r = resolve(source, X, opts, "chanceBaseline");
+  return defined(chanceBaselineOrNaN(source, X, opts, "chanceBaseline"), "chanceBaseline");
+}
+
+/** `chanceBaseline`, with NaN when no neuron is active (for rows of a table). */
+export function chanceBaselineOrNaN(source: ZeroPlaneSource, X: Points, opts: PinningOptions, where = "chanceBaseline"): number {
+  const r = resolve(source, X, opts, where);
   const D = distancesOf(r.P, r.Xf, r.minAmplitude);
   const prob = Array.from(D.neuron, (i) => {
     const p = projections(r.P, i, r.Xf);

@@ -17,7 +17,7 @@ import { zeroPlaneClusters } from "./clusters";
 import { naturalCubicSpline } from "../kernel/natural-cubic-spline";
 import { linearInterpolant } from "./interpolants";
 import { ntkLearningRate } from "./ntk";
-import { chanceBaseline, pinnedFraction } from "./pinning";
+import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "./pinning";
 import { activeIndices, checkMinAmplitude, checkTolerance, readPlanes } from "./planes";
 
 /** One initialization: w ~ N(0, sigmaW² I), b ~ N(0, sigmaB²), v ~ N(0, sigmaV²). */
@@ -249,9 +249,9 @@ function runOne(r: Resolved, scale: RegimeScale, j: number): RegimeRun {
     medianOffsetShift: median(shifts),
     weightedOffsetShift: wsum > 0 ? wshift / wsum : NaN,
     medianNormalShift: median(normalShifts),
-    pinnedFraction: pinnedFraction(trained, r.X, pin),
-    pinnedFractionCount: pinnedFraction(trained, r.X, { ...pin, weight: "count" }),
-    chanceBaseline: chanceBaseline(trained, r.X, pin),
+    pinnedFraction: pinnedFractionOrNaN(trained, r.X, pin),
+    pinnedFractionCount: pinnedFractionOrNaN(trained, r.X, { ...pin, weight: "count" }),
+    chanceBaseline: chanceBaselineOrNaN(trained, r.X, pin),
     clusters: clustering.clusters.length,
     largestCluster: clustering.clusters.length > 0 ? clustering.clusters[0].size : 0,
     participationRatio: responseAlignment(trained, r.X, { minAmplitude: r.minAmplitude }).participationRatio,

@@ -29,7 +29,7 @@ import { naturalCubicSpline } from "../kernel/natural-cubic-spline";
 import { linearInterpolant } from "../adaptive/interpolants";
 import { kernelPrediction, type GdStretch } from "../adaptive/kernel-prediction";
 import { ntkLearningRate } from "../adaptive/ntk";
-import { chanceBaseline, pinnedFraction } from "../adaptive/pinning";
+import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "../adaptive/pinning";
 import { zeroPlaneClusters } from "../adaptive/clusters";
 import { activeIndices, readPlanes, strongNeurons } from "../adaptive/planes";
 
@@ -304,8 +304,8 @@ export function runRegimeCell(cell: RegimeCell, seed: number, settings: RegimeMa
   row.strong = strongNeurons(P, s.minAmplitude).length;
   row.active = activeIndices(P, Xf, s.minAmplitude).length;
   const pin = { tol: s.tol, minAmplitude: s.minAmplitude, weight: "count" as const };
-  row.pinned = pinnedFraction(trained, X, pin);
-  row.chance = chanceBaseline(trained, X, pin);
+  row.pinned = pinnedFractionOrNaN(trained, X, pin);
+  row.chance = chanceBaselineOrNaN(trained, X, pin);
   row.pinZ = row.active > 0 ? (row.pinned - row.chance) / Math.sqrt((row.chance * (1 - row.chance)) / row.active) : NaN;
   const cl = zeroPlaneClusters(trained, { tol: s.clusterTol, minAmplitude: s.minAmplitude, X });
   row.clustersPerNeuron = cl.considered > 0 ? cl.clusters.length / cl.considered : NaN;

@@ -36,7 +36,7 @@ export function polyharmonicSpline(X: number[][] | number[], y: number[]): Polyh
   if (!Array.isArray(X) || !Array.isArray(y)) throw new Error(`${where}: X must be an array of points and y an array of numbers`);
   if (X.length !== y.length) throw new Error(`${where}: X has ${X.length} points but y has ${y.length} values; pass one value per point`);
   const d = pointsDim(X, "X");
-  const Xf = toPoints(X, d, "X");
+  const Xf = toPoints(X, d, "X", where);
   const N = Xf.length / d;
   if (N < d + 1) throw new Error(`${where}: need at least d + 1 = ${d + 1} points for the affine part, got ${N}`);
   for (let n = 0; n < N; n++) if (typeof y[n] !== "number" || !Number.isFinite(y[n])) throw new Error(`${where}: y[${n}] is ${String(y[n])}; must be finite`);

@@ -4,7 +4,8 @@
 // (direction condensation). All through the single-output
 // proxy (vᵢ = ‖Vᵢ‖, see mnistPlaneProxy) and the functions of src/adaptive, so the definitions
 // (active neuron, distance, chance, single linkage) are exactly the ones the 1-D/2-D notebooks use.
-import { chanceBaseline, pinnedFraction, zeroPlaneClusters, zeroPlaneDistances } from "../adaptive";
+import { zeroPlaneClusters, zeroPlaneDistances } from "../adaptive";
+import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "../adaptive/pinning";
 import { checkFlatInputs as checkImages } from "../network/classify";
 import { mnistPlaneProxy, type MnistNet } from "./model";
 
@@ -78,8 +79,8 @@ export function mnistPlaneMeasures(net: MnistNet, X: ArrayLike<number> | number[
     neuron: D.neuron,
     distance: D.distance,
     nearest: D.nearest,
-    pinned: pinnedFraction(proxy, points, pin),
-    chance: chanceBaseline(proxy, points, pin),
+    pinned: pinnedFractionOrNaN(proxy, points, pin),
+    chance: chanceBaselineOrNaN(proxy, points, pin),
     clusters: C.clusters.length,
     considered: C.considered,
     largestCluster: C.clusters.length > 0 ? C.clusters[0].size : 0,
