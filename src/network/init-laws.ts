@@ -55,11 +55,17 @@ function checkBeta(beta: number, where: string): void {
   if (typeof beta !== "number" || Number.isNaN(beta)) throw new Error(`${where}: beta must be a number, got ${String(beta)}`);
 }
 
+/** The validated law for a density-like function at β, or null at β = ±∞ (where it is 0). */
+function lawAt(beta: number, law: InitLaw | InitLawParams, dim: number | undefined, where: string): InitLawParams | null {
+  const p = readLaw(law, dim, where);
+  checkBeta(beta, where);
+  return Number.isFinite(beta) ? p : null;
+}
+
 /** Density p(β) of the RS offset β = −b/‖w‖ at initialization. */
 export function offsetDensity(beta: number, law: InitLaw | InitLawParams, dim?: number): number {
-  const p = readLaw(law, dim, "offsetDensity");
-  checkBeta(beta, "offsetDensity");
-  if (!Number.isFinite(beta)) return 0;
+  const p = lawAt(beta, law, dim, "offsetDensity");
+  if (p === null) return 0;
   const { d, sigmaW, sigmaB } = p;
   if (p.dist === "gaussian") {
     const s = sigmaB / sigmaW;
@@ -91,9 +97,8 @@ export function offsetCdf(beta: number, law: InitLaw | InitLawParams, dim?: numb
  * ∫ζ(β)dβ = E‖w‖² (see `kernelWeightTotal`).
  */
 export function kernelWeight(beta: number, law: InitLaw | InitLawParams, dim?: number): number {
-  const p = readLaw(law, dim, "kernelWeight");
-  checkBeta(beta, "kernelWeight");
-  if (!Number.isFinite(beta)) return 0;
+  const p = lawAt(beta, law, dim, "kernelWeight");
+  if (p === null) return 0;
   const { d, sigmaW, sigmaB } = p;
   if (p.dist === "gaussian") {
     const a = 1 / (2 * sigmaW * sigmaW) + (beta * beta) / (2 * sigmaB * sigmaB);

@@ -256,6 +256,7 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
   const X0 = XT.subarray(0, N);
   const X1 = d >= 2 ? XT.subarray(N, 2 * N) : X0;
   const F = new Float64Array(N); // f(xₙ), then the scaled residual eₙ/N
+  const sums = new Float64Array(1);
   const Z = new Float64Array(N); // zₙ for one neuron (generic path)
   const T = new Float64Array(N); // eₙσ′(zₙ)/N for one neuron (generic path)
   const kink = d <= 2 ? singleKinkForm(act) : null;
@@ -275,13 +276,8 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
     else if (kink !== null) kinkForward2(F, X0, X1, W, b, v, H, N, kink);
     else if (fs !== null) smoothForward(F, Z, XT, W, b, v, H, d, N, fs, S!, D!, smoothCached);
     else genericForward(F, Z, XT, W, b, v, H, d, N, act, grad !== null ? cache : null);
-    let sumSq = 0, sumE = 0;
-    for (let n = 0; n < N; n++) {
-      const e = F[n] - y[n];
-      sumSq += e * e;
-      F[n] = e * invN;
-      sumE += F[n];
-    }
+    const sumSq = scaledResiduals(F, y, invN, sums);
+    const sumE = sums[0];
     if (grad !== null) {
       if (kink !== null && d === 1) kinkBackward1(grad, F, sumE, X0, W, b, v, H, N, kink, bOffset, vOffset);
       else if (kink !== null) kinkBackward2(grad, F, sumE, X0, X1, W, b, v, H, N, kink, bOffset, vOffset);
@@ -293,4 +289,20 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
   }
 
   return { kind: "dense", evaluate };
+}
+
+/**
+ * In place: F ← (F − y)/N, the scaled residuals the backward passes read. Returns Σ(F − y)² and
+ * puts Σ(F − y)/N in sums[0] (one pass, shared by the dense and frozen-feature routes).
+ */
+export function scaledResiduals(F: Float64Array, y: Float64Array, invN: number, sums: Float64Array): number {
+  let sumSq = 0, sumE = 0;
+  for (let n = 0; n < F.length; n++) {
+    const e = F[n] - y[n];
+    sumSq += e * e;
+    F[n] = e * invN;
+    sumE += F[n];
+  }
+  sums[0] = sumE;
+  return sumSq;
 }

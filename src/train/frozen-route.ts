@@ -3,7 +3,7 @@
 //   L = (1/2N) Σₙ eₙ²,  eₙ = Σᵢ vᵢΦₙᵢ + c − yₙ,  ∂L/∂vᵢ = (1/N) Σₙ eₙΦₙᵢ,  ∂L/∂c = (1/N) Σₙ eₙ,
 // with ∂L/∂W = ∂L/∂b = 0 written as exact zeros (so every optimizer leaves W and b bit-identical).
 import type { Activation } from "../activations/types";
-import type { LossRoute } from "./dense-route";
+import { scaledResiduals, type LossRoute } from "./dense-route";
 import type { ParamLayout } from "./params";
 
 /** Φ stored neuron-major: P[i·N + n] = σ(wᵢ·xₙ + bᵢ) (the first layer taken from θ₀). */
@@ -51,15 +51,11 @@ export function frozenFeatureRoute(P: Float64Array, L: ParamLayout, y: Float64Ar
   const N = y.length;
   const invN = 1 / N;
   const F = new Float64Array(N);
+  const sums = new Float64Array(1);
   function evaluate(theta: Float64Array, grad: Float64Array | null): number {
     forward(F, P, theta, H, N, vOffset, cOffset);
-    let sumSq = 0, sumE = 0;
-    for (let n = 0; n < N; n++) {
-      const e = F[n] - y[n];
-      sumSq += e * e;
-      F[n] = e * invN;
-      sumE += F[n];
-    }
+    const sumSq = scaledResiduals(F, y, invN, sums);
+    const sumE = sums[0];
     if (grad !== null) {
       backward(grad, F, P, H, N, vOffset);
       grad[cOffset] = sumE;
