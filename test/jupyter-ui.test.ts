@@ -81,7 +81,7 @@ test("classic Notebook: the tour runs through the UI and its chart's PNG appears
       assert.equal(p.src, "data:image/png;base64,");
       assert.ok(p.w > 100, `PNG width ${p.w}`);
     }
-    assert.match(await page.textContent("body") ?? "", /verified: ReLU ratio 16/);
+    assert.match(await page.textContent("body") ?? "", /✓ ReLU: \|P\(2\)\/P\(1\) − 16\|/);
     assert.deepEqual(errors, []);
     const shots = path.join(root, "build", "screenshots");
     fs.mkdirSync(shots, { recursive: true });
