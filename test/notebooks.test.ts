@@ -65,10 +65,18 @@ const runnerCharts = new Map<string, ChartBundle[]>();
 
 for (const f of notebooks) {
   test(`${f}: runs in quick mode through the runner; charts carry Vega-Lite and PNG`, async () => {
-    const r = await runNotebook(path.join(nbDir, f), {
+    const run = () => runNotebook(path.join(nbDir, f), {
       parameters: QUICK,
       outputPath: path.join(root, "build", "test-notebooks", f),
       cellTimeoutMs: 300_000,
+    });
+    // A cell that never answers (once seen on a loaded machine: the package import of the first
+    // notebook, >300 s, not reproduced in 60 reruns) gets one more run in a fresh kernel, reported;
+    // a failing assertion or error is never retried.
+    const r = await run().catch((e: Error) => {
+      if (!/did not finish within/.test(e.message)) throw e;
+      process.stdout.write(`# ${f}: RETRY after a cell timeout: ${e.message}\n`);
+      return run();
     });
     assert.ok(r.charts.length >= 1, `${f}: no chart displayed`);
     r.charts.forEach((c) => checkChart(c, `${f} cell ${c.cell}`));
