@@ -71,7 +71,7 @@ for (const f of notebooks) {
       cellTimeoutMs: 300_000,
     });
     // A cell that never answers (once seen on a loaded machine: the package import of the first
-    // notebook, >300 s, not reproduced in 60 reruns) gets one more run in a fresh kernel, reported;
+    // notebook, >300 s; two reruns of it passed) gets one more run in a fresh kernel, reported;
     // a failing assertion or error is never retried.
     const r = await run().catch((e: Error) => {
       if (!/did not finish within/.test(e.message)) throw e;
