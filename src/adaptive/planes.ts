@@ -46,9 +46,9 @@ export function readPlanes(source: ZeroPlaneSource, where: string): Planes {
 /** Data points for planes of dimension d, with an error that names the mismatch. */
 export function readPoints(X: Points, d: number, where: string): Float64Array {
   try {
-    return toPoints(X, d, "X");
+    return toPoints(X, d, "X", where);
   } catch (e) {
-    throw new Error(`${where}: ${(e as Error).message} (the net's input dimension is ${d}; pass data of that dimension)`);
+    throw new Error(`${(e as Error).message} (the net's input dimension is ${d}; pass data of that dimension)`);
   }
 }
 

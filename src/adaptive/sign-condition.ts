@@ -40,12 +40,7 @@ export interface PinningSign {
 }
 
 function targets(y: number[] | Float64Array, N: number, where: string): Float64Array {
-  let t: Float64Array;
-  try {
-    t = toTargets(y, "y");
-  } catch (e) {
-    throw new Error(`${where}: ${(e as Error).message}`);
-  }
+  const t = toTargets(y, "y", where);
   if (t.length !== N) throw new Error(`${where}: X has ${N} points but y has ${t.length} targets; pass one target per point`);
   return t;
 }

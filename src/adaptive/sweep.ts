@@ -115,12 +115,7 @@ function resolve(o: RegimeSweepOptions, where: string): Resolved {
   if (o === null || typeof o !== "object") throw new Error(`${where}: pass { X, y, activation, width, scales, steps, seed }`);
   for (const k of Object.keys(o)) if (!KEYS.includes(k)) throw new Error(`${where}: unknown option "${k}"; valid options are ${KEYS.join(", ")}`);
   const d = dimensionOf(o.X, where);
-  let data;
-  try {
-    data = validateXY(o.X, o.y, d);
-  } catch (e) {
-    throw new Error(`${where}: ${(e as Error).message}`);
-  }
+  const data = validateXY(o.X, o.y, d, where);
   if (!Array.isArray(o.scales) || o.scales.length === 0) {
     throw new Error(`${where}: scales is empty; pass at least one { sigmaW, sigmaB, sigmaV } (e.g. [regimeScale(0.1, width), regimeScale(3, width)])`);
   }

@@ -53,13 +53,8 @@ export function empiricalNTK(net: ShallowNet, X1: Points, X2?: Points, opts: Emp
     throw new Error(`${where}: opts.params must be "all" or "amplitudes", got ${String((opts as EmpiricalNTKOptions)?.params)}`);
   }
   const d = net.inputDim, H = net.width;
-  let A: Float64Array, B: Float64Array | null;
-  try {
-    A = toPoints(X1, d, "X1");
-    B = X2 === undefined ? null : toPoints(X2, d, "X2");
-  } catch (e) {
-    throw new Error(`${where}: ${(e as Error).message}`);
-  }
+  const A = toPoints(X1, d, "X1", where);
+  const B = X2 === undefined ? null : toPoints(X2, d, "X2", where);
   const N1 = A.length / d;
   const N2 = (B ?? A).length / d;
   // memory: the N1×N2 Gram (twice with params "all": G and the slope Gram S) and the N×H features

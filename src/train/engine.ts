@@ -45,11 +45,7 @@ export function validateDataset(data: unknown, d: number, where: string): Traini
     throw new Error(`${where}: data must be an object { X, y } (X: points, y: targets)`);
   }
   const { X, y } = data as Dataset;
-  try {
-    return validateXY(X, y, d);
-  } catch (e) {
-    throw new Error(`${where}: ${(e as Error).message}`);
-  }
+  return validateXY(X, y, d, where);
 }
 
 /** The loss route for validated data: the 1-D piecewise-linear fast path when allowed, else dense. */
