@@ -14,6 +14,7 @@ import { initMnistNet, mnistAccuracy } from "../mnist/model";
 import { imagesToPoints, mnistPlaneMeasures } from "../mnist/measures";
 import { mnistNtkLearningRate, trainMnist } from "../tfjs/train-classifier";
 import type { ShallowNet } from "../network/shallow-net";
+import type { MeasuredColumns } from "./regime-map";
 
 export interface MnistActivationOptions {
   activations: string[];
@@ -33,20 +34,13 @@ export interface MnistActivationOptions {
   onProgress?: (done: number, total: number, row: MnistActivationRow) => void;
 }
 
-export interface MnistActivationRow {
+export interface MnistActivationRow extends MeasuredColumns {
   activation: string;
   init: string;
   alpha: number;
   seed: number;
   testAccuracy: number;
   trainAccuracy: number;
-  active: number;
-  pinned: number;
-  chance: number;
-  pinZ: number;
-  clustersPerNeuron: number;
-  directionsPerNeuron: number;
-  seconds: number;
 }
 
 const where = "mnistActivationRuns";

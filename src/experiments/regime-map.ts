@@ -91,8 +91,19 @@ export function regimeMapData(inputDim: 1 | 2, seed = 0, n = 10): RegimeData {
   return { X, y: X.map(([a, b]) => Math.sin(2 * a) * Math.cos(b)) };
 }
 
+/** The adaptive-regime columns every measured run reports (regime map and MNIST per activation). */
+export interface MeasuredColumns {
+  active: number;
+  pinned: number;
+  chance: number;
+  pinZ: number;
+  clustersPerNeuron: number;
+  directionsPerNeuron: number;
+  seconds: number;
+}
+
 /** The measured row of one run (NaN where a quantity does not apply). */
-export interface RegimeRow {
+export interface RegimeRow extends MeasuredColumns {
   family: InitFamily;
   knob: number;
   activation: string;
@@ -114,14 +125,7 @@ export interface RegimeRow {
   linearGap: number;
   splineGap: number;
   strong: number;
-  active: number;
-  pinned: number;
-  chance: number;
-  pinZ: number;
-  clustersPerNeuron: number;
-  directionsPerNeuron: number;
   clusterThroughData: number;
-  seconds: number;
 }
 
 /** One run with its nets (for plotting) and its row. */
