@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     JSON.stringify({
       n: data.nTrain, d: 784, hidden, outputs: 10, activation: J.activation.name, lr, steps,
       X: Array.from(data.Xtrain), y: Array.from(data.ytrain), Xtest: Array.from(data.Xtest), ytest: Array.from(data.ytest),
-      W: J.W, b: J.b, V: J.V, c: J.c,
+      W: J.W, b: J.b, V: J.v, c: J.c,
     }),
   );
   const run = spawnSync(py, [join(__dirname, "mnist_torch.py"), file], { encoding: "utf8", maxBuffer: 1 << 28 });

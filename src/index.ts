@@ -1,13 +1,75 @@
-// spectral-bias: the public API, one section per part of the theory.
-export * from "./random";
-export * from "./numeric";
-export * from "./activations";
-export * from "./network";
-export * from "./train";
-export * from "./tfjs";
-export * from "./kernel";
-export * from "./spectral";
-export * from "./adaptive";
-export * from "./mnist";
-export * from "./chart";
-export * from "./notebook";
+// spectral-bias: the public API for notebook authors, one section per part of the theory, each an
+// explicit list. Plumbing (the Jupyter client, runner, nbformat, kernelspec, course builder, chart
+// rendering internals) lives in the second entry point, "spectral-bias/tools".
+import { setProgressFactory, stderrProgress } from "./train/progress";
+import { notebookProgress } from "./chart/progress-display";
+
+// training progress: one output updated in place inside a notebook, a stderr line elsewhere
+setProgressFactory((label, steps) => notebookProgress(label, steps) ?? stderrProgress(label, steps));
+
+// seeded randomness
+export { Rng } from "./random";
+
+// numerics: quadrature, transforms, grids, error norms
+export { integrate, derivative, erf, erfc, normalPdf, normalCdf, fourierTransformNumeric } from "./numeric";
+export { linspace, grid2d } from "./numeric/grid";
+export { maxAbsError, rmsError, relL2Error } from "./numeric/norms";
+
+// activations: σ, σ′, σ″, σ̂ and the penalty P_σ = 1/|σ̂|²
+export { activation, activationNames, registerActivation, ACTIVATIONS, sharpen, sigmaHatNumeric, penaltyFromHat } from "./activations";
+export type { Activation, ActivationSpec } from "./activations";
+
+// networks: the RS value, ShallowNet, the one initialization law, the laws at initialization
+export {
+  makeRS, checkRS, ShallowNet, predictRS, initNetwork, offsetDensity, offsetCdf, kernelWeight, kernelWeightTotal,
+  uniformZeroPlaneNet, netFromBreakpoints, rescaleNeurons, predictClass, classAccuracy, oneHotLoss,
+} from "./network";
+export type { RS, RSParts, InitLaw, InitNetworkOptions, Points, RSCoordinates, InitSpec, InitLawParams, Breakpoints, ShallowNetJSON } from "./network";
+
+// training: the float64 engine (GD, Adam, gradient flow; standard and RS coordinates) and TF.js
+export { train, loss, gradients, rsGradients, rsVelocity, scale2FromImbalance } from "./train";
+export type { TrainOptions, TrainResult, TrainHistory, Dataset } from "./train";
+export { initBackend, backendInfo, trainTF, predictTF, classifierNtkLearningRate } from "./tfjs";
+export type { TrainTFOptions, TrainTFResult, LabelledData, TrainClassifierOptions, TrainClassifierResult } from "./tfjs";
+
+// kernel regime: RKHS kernels, empirical NTK, interpolants and their spline limits
+export {
+  rsKernel, arcCosineKernel, gramMatrix, empiricalNTK, amplitudeFeatures, kernelInterpolant, naturalCubicSpline, polyharmonicSpline,
+} from "./kernel";
+export type { RSKernel, RSKernelOptions, Kernel, KernelInterpolant, NaturalCubicSpline, PolyharmonicSpline } from "./kernel";
+
+// spectral tools: FFT, spectra, the seminorm, dynamics, Radon, activation design
+export {
+  gridAxis, sample1d, sample2d, fft, ifft, fft2d, ifft2d, spectrum1d, spectrum2d, fourierAt, seminorm, spectralDynamics, modeEnergy,
+  radon2d, backProject2d, rampFilter, filteredBackProjection, uniformAngles, offsetAxis, designActivation, designTables,
+} from "./spectral";
+export type { Spectrum1d, Spectrum2d, SpectralDynamicsResult, SpectralDynamicsRow } from "./spectral";
+
+// adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
+export {
+  activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, neighbourhoodMeasure, zeroPlaneClusters, responseAlignment,
+  pinningSignCondition, signConditionAlongTrajectory, netAtRecordedStep, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
+  regimeScale, regimeRuns, regimeTable, linearInterpolant,
+} from "./adaptive";
+export type { ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRun, RegimeScale, RegimeSweepOptions, ZeroPlaneSource } from "./adaptive";
+
+// MNIST: real digits and input-space measures
+export {
+  loadMnist, mnistAvailable, mnistPlaneMeasures, imagesToPoints,
+  // deprecated aliases (removed in 0.3): initNetwork({ outputs: 10 }), trainTF, classAccuracy, …
+  initMnistNet, trainMnist, mnistAccuracy, mnistPredict, mnistLoss, mnistNtkLearningRate, mnistPlaneProxy,
+} from "./mnist";
+export type { MnistNet, MnistSubset, TrainMnistResult, MnistPlaneMeasures } from "./mnist";
+
+// charts: data in, Vega-Lite spec out; show in a notebook, save to disk
+export {
+  Chart, chart, lineChart, scatterChart, histogramChart, barChart, ruleChart, layerCharts, hconcatCharts, vconcatCharts,
+  gridCharts, facetChart, chartToPNG, chartToSVG, show, saveChart, CATEGORY_COLORS,
+} from "./chart";
+export type { ChartData, ChartIndependentChannel, LineChartOptions, ScatterChartOptions, HistogramChartOptions, BarChartOptions, RuleChartOptions } from "./chart";
+export { functionChart, breakpointChart, zeroPlaneChart } from "./chart/marks";
+export type { Curve, FunctionChartOptions, BreakpointChartOptions, ZeroPlaneChartOptions } from "./chart/marks";
+
+// verification
+export { check } from "./verify/check";
+export type { CheckBound } from "./verify/check";

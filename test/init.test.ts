@@ -268,6 +268,6 @@ test("init laws: clear errors for degenerate or unsupported settings", () => {
   assert.throws(() => offsetDensity(0, { ...ok, d: 0 }), /input dimension d = 0; pass a positive integer/);
   assert.throws(() => offsetDensity(0, { ...ok, dist: "cauchy" as never }), /unknown init dist "cauchy"/);
   assert.throws(() => offsetDensity(NaN, ok), /beta must be a number, got NaN/);
-  assert.throws(() => kernelWeight(0, { ...ok, sigmaB: -1 }), /sigmaB must be a finite number ≥ 0/);
+  assert.throws(() => kernelWeight(0, { ...ok, sigmaB: -1 }), /init.sigmaB = -1; it must be a finite number ≥ 0/);
   assert.equal(offsetDensity(Infinity, ok), 0);
 });

@@ -8,7 +8,11 @@ import {
   trainMnist, mnistGradientsTF, mnistNtkLambdaMax, mnistPlaneMeasures, type MnistNet,
 } from "../src/mnist";
 import { initBackend } from "../src/tfjs";
+
+/** the parameter blocks of a K-output net, as live views (W, b, V = v, c = outputConstants) */
+const blocks = (net: ShallowNet) => ({ W: net.W, b: net.b, V: net.v, c: net.outputConstants });
 import { largestEigenvalue } from "../src/adaptive";
+import { ShallowNet } from "../src/network";
 
 const AVAILABLE = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
 
@@ -81,7 +85,7 @@ test("initMnistNet: seeded, explicit fan-in scales, bad options rejected", () =>
   // sample stds: W has 313,600 draws (rel. s.e. 0.13%), b 400 (3.5%), V 4000 (1.1%): 5 s.e. tolerances
   assert.ok(Math.abs(std(a.W) / (2 / 28) - 1) < 0.01, `std of W ${std(a.W)} vs 2/√784`);
   assert.ok(Math.abs(std(a.b) / 0.5 - 1) < 0.18, `std of b ${std(a.b)} vs 0.5`);
-  assert.ok(Math.abs(std(a.V) / (3 / 20) - 1) < 0.06, `std of V ${std(a.V)} vs 3/√400`);
+  assert.ok(Math.abs(std(a.v) / (3 / 20) - 1) < 0.06, `std of V ${std(a.v)} vs 3/√400`);
   assert.throws(() => initMnistNet({ hidden: 0, init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 }), /hidden must be a positive integer/);
   assert.throws(() => initMnistNet({ hidden: 4, init: { sigmaW: -1, sigmaB: 1, sigmaV: 1 }, seed: 0 }), /init.sigmaW must be a finite number ≥ 0/);
 });
@@ -101,7 +105,7 @@ test("trainMnist: a tiny run decreases the loss and is bit-reproducible with the
   assert.ok(L[L.length - 1] < 0.5 * L[0], `loss ${L[0]} → ${L[L.length - 1]} should at least halve in 50 GD steps`);
   for (let k = 1; k < L.length; k++) assert.ok(L[k] < L[k - 1], `GD loss increased at record ${k}: ${L[k - 1]} → ${L[k]}`);
   assert.deepEqual(r2.net.W, r1.net.W, "same seed, bit-identical W");
-  assert.deepEqual(r2.net.V, r1.net.V, "same seed, bit-identical V");
+  assert.deepEqual(r2.net.v, r1.net.v, "same seed, bit-identical V");
   assert.deepEqual(r2.history.lossByStep, r1.history.lossByStep, "same seed, bit-identical losses");
   // the float64 loss of the returned float64 copy agrees with the float32 final loss
   const l64 = mnistLoss(r1.net, data.X, data.labels);
@@ -132,7 +136,7 @@ test("trainMnist: bad options are rejected before any work", async () => {
 /** a small dense instance: d = 5, H = 4, K = 3, n = 6 (not MNIST-sized, so FD is cheap) */
 function smallInstance(act: string): { net: MnistNet; X: Float64Array; labels: number[] } {
   const net = initMnistNet({ hidden: 4, inputDim: 5, outputs: 3, activation: act, init: { sigmaW: 1.5, sigmaB: 0.7, sigmaV: 1.2 }, seed: 21 });
-  net.c.set([0.1, -0.2, 0.05]);
+  net.outputConstants.set([0.1, -0.2, 0.05]);
   const X = Float64Array.from({ length: 30 }, (_, k) => Math.sin(1.7 * k + 0.3) * 0.9);
   return { net, X, labels: [0, 2, 1, 1, 0, 2] };
 }
@@ -151,7 +155,7 @@ test("mnistGradientsTF (float32 TF.js chain rule, as the trainer uses) agrees wi
     const h = 1e-6;
     let maxErr = 0, maxG = 0;
     for (const key of ["W", "b", "V", "c"] as const) {
-      const theta = net[key];
+      const theta = blocks(net)[key];
       for (let k = 0; k < theta.length; k++) {
         const t0 = theta[k];
         theta[k] = t0 + h;
@@ -176,12 +180,12 @@ test("mnistNtkLambdaMax agrees with λ_max of J Jᵀ from an explicit float64 fi
   const { net, X } = smallInstance("tanh");
   const n = 6, K = 3;
   const keys = ["W", "b", "V", "c"] as const;
-  const P = keys.reduce((s, k) => s + net[k].length, 0);
+  const P = keys.reduce((s, k) => s + blocks(net)[k].length, 0);
   const J = new Float64Array(n * K * P); // row (m, k), column parameter
   let col = 0;
   const h = 1e-6;
   for (const key of keys) {
-    const theta = net[key];
+    const theta = blocks(net)[key];
     for (let q = 0; q < theta.length; q++, col++) {
       const t0 = theta[q];
       theta[q] = t0 + h;
@@ -236,7 +240,7 @@ test("measures: a zero-plane through a training image has distance 0; distances 
   // the proxy carries |μᵢ| = ‖Vᵢ‖‖wᵢ‖
   const proxy = mnistPlaneProxy(net);
   const rs = proxy.toRS();
-  const vn = Math.hypot(...net.V.subarray(10, 20));
+  const vn = Math.hypot(...net.v.subarray(10, 20));
   assert.ok(Math.abs(rs.amplitudes[1] - vn * wnorm1) < 1e-12 * vn * wnorm1, "amplitude = ‖V₁‖‖w₁‖");
 });
 

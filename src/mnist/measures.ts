@@ -4,7 +4,8 @@
 // proxy (vᵢ = ‖Vᵢ‖, see mnistPlaneProxy) and the functions of src/adaptive, so the definitions
 // (active neuron, distance, chance, single linkage) are exactly the ones the 1-D/2-D notebooks use.
 import { chanceBaseline, pinnedFraction, zeroPlaneClusters, zeroPlaneDistances } from "../adaptive";
-import { checkImages, mnistPlaneProxy, type MnistNet } from "./model";
+import { checkFlatInputs as checkImages } from "../network/classify";
+import { mnistPlaneProxy, type MnistNet } from "./model";
 
 export interface MnistPlaneMeasureOptions {
   /** a zero-plane is pinned when it passes within `tol` (Euclidean, pixel units) of a training image */
@@ -69,7 +70,7 @@ export function mnistPlaneMeasures(net: MnistNet, X: ArrayLike<number> | number[
   const C = zeroPlaneClusters(proxy, { tol: clusterTol, minAmplitude });
   return {
     active: D.neuron.length,
-    hidden: net.hidden,
+    hidden: net.width,
     neuron: D.neuron,
     distance: D.distance,
     nearest: D.nearest,

@@ -14,3 +14,4 @@ export type { InitLawParams } from "./init-laws";
 export { uniformZeroPlaneNet, netFromBreakpoints } from "./zero-plane-nets";
 export type { UniformZeroPlaneNetOptions, NetFromBreakpointsOptions } from "./zero-plane-nets";
 export { rescaleNeurons } from "./rescale";
+export { classifierOutputs, oneHotLoss, predictClass, classAccuracy } from "./classify";

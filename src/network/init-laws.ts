@@ -36,7 +36,8 @@ function readLaw(law: InitLaw | InitLawParams, dArg: number | undefined, where: 
   const l = checkInitLaw(law, where, false);
   const d = dArg ?? (law as InitLawParams)?.d;
   if (!Number.isInteger(d) || d < 1) throw new Error(`${where}: the input dimension d = ${String(d)}; pass a positive integer, e.g. ${where}(beta, law, 1)`);
-  const p: InitLawParams = { d, dist: l.dist, sigmaW: l.sigmaW, sigmaB: l.sigmaB };
+  // with fan-in scaling the coordinates of w have scale sigmaW/√d
+  const p: InitLawParams = { d, dist: l.dist, sigmaW: l.fanIn ? l.sigmaW / Math.sqrt(d) : l.sigmaW, sigmaB: l.sigmaB };
   if (!needDensity) return p;
   if (p.sigmaW === 0) throw new Error(`${where}: sigmaW = 0 makes every w = 0, so β = −b/‖w‖ is undefined; use sigmaW > 0`);
   if (p.sigmaB === 0) {

@@ -18,6 +18,12 @@ export interface InitLaw {
   sigmaB: number;
   /** needed to draw a net; the offset law and kernel weight do not depend on it */
   sigmaV?: number;
+  /**
+   * fan-in scaling (default false): draw w with sigmaW/√d and v with sigmaV/√H, so that ‖w‖ ≈ sigmaW
+   * and each output sums H terms of size sigmaV/√H (the usual choice for wide inputs such as MNIST).
+   * The offset law β = −b/‖w‖ then uses sigmaW/√d as the coordinate scale.
+   */
+  fanIn?: boolean;
 }
 
 /** @deprecated since 0.2 (removed in 0.3): the same as InitLaw. */
@@ -32,6 +38,7 @@ export function checkInitLaw(law: unknown, where: string, needV = true): InitLaw
     throw new Error(`${where}: the init law must be { dist: "gaussian" | "uniform", sigmaW, sigmaB${needV ? ", sigmaV" : ""} }, got ${String(law)}`);
   }
   const l = law as InitLaw;
+  if (l.fanIn !== undefined && typeof l.fanIn !== "boolean") throw new Error(`${where}: init.fanIn = ${String(l.fanIn)}; pass true or false`);
   if (l.dist !== "gaussian" && l.dist !== "uniform") {
     throw new Error(`${where}: unknown init dist "${String(l.dist)}"; use "gaussian" or "uniform"`);
   }
@@ -52,14 +59,16 @@ export interface InitNetworkOptions {
   activation: Activation | string;
   init: InitLaw;
   seed: number;
-  /** output constant, 0 by default */
+  /** K, the number of outputs (default 1) */
+  outputs?: number;
+  /** output constant (K = 1), 0 by default */
   c?: number;
 }
 
 /**
  * A width-H net with parameters drawn from `init` by `new Rng(seed)`.
  * Draw order (part of the reproducibility contract): neuron by neuron, i = 0..H−1, draw
- * w_{i,0}, …, w_{i,d−1}, then b_i, then v_i. So for a fixed seed, a narrower net equals the first
+ * w_{i,0}, …, w_{i,d−1}, then b_i, then v_{i,0}, …, v_{i,K−1}. So for a fixed seed, a narrower net equals the first
  * neurons of a wider one. A zero scale still consumes its draw (the stream stays aligned) and
  * stores an exact +0.
  */
@@ -74,6 +83,9 @@ export function initNetwork(opts: InitNetworkOptions): ShallowNet {
     throw new Error(`${where}: seed must be an integer, got ${String(seed)}; pass e.g. seed: 0`);
   }
   const act = resolveActivation(opts.activation, undefined, where);
+  const K = opts.outputs ?? 1;
+  if (!Number.isInteger(K) || K < 1) throw new Error(`${where}: outputs must be a positive integer, got ${String(K)}`);
+  if (opts.c !== undefined && K !== 1) throw new Error(`${where}: c is one number but the net has ${K} outputs; leave c out (constants start at 0)`);
   const rng = new Rng(seed);
   const gaussian = init.dist === "gaussian";
   // one scaled draw; a zero scale gives +0 (never −0) but still advances the stream
@@ -81,13 +93,15 @@ export function initNetwork(opts: InitNetworkOptions): ShallowNet {
     const u = gaussian ? rng.normal() : rng.uniformIn(-1, 1);
     return scale === 0 ? 0 : scale * u;
   };
+  const sw = init.fanIn ? init.sigmaW / Math.sqrt(d) : init.sigmaW;
+  const sv = init.fanIn ? (init.sigmaV as number) / Math.sqrt(H) : (init.sigmaV as number);
   const W = new Float64Array(H * d);
   const b = new Float64Array(H);
-  const v = new Float64Array(H);
+  const v = new Float64Array(H * K);
   for (let i = 0; i < H; i++) {
-    for (let k = 0; k < d; k++) W[i * d + k] = draw(init.sigmaW);
+    for (let k = 0; k < d; k++) W[i * d + k] = draw(sw);
     b[i] = draw(init.sigmaB);
-    v[i] = draw(init.sigmaV as number);
+    for (let k = 0; k < K; k++) v[i * K + k] = draw(sv);
   }
-  return new ShallowNet({ W, b, v, c: opts.c ?? 0, activation: act, inputDim: d });
+  return new ShallowNet({ W, b, v, c: K === 1 ? opts.c ?? 0 : undefined, activation: act, inputDim: d, outputs: K });
 }

@@ -65,6 +65,11 @@ export interface TrainOptions {
   adam?: AdamOptions;
   /** called with (step, loss) at step 0, about every 1% of the steps, and at the final step */
   onProgress?: (step: number, loss: number) => void;
+  /**
+   * show progress (step, loss) while training: true, or a label. Inside a notebook one output line
+   * updates in place; elsewhere a line on stderr. Default false.
+   */
+  progress?: boolean | string;
 }
 
 export interface ResolvedOptions {
@@ -82,7 +87,7 @@ export interface ResolvedOptions {
   progressEvery: number;
 }
 
-const KEYS = ["steps", "lr", "optimizer", "record", "coords", "trainC", "freeze", "fastPath", "adam", "onProgress"];
+const KEYS = ["steps", "lr", "optimizer", "record", "coords", "trainC", "freeze", "fastPath", "adam", "onProgress", "progress"];
 
 function isNonNegInt(x: unknown): x is number {
   return typeof x === "number" && Number.isInteger(x) && x >= 0;

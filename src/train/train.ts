@@ -1,5 +1,6 @@
 // The training loop: full-batch GD, Adam, or gradient flow (RK4), in standard or RS coordinates.
 // All maths in float64; the input net is never modified (a new net is returned).
+import { withProgress } from "./progress";
 import type { ShallowNet } from "../network/shallow-net";
 import { assertNet, chooseRoute, validateDataset, type Dataset } from "./engine";
 import { Recorder, type TrainHistory } from "./history";
@@ -60,7 +61,8 @@ function normaliseNormals(L: ParamLayout): (s: Float64Array) => void {
 export function train(net: ShallowNet, data: Dataset, options: TrainOptions): TrainResult {
   assertNet(net, "train");
   const td = validateDataset(data, net.inputDim, "train");
-  const o = resolveOptions(options, "train");
+  const shown = withProgress(options, "train");
+  const o = resolveOptions(shown.options, "train");
   const L = paramLayout(net.width, net.inputDim);
   const theta0 = packNet(net);
   if (o.coords === "rs") assertHomogeneous(net.activation, "train");
@@ -131,6 +133,7 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
     }
   }
   recorder.history.seconds = (performance.now() - start) / 1000;
+  shown.reporter?.done(recorder.history.seconds);
 
   const theta = rs !== null ? paramsFromRSState(y, rs.delta, L) : gram !== null ? gram.theta(y) : y;
   return { net: unpackNet(theta, L, net.activation), history: recorder.history };

@@ -1,12 +1,20 @@
-// Float32 TF.js training of a MnistNet on the squared loss to one-hot targets,
+// Float32 TF.js training of a K-output ShallowNet (a classifier, e.g. on MNIST) on the squared loss to
+// one-hot targets; trainTF takes this route when the data carry class labels,
 //   L(θ) = (1/2n) Σₙ ‖f(xₙ) − e_{yₙ}‖²,
 // the loss the theory (reconstruction §c.3–§c.4) is written for, by full-batch or seeded minibatch
 // gradient descent or Adam. Softmax cross-entropy is deliberately not offered: the kernel-regime
 // and pinning analysis is for the squared loss.
 import * as tf from "@tensorflow/tfjs";
 import { Rng } from "../random";
-import { backendInfo, initBackend, type BackendName } from "../tfjs/backend";
-import { assertMnistNet, checkImages, checkLabels, type MnistNet } from "./model";
+import { backendInfo, initBackend, type BackendName } from "./backend";
+import { checkFlatInputs as checkImages, checkLabels } from "../network/classify";
+import { ShallowNet } from "../network/shallow-net";
+
+type MnistNet = ShallowNet;
+function assertMnistNet(net: ShallowNet, where: string): void {
+  if (!(net instanceof ShallowNet)) throw new Error(`${where}: pass a ShallowNet with K outputs (initNetwork({ ..., outputs: 10 }))`);
+  if (typeof net.activation.tf !== "function") throw new Error(`${where}: activation "${net.activation.label}" has no TF.js op (.tf); this route runs in TF.js`);
+}
 
 export interface MnistData {
   /** n × d images, flat row-major (loadMnist's Xtrain) */
@@ -74,18 +82,18 @@ export interface TrainMnistResult {
 type Params = [tf.Tensor2D, tf.Tensor1D, tf.Tensor2D, tf.Tensor1D];
 
 function upload(net: MnistNet): Params {
-  const { hidden: H, inputDim: d, outputs: K } = net;
+  const { width: H, inputDim: d, outputs: K } = net;
   const Wt = new Float32Array(d * H);
   for (let i = 0; i < H; i++) for (let j = 0; j < d; j++) Wt[j * H + i] = net.W[i * d + j];
-  return [tf.tensor2d(Wt, [d, H]), tf.tensor1d(Float32Array.from(net.b)), tf.tensor2d(Float32Array.from(net.V), [H, K]), tf.tensor1d(Float32Array.from(net.c))];
+  return [tf.tensor2d(Wt, [d, H]), tf.tensor1d(Float32Array.from(net.b)), tf.tensor2d(Float32Array.from(net.v), [H, K]), tf.tensor1d(Float32Array.from(net.outputConstants))];
 }
 
 function download(p: Params, like: MnistNet): MnistNet {
-  const { hidden: H, inputDim: d } = like;
+  const { width: H, inputDim: d, outputs: K } = like;
   const Wt = p[0].dataSync();
   const W = new Float64Array(H * d);
   for (let i = 0; i < H; i++) for (let j = 0; j < d; j++) W[i * d + j] = Wt[j * H + i];
-  return { ...like, W, b: Float64Array.from(p[1].dataSync()), V: Float64Array.from(p[2].dataSync()), c: Float64Array.from(p[3].dataSync()) };
+  return new ShallowNet({ W, b: Float64Array.from(p[1].dataSync()), v: Float64Array.from(p[2].dataSync()), c: Float64Array.from(p[3].dataSync()), activation: like.activation, inputDim: d, outputs: K });
 }
 
 function outputsOf(net: MnistNet, X: tf.Tensor2D, p: Params | tf.Tensor[]): tf.Tensor2D {
@@ -305,7 +313,7 @@ export async function mnistGradientsTF(net: MnistNet, data: MnistData): Promise<
   assertMnistNet(net, where);
   const n = checkData(data, net, where, "data");
   await ensureBackend();
-  const { hidden: H, inputDim: d, outputs: K } = net;
+  const { width: H, inputDim: d, outputs: K } = net;
   return scoped(() => {
     const X = tf.tensor2d(Float32Array.from(data.X), [n, d]);
     const Y = tf.tensor2d(oneHot(data.labels, K), [n, K]);
