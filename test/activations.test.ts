@@ -474,6 +474,10 @@ test("shape: each activation carries its kind and breaks; the affine form equals
   const shifted = registerActivation("shape_shifted_relu", { sigma: (z) => Math.max(0, z - 1), kinks: [{ at: 1, jump: 1 }], piecewiseLinear: true });
   assert.deepEqual([...sharpen(shifted, 2).shape.breaks], [0.5]);
   assert.equal(shifted.shape.affine!.offset, 0);
+  // declaring the kink is enough: the affine form is found and checked without the piecewiseLinear flag
+  const unflagged = registerActivation("shape_unflagged_relu", { sigma: (z) => Math.max(0, 2 * z), kinks: [{ at: 0, jump: 2 }] });
+  assert.equal(unflagged.shape.kind, "hinges");
+  assert.deepEqual([...unflagged.shape.affine!.hinges], [{ at: 0, jump: 2 }]);
 });
 
 test("shape: a false piecewiseLinear declaration is refused when the activation is defined, naming it", () => {

@@ -10,7 +10,7 @@
 //   "kinks"   σ smooth between its breaks but not piecewise affine: σ or some derivative jumps at a
 //             break (ELU: σ′ jumps when α ≠ 1, σ″ always; ReLU^k, k ≥ 2: σ^{(k)} jumps at 0).
 //
-// The affine form is read off σ on the leftmost piece (c + s·z through σ(a₀ − 2), σ(a₀ − 1)) plus the
+// Every σ with breaks (or declared piecewise linear) is tried: the affine form is read off σ on the leftmost piece (c + s·z through σ(a₀ − 2), σ(a₀ − 1)) plus the
 // declared kinks and jumps, then verified against σ at sample points on every piece and next to every
 // break (relative 1e-13; an activation that declares `piecewiseLinear` and fails is a definition error).
 // σ′ is not part of the check: a user σ may have a finite-difference σ′ (accuracy ~1e-10), and the
@@ -92,8 +92,9 @@ export function activationShape(
   const { piecewiseLinear, kinks, jumps } = declared;
   const breaks = Object.freeze(Array.from(new Set([...declared.nonSmoothPoints, ...kinks.map((k) => k.at), ...jumps.map((k) => k.at)])).sort((a, b) => a - b));
   if (breaks.length === 0 && !piecewiseLinear) return Object.freeze({ kind: "smooth", breaks, affine: null });
-  // candidates for the affine form: declared piecewise linear, or σ with jumps whose pieces may be affine (the step)
-  const affine = piecewiseLinear || jumps.length > 0 ? readAffine(sigma, kinks, jumps, breaks) : null;
+  // every σ with breaks is a candidate: the step (not flagged piecewiseLinear, since σ′ has a Dirac)
+  // and a user σ that declares its kinks but not the flag are affine too; ELU or ReLU² fail the check
+  const affine = readAffine(sigma, kinks, jumps, breaks);
   if (piecewiseLinear && affine === null) {
     throw new Error(
       `activation "${label}": declared piecewiseLinear with kinks at [${kinks.map((k) => k.at).join(", ")}] and jumps at [${jumps.map((k) => k.at).join(", ")}], ` +

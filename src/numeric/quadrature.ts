@@ -71,7 +71,8 @@ interface Piece {
   seg: number;
   a: number;
   b: number;
-  value: Float64Array;
+  /** the K15 value per component (a plain array: far cheaper to allocate than a typed one) */
+  value: number[];
   abs: number;
   error: number;
 }
@@ -79,15 +80,35 @@ interface Piece {
 /** A vector integrand on segment `seg`: writes f(x) (m components) into `out`. */
 export type SegmentIntegrand = (seg: number, x: number, out: Float64Array) => void;
 
-/** One G7/K15 step on [a, b] of segment `seg` for an m-component integrand. */
-function gk15(f: SegmentIntegrand, seg: number, m: number, a: number, b: number, buf: Float64Array): Piece {
+/** The 15 Kronrod nodes of [−1, 1] in evaluation order (centre, then ± pairs) with their K15 and G7 weights. */
+const NODES = new Float64Array(15);
+const KW = new Float64Array(15);
+const GW = new Float64Array(15);
+NODES[0] = 0;
+KW[0] = WGK[7];
+GW[0] = WG[3];
+for (let i = 0; i < 7; i++) {
+  for (const [slot, sign] of [[1 + 2 * i, -1], [2 + 2 * i, 1]]) {
+    NODES[slot] = sign * XGK[i];
+    KW[slot] = WGK[i];
+    GW[slot] = i % 2 === 1 ? WG[(i - 1) / 2] : 0;
+  }
+}
+
+/**
+ * One G7/K15 step on [a, b] of segment `seg` for an m-component integrand. `buf` (m) receives
+ * f's values, `g` and `abs` (m each) are scratch; only the returned piece's value is allocated.
+ */
+function gk15(f: SegmentIntegrand, seg: number, m: number, a: number, b: number, buf: Float64Array, g: Float64Array, abs: Float64Array): Piece {
   const c = 0.5 * (a + b);
   const h = 0.5 * (b - a);
-  const k = new Float64Array(m);
-  const g = new Float64Array(m);
-  const abs = new Float64Array(m);
-  const add = (x: number, wk: number, wg: number): void => {
+  const k: number[] = new Array<number>(m).fill(0);
+  g.fill(0);
+  abs.fill(0);
+  for (let q = 0; q < 15; q++) {
+    const x = c + h * NODES[q];
     f(seg, x, buf);
+    const wk = KW[q], wg = GW[q];
     for (let j = 0; j < m; j++) {
       const v = buf[j];
       if (!Number.isFinite(v)) {
@@ -98,13 +119,6 @@ function gk15(f: SegmentIntegrand, seg: number, m: number, a: number, b: number,
       g[j] += wg * v;
       abs[j] += wk * Math.abs(v);
     }
-  };
-  add(c, WGK[7], WG[3]);
-  for (let i = 0; i < 7; i++) {
-    const dx = h * XGK[i];
-    const wg = i % 2 === 1 ? WG[(i - 1) / 2] : 0;
-    add(c - dx, WGK[i], wg);
-    add(c + dx, WGK[i], wg);
   }
   let err = 0;
   let absMax = 0;
@@ -198,9 +212,11 @@ export function integrateSegments(
     }
   }
   const buf = new Float64Array(m);
+  const gs = new Float64Array(m);
+  const as = new Float64Array(m);
   const heap = new PieceHeap();
   let evaluations = 0;
-  segments.forEach((s, i) => heap.push(gk15(f, i, m, s.a, s.b, buf)));
+  segments.forEach((s, i) => heap.push(gk15(f, i, m, s.a, s.b, buf, gs, as)));
   evaluations += 15 * segments.length;
   // running sums, updated per bisection; re-summed exactly every 256 steps and before accepting
   const total = new Float64Array(m);
@@ -238,8 +254,8 @@ export function integrateSegments(
       throw new Error(`integrate: cannot subdivide [${worst.a}, ${worst.b}] further (estimated error ` +
         `${s.error.toExponential(3)}); the integrand is probably singular near x = ${mid}`);
     }
-    const left = gk15(f, worst.seg, m, worst.a, mid, buf);
-    const right = gk15(f, worst.seg, m, mid, worst.b, buf);
+    const left = gk15(f, worst.seg, m, worst.a, mid, buf, gs, as);
+    const right = gk15(f, worst.seg, m, mid, worst.b, buf, gs, as);
     heap.push(left);
     heap.push(right);
     update(worst, -1);
