@@ -20,7 +20,7 @@ import { ShallowNet } from "../network/shallow-net";
 import { initNetwork } from "../network/init";
 import { toPoints, type Points } from "../network/data";
 import { train } from "../train/train";
-import { ntkGram, ntkLearningRate } from "../adaptive/ntk";
+import { ntkGram, ntkLearningRate } from "../kernel/ntk-learning-rate";
 import { ntkPrediction } from "../kernel/ntk-prediction";
 import type { AllParamNTK } from "../kernel/ntk-all-params";
 

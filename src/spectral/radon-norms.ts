@@ -20,8 +20,8 @@
 // 1-D tools: the measure f'' of the piecewise-linear interpolant of samples (slope jumps), and the
 // exact ∫|s''|, ∫s''² of a function whose s'' is piecewise linear (a natural cubic spline).
 import type { Activation } from "../activations/types";
-import { fft, ifft } from "./fft";
-import { assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
+import { fft, ifft } from "../numeric/fft";
+import { assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
 import { angleWeight, uniformStep } from "./radon";
 import { inversionConstant } from "./seminorm";
 

@@ -5,8 +5,9 @@
 //   f = c₂ R* Λ R f,  c₂ = 1/(4π) = c_d of §b at d = 2.
 // Images are sampled as grid[i][j] = f(x0[0] + i·dx, x0[1] + j·dx) and taken to be 0 outside
 // the sampled square; sinograms are arrays of rows, sinogram[a][k] = g(angles[a], offsets[k]).
-import { fft, ifft } from "./fft";
-import { assertCount, assertStep, centeredOrigin, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
+import { fft, ifft } from "../numeric/fft";
+import { assertCount, assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
+import { centeredOrigin } from "./grid";
 
 /** c₂ = 1/(4π): f = c₂ R*ΛRf with R* integrating over the full circle θ ∈ [0, 2π). */
 export const FBP_CONSTANT_2D = 1 / (4 * Math.PI);
