@@ -22,7 +22,7 @@
 import type { Activation } from "../activations/types";
 import { fft, ifft } from "../numeric/fft";
 import { assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
-import { angleWeight, uniformStep } from "./radon";
+import { angleWeight, filterSinogramRows, uniformStep } from "./radon";
 import { inversionConstant } from "./seminorm";
 
 export interface SinogramAxes {
@@ -125,29 +125,14 @@ export function radonSeminorm2d(sinogram: ArrayLike<number>[], opts: RadonSemino
  * (row length). Spectrally accurate for smooth f whose projections have decayed inside the rows.
  */
 export function reluRepresenter2d(sinogram: ArrayLike<number>[], opts: { doffset: number }): Float64Array[] {
-  const where = "reluRepresenter2d";
-  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { doffset }`);
-  assertStep(opts.doffset, where, "doffset");
-  const { rows, cols, data } = toFiniteGrid(sinogram, where, "sinogram");
-  if (cols < 2) throw new Error(`${where}: each sinogram row needs at least 2 offsets, got ${cols}`);
-  const pad = nextPowerOfTwo(2 * cols);
-  const dOmega = (2 * Math.PI) / (pad * opts.doffset);
-  const c = inversionConstant(2);
-  const out: Float64Array[] = [];
-  const buf = new Float64Array(pad);
-  for (let r = 0; r < rows; r++) {
-    buf.fill(0);
-    buf.set(data.subarray(r * cols, (r + 1) * cols));
-    const F = fft(buf);
-    for (let k = 0; k < pad; k++) {
+  return filterSinogramRows(sinogram, opts, "reluRepresenter2d", (pad, doffset) => {
+    const dOmega = (2 * Math.PI) / (pad * doffset);
+    const c = inversionConstant(2);
+    return Float64Array.from({ length: pad }, (_, k) => {
       const w = Math.abs(k <= pad / 2 ? k : k - pad) * dOmega;
-      const m = -c * w * w * w;
-      F.re[k] *= m;
-      F.im[k] *= m;
-    }
-    out.push(ifft(F.re, F.im).re.slice(0, cols));
-  }
-  return out;
+      return -c * w * w * w;
+    });
+  });
 }
 
 /** ∫_{S¹}∫ |a| dt dŵ and ∫_{S¹}∫ a² dt dŵ of a density on the sinogram grid (rectangle rule; a half turn is doubled). */
