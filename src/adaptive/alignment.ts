@@ -5,6 +5,7 @@ import { ShallowNet } from "../network/shallow-net";
 import type { Points } from "../network/data";
 import { checkMinAmplitude, readPlanes, readPoints, strongNeurons } from "./planes";
 
+/** Options of responseAlignment. */
 export interface ResponseAlignmentOptions {
   /** neurons with |μᵢ| < minAmplitude·max|μ| are left out (default 0.05; 0 keeps all with w ≠ 0) */
   minAmplitude?: number;
@@ -12,6 +13,7 @@ export interface ResponseAlignmentOptions {
   threshold?: number;
 }
 
+/** Cosine similarities of strong neurons' response vectors (σ(wᵢ·xₙ + bᵢ))ₙ and the number of distinct responses they make. */
 export interface ResponseAlignment {
   /** neurons compared (strong, with a non-zero response vector), ascending */
   neurons: Int32Array;

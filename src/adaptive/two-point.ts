@@ -10,6 +10,7 @@
 import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons, type ZeroPlaneSource } from "./planes";
 import type { Points } from "../network/data";
 
+/** Result of twoPointShare: how many pinned lines pass through two data points, against chance. */
 export interface TwoPointShare {
   /** strong neurons whose line passes within tol of ≥ 1 data point */
   pinned: number;

@@ -9,6 +9,7 @@ import { requireField, toTable, type ChartData } from "./data";
 import { capRows } from "./downsample";
 import { argError } from "../check";
 
+/** How points are joined (Vega-Lite `interpolate`). */
 export type LineInterpolation = "linear" | "monotone" | "step" | "step-after" | "step-before" | "basis";
 
 /** Options of {@link lineChart}. */

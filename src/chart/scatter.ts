@@ -8,6 +8,7 @@ import {
 import { requireField, toTable, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
+/** A point shape for scatterChart. */
 export type ScatterPointShape = "circle" | "square" | "cross" | "diamond" | "triangle-up" | "triangle-down";
 
 /** Options of {@link scatterChart}. */

@@ -9,6 +9,7 @@ import { toPoints, type Points } from "../network/data";
 import { featureGram } from "./gram";
 import { checkBudget } from "../check";
 
+/** Options of empiricalNTK: which parameters' Jacobian makes the kernel. */
 export interface EmpiricalNTKOptions {
   /** "all": every parameter (W, b, v, c); "amplitudes": the output weights v only (kernel regime) */
   params: "all" | "amplitudes";

@@ -7,6 +7,7 @@ export type Kernel = (x: number[] | number, y: number[] | number) => number;
 
 /** A kernel that knows its input dimension and how to build Gram matrices fast. */
 export interface FastKernel extends Kernel {
+  /** input dimension d the kernel expects */
   readonly inputDim: number;
   /**
    * Gram matrix between flat row-major point sets (N1·d and N2·d numbers); X2 = null means X1

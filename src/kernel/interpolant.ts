@@ -16,6 +16,7 @@ import { toPoints, type Points } from "../network/data";
 import { isFastKernel, pairwiseGram, pointsDim, type Kernel } from "./gram";
 import type { AffineStructure } from "./rs-kernel-options";
 
+/** Options of kernelInterpolant. */
 export interface KernelInterpolantOptions {
   /** ridge λ ≥ 0: solve (K + λI)α = y (kernel ridge regression); 0 (default) interpolates */
   ridge?: number;

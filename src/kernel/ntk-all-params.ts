@@ -46,18 +46,23 @@ import { compositeGaussLegendre } from "../numeric/quadrature";
 import type { FastKernel } from "./gram";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
 
+/** Options of allParamNTK: the activation, the input dimension and the Gaussian law of (w, b, v). */
 export interface AllParamNTKOptions {
   /** an Activation or a registered name ("relu", "tanh", …) */
   activation: Activation | string;
+  /** input dimension d */
   inputDim: number;
   /** standard deviations of the Gaussian init law (all finite and > 0) */
   sigmaW: number;
+  /** σ_b */
   sigmaB: number;
+  /** σ_v */
   sigmaV: number;
   /** Gauss–Hermite nodes per dimension for smooth σ (default: from the error model, see header) */
   order?: number;
 }
 
+/** How allParamNTK evaluates the expectations: a closed form (ReLU), quadrature over panels between kinks, or Gauss–Hermite (smooth σ). */
 export type AllParamNTKRoute = "closed-form" | "panel-quadrature" | "gauss-hermite";
 
 /** Θ(x, y) split into its two sources. */
@@ -68,11 +73,17 @@ export interface NTKParts {
   hidden: number;
 }
 
+/** The infinite-width all-parameter NTK Θ(x, y) returned by allParamNTK: call it on two points or hand it to gramMatrix. */
 export interface AllParamNTK extends FastKernel {
+  /** the activation σ */
   readonly activation: Activation;
+  /** σ_w of the law */
   readonly sigmaW: number;
+  /** σ_b of the law */
   readonly sigmaB: number;
+  /** σ_v of the law */
   readonly sigmaV: number;
+  /** how the expectations are evaluated */
   readonly route: AllParamNTKRoute;
   /** Θ(x, y) */
   at(x: number[] | number, y: number[] | number): number;

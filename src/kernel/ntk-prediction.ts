@@ -21,14 +21,18 @@ import type { FastKernel } from "./gram";
 import { kernelInterpolant, type KernelInterpolant } from "./interpolant";
 import type { AllParamNTK } from "./ntk-all-params";
 
+/** Which NTK ntkPrediction uses: the empirical NTK of all parameters, of the output weights only, or an infinite-width allParamNTK. */
 export type NTKPredictionKernel = "empirical" | "amplitudes" | AllParamNTK;
 
+/** The kernel-regime prediction f₀ + interpolant of y − f₀: call it at a point or use predictMany. */
 export interface NTKPrediction {
   /** f₀(x) + Σₙ αₙ K(x, xₙ) */
   (x: number[] | number): number;
+  /** f₀(x) + interpolant(x) at every row of X */
   predictMany(X: Points): Float64Array;
   /** the interpolant of the residual y − f₀(X) */
   readonly residualInterpolant: KernelInterpolant;
+  /** which kernel was used */
   readonly kernel: "empirical" | "amplitudes" | "infinite";
 }
 

@@ -9,6 +9,7 @@ import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "../adaptive/pinning";
 import { checkFlatInputs as checkImages } from "../network/classify";
 import { mnistPlaneProxy, type MnistNet } from "./model";
 
+/** Options of mnistPlaneMeasures. */
 export interface MnistPlaneMeasureOptions {
   /** a zero-plane is pinned when it passes within `tol` (Euclidean, pixel units) of a training image */
   tol: number;
@@ -20,6 +21,7 @@ export interface MnistPlaneMeasureOptions {
   weight?: "count" | "amplitude";
 }
 
+/** Input-space measures of a MNIST net's zero-planes: distances to the nearest training image, pinned fraction against chance, and clusters. */
 export interface MnistPlaneMeasures {
   /** active neurons: strong, and the zero-plane separates the training images (see activeNeurons) */
   active: number;

@@ -25,9 +25,13 @@ import { checkInitLaw, type InitLaw } from "./init";
  * offsetDensity(beta, law, d). The same fields as InitLaw, plus the input dimension d.
  */
 export interface InitLawParams {
+  /** input dimension d */
   d: number;
+  /** "gaussian" (σ = standard deviation) or "uniform" (σ = half-width a of U(−a, a)) */
   dist: "gaussian" | "uniform";
+  /** σ_w (standard deviation or half-width, see dist) */
   sigmaW: number;
+  /** σ_b (standard deviation or half-width, see dist) */
   sigmaB: number;
 }
 

@@ -14,8 +14,11 @@ import { ShallowNet } from "./shallow-net";
  * A scale of 0 is allowed and gives exact zeros (e.g. sigmaB = 0: all offsets at 0).
  */
 export interface InitLaw {
+  /** "gaussian": each sigma is a standard deviation; "uniform": each sigma is the half-width a of U(−a, a) */
   dist: "gaussian" | "uniform";
+  /** σ_w, the law of each weight wᵢₖ */
   sigmaW: number;
+  /** σ_b, the law of each bias bᵢ */
   sigmaB: number;
   /** needed to draw a net; the offset law and kernel weight do not depend on it */
   sigmaV?: number;

@@ -31,9 +31,13 @@ export interface RS {
 
 /** What `makeRS` accepts: normals as rows or flat, and K implied by amplitudes' length. */
 export interface RSParts {
+  /** unit normals ŵᵢ: H rows of d numbers, or flat H·d (in 1-D: H signs ±1) */
   normals: number[][] | Float64Array | number[];
+  /** offsets βᵢ, H numbers */
   offsets: ArrayLike<number>;
+  /** amplitudes μᵢ: H numbers, H rows of K, or flat H·K */
   amplitudes: ArrayLike<number> | number[][];
+  /** scales rᵢ = ‖wᵢ‖ ≥ 0, H numbers */
   scales: ArrayLike<number>;
   /** K output constants (default zeros) */
   constants?: ArrayLike<number>;

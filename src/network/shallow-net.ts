@@ -11,9 +11,13 @@ export { UNIT_NORMAL_TOLERANCE } from "./rs";
  * constant per neuron. Use `RS` (net.toRS()); `ShallowNet.fromRS` and `predictRS` still read this shape.
  */
 export interface RSCoordinates {
+  /** unit normals ŵᵢ, one row of d numbers per neuron */
   normals: number[][];
+  /** offsets βᵢ = −bᵢ/‖wᵢ‖ */
   offsets: Float64Array;
+  /** amplitudes μᵢ = vᵢ‖wᵢ‖ */
   amplitudes: Float64Array;
+  /** scales rᵢ = ‖wᵢ‖ */
   scales: Float64Array;
   /** constant output vᵢσ(bᵢ) of each zero-norm neuron (0 for rᵢ > 0) */
   constants?: Float64Array;
@@ -35,18 +39,28 @@ export interface Breakpoints {
 
 /** Serialized form written by `toJSON` (plain numbers; JSON keeps float64 values exactly). */
 export interface ShallowNetJSON {
+  /** format tag, always "spectral-bias/ShallowNet" */
   format: "spectral-bias/ShallowNet";
   /** 1: scalar nets (c a number); 2: K outputs (v is H·K, c has K entries) */
   version: 1 | 2;
+  /** hidden width H */
   width: number;
+  /** input dimension d */
   inputDim: number;
+  /** number of outputs K (absent in version 1: K = 1) */
   outputs?: number;
-  activation: { name: string; params: Record<string, number> };
+  /** the activation by registered name and parameters */
+  activation: {
+    /** registered activation name */ name: string;
+    /** its parameters (e.g. { r: 2 }) */ params: Record<string, number>;
+  };
   /** H·d, row-major */
   W: number[];
+  /** biases, H numbers */
   b: number[];
   /** H·K, row-major */
   v: number[];
+  /** the output constant (one number) or K constants */
   c: number | number[];
 }
 
@@ -117,6 +131,7 @@ export class ShallowNet {
   readonly v: Float64Array;
   /** the K output constants cₖ */
   readonly outputConstants: Float64Array;
+  /** the activation σ */
   readonly activation: Activation;
 
   /**
@@ -193,6 +208,7 @@ export class ShallowNet {
     return this.outputConstants[0];
   }
 
+  /** Sets the output constant of a scalar net (K = 1). */
   set c(value: number) {
     if (this.outputs !== 1) throw new Error(`ShallowNet.c: this net has ${this.outputs} outputs; set outputConstants[k]`);
     if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`ShallowNet.c: ${String(value)} is not a finite number`);

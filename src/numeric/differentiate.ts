@@ -3,6 +3,7 @@
 // jump), a one-sided fourth-order stencil on the side of x is used instead (forward at the point
 // itself, matching the "right derivative" convention of the activations).
 
+/** Options of derivative: points to keep the stencil away from, and the relative step. */
 export interface DerivativeOptions {
   /** points the stencil must not straddle (kinks/jumps of f) */
   avoid?: readonly number[];

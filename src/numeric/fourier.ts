@@ -7,6 +7,7 @@
 // a small ĝ(ω) is about tol·∫|g|/|ĝ(ω)|.
 import { checkQuadratureOptions, integrateSegments, type Segment } from "./quadrature";
 
+/** Options of fourierTransformNumeric and sigmaHatNumeric: tolerances, known breakpoints and the truncation of the domain. */
 export interface FourierOptions {
   /** target error relative to ∫|g| (default 1e-10; floor 1e-14) */
   tol?: number;
@@ -151,7 +152,10 @@ export function fourierTransformNumeric(
   g: (x: number) => number,
   omega: number,
   opts: FourierOptions = {},
-): { re: number; im: number } {
+): {
+  /** Re ĝ(ω) */ re: number;
+  /** Im ĝ(ω) */ im: number;
+} {
   const r = fourierTransformNumericDetailed(g, omega, opts);
   return { re: r.re, im: r.im };
 }

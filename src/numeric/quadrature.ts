@@ -32,6 +32,7 @@ const WG = [
 
 const EPS = Number.EPSILON;
 
+/** Options of integrate: tolerances, interval budget and known breakpoints of f. */
 export interface QuadratureOptions {
   /** relative tolerance on the integral (default 1e-10; values below 1e-14 are raised to 1e-14) */
   tol?: number;

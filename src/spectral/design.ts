@@ -23,6 +23,7 @@ import { normalCdf, normalPdf } from "../numeric/special";
 import { ifft } from "./fft";
 import { assertStep, isPowerOfTwo } from "./grid";
 
+/** The z grid of an activation design (Prop. 6). */
 export interface DesignGrid {
   /** number of points (a power of two ≥ 1024; default 65536) */
   n?: number;
@@ -34,7 +35,9 @@ export interface DesignGrid {
 export interface DesignTables {
   /** z_j = z0 + j·dz */
   z0: number;
+  /** grid spacing in z */
   dz: number;
+  /** number of grid points */
   n: number;
   /** h(0) = lim ω²/√P(ω) = ∫σ″ = σ′(+∞) */
   h0: number;
@@ -42,11 +45,15 @@ export interface DesignTables {
   s: number;
   /** σ, σ′, σ″, σ‴ minus the closed-form part h0·S_s (and its derivatives), on the grid */
   rem0: Float64Array;
+  /** σ′ minus the closed-form part, on the grid */
   rem1: Float64Array;
+  /** σ″ minus the closed-form part, on the grid */
   rem2: Float64Array;
+  /** σ‴ minus the closed-form part, on the grid */
   rem3: Float64Array;
   /** frequencies ω_k ≥ 0 and h(ω_k) = ω²/√P (h(0) at k = 0), for inspection */
   omega: Float64Array;
+  /** h(ω_k) = ω²/√P(ω_k) */
   h: Float64Array;
 }
 

@@ -6,15 +6,21 @@ import { assertPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
 
 /** Complex vector as two float64 arrays of equal length. */
 export interface ComplexVector {
+  /** real parts */
   re: Float64Array;
+  /** imaginary parts */
   im: Float64Array;
 }
 
 /** Complex grid, row-major: entry (i, j) at index i·cols + j. */
 export interface ComplexGrid {
+  /** number of rows */
   rows: number;
+  /** number of columns */
   cols: number;
+  /** real parts, row-major (index i·cols + j) */
   re: Float64Array;
+  /** imaginary parts, row-major (index i·cols + j) */
   im: Float64Array;
 }
 

@@ -25,6 +25,7 @@ import { assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid
 import { angleWeight, uniformStep } from "./radon";
 import { inversionConstant } from "./seminorm";
 
+/** The angle and offset axes of a sinogram (as uniformAngles and offsetAxis make them). */
 export interface SinogramAxes {
   /** equally spaced angles covering a half turn [θ₀, θ₀+π) or a full turn */
   angles: ArrayLike<number>;
@@ -32,9 +33,11 @@ export interface SinogramAxes {
   offsets: ArrayLike<number>;
 }
 
+/** Options of radonSeminorm2d: the sinogram axes, the penalty, the zero-plane weight and the frequency cut-off. */
 export interface RadonSeminormOptions extends SinogramAxes {
   /** activation whose penalty P_σ(ω) weighs the spectrum (or pass `penalty`) */
   activation?: Pick<Activation, "penalty">;
+  /** a penalty P(ω) ≥ 0 given directly (instead of `activation`) */
   penalty?: (omega: number) => number;
   /** uniform zero-plane weight ζ₀ > 0 (default 1) */
   zeta0?: number;
@@ -151,7 +154,10 @@ export function reluRepresenter2d(sinogram: ArrayLike<number>[], opts: { doffset
 }
 
 /** ∫_{S¹}∫ |a| dt dŵ and ∫_{S¹}∫ a² dt dŵ of a density on the sinogram grid (rectangle rule; a half turn is doubled). */
-export function radonDomainNorms(density: ArrayLike<number>[], axes: SinogramAxes): { l1: number; l2sq: number } {
+export function radonDomainNorms(density: ArrayLike<number>[], axes: SinogramAxes): {
+  /** ∫∫ |a| dt dŵ */ l1: number;
+  /** ∫∫ a² dt dŵ */ l2sq: number;
+} {
   const { data, weightPerAngle, dt } = sinogramRows(density, axes, "radonDomainNorms");
   let l1 = 0, l2sq = 0;
   for (let i = 0; i < data.length; i++) {
@@ -178,7 +184,10 @@ export interface CurvatureNorms {
  * `roundoff` = 4·N·ε·max|g|/dx bounds the rounding in tv (each second difference of values of size
  * max|g| carries at most 4ε·max|g| of rounding before the division by dx).
  */
-export function curvatureNorms1d(samples: ArrayLike<number>, opts: { dx: number }): CurvatureNorms & { jumps: Float64Array; roundoff: number } {
+export function curvatureNorms1d(samples: ArrayLike<number>, opts: { dx: number }): CurvatureNorms & {
+  /** the slope jumps j_k at the interior samples */ jumps: Float64Array;
+  /** the rounding error of tv (4N·ε·max|g|/dx): compare tv with it */ roundoff: number;
+} {
   const where = "curvatureNorms1d";
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { dx }`);
   assertStep(opts.dx, where, "dx");
@@ -223,7 +232,9 @@ export function piecewiseLinearCurvatureNorms(knots: ArrayLike<number>, secondDe
  * ∫|s''| and ∫s''² of the linear spline through (x, y): s'' = Σ (slope jumps) δ at the interior
  * knots, so tv = Σ|Δslope| and energy = Infinity (unless no slope changes, then 0).
  */
-export function linearSplineCurvatureNorms(x: ArrayLike<number>, y: ArrayLike<number>): CurvatureNorms & { jumps: Float64Array } {
+export function linearSplineCurvatureNorms(x: ArrayLike<number>, y: ArrayLike<number>): CurvatureNorms & {
+  /** the slope jump Δslope at each interior knot */ jumps: Float64Array;
+} {
   const where = "linearSplineCurvatureNorms";
   const xs = toFiniteVector(x, where, "x");
   const ys = toFiniteVector(y, where, "y");

@@ -13,6 +13,7 @@ export const FBP_CONSTANT_2D = 1 / (4 * Math.PI);
 
 export type RadonInterpolation = "bilinear" | "cubic";
 
+/** Options of radon2d: pixel size, the angles and offsets of the sinogram, and the interpolation. */
 export interface RadonOptions {
   /** pixel spacing of the image */
   dx: number;
@@ -184,6 +185,7 @@ function sinogramInput(sinogram: unknown, nAngles: number, nOffsets: number, whe
   return data;
 }
 
+/** Options of backProject2d and filteredBackProjection: the sinogram axes and the output grid. */
 export interface BackProjectOptions {
   /** equally spaced angles covering [θ₀, θ₀+π) or [θ₀, θ₀+2π) */
   angles: ArrayLike<number>;
@@ -191,7 +193,9 @@ export interface BackProjectOptions {
   offsets: ArrayLike<number>;
   /** output image is n×n */
   n: number;
+  /** pixel size of the output grid */
   dx: number;
+  /** centre of pixel (0, 0) (default: the grid is centred on the origin) */
   x0?: [number, number];
 }
 

@@ -18,6 +18,7 @@ import { integrate } from "../numeric/quadrature";
 import { normalCdf, normalPdf } from "../numeric/special";
 import { checkInitLaw, type InitLaw } from "../network/init";
 
+/** Options of penaltySpectrum: the initialization law, the input interval and which parameters train. */
 export interface PenaltySpectrumOptions {
   /** the initialization law of the net (sigmaV is used by params "all" only) */
   init: InitLaw;

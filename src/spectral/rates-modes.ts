@@ -14,6 +14,7 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { fitDecayRate, projectResiduals, type FitRateOptions, type ModeRate } from "./rates";
 
+/** The eigen-decomposition of G = K/N on a grid, with the frequency each eigenvector resembles. */
 export interface GramModes {
   /** eigenvalues of K/N, descending */
   values: Float64Array;

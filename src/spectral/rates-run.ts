@@ -21,7 +21,9 @@ export interface RateRunOptions {
   freeze?: "none" | "hidden";
 }
 
+/** A training run recorded for rate fitting: the residual at the recorded steps. */
 export interface RateRun {
+  /** the recorded steps */
   steps: number[];
   /** r(t) = f_t(x) − y at each recorded step */
   residuals: Float64Array[];
@@ -77,6 +79,7 @@ export function trainForRates(net: ShallowNet, opts: RateRunOptions): RateRun {
   return { steps: [...record], residuals, relativeResidual: rel, net: current, nets, seconds: (Date.now() - t0) / 1000 };
 }
 
+/** Options of compareRates: which modes the run can resolve, and optional bounds. */
 export interface RateComparisonOptions {
   /** the residual ‖r(T)‖/‖r(0)‖ the run must have reached; a run above it is refused */
   maxResidual: number;
@@ -88,19 +91,25 @@ export interface RateComparisonOptions {
   maxBoundRatio?: number;
 }
 
+/** Measured beside predicted decay rates over the modes a run resolves. */
 export interface RateComparison {
   /** indices of the compared modes (finite fitted rate and predicted decay ≥ minDecay) */
   modes: number[];
+  /** measured rate of each compared mode */
   measured: number[];
+  /** predicted rate of each compared mode */
   predicted: number[];
   /** |measured − predicted|/predicted per compared mode */
   relErrors: number[];
+  /** largest relative error */
   maxRelError: number;
+  /** median relative error */
   medianRelError: number;
   /** Spearman rank correlation of measured and predicted over the compared modes (NaN if < 3) */
   rankCorrelation: number;
   /** with bounds: the bound of each compared mode, and how many compared modes lie within it */
   bounds: number[];
+  /** how many compared modes lie within their bound */
   withinBound: number;
 }
 

@@ -26,6 +26,7 @@ export interface ModeRate {
   initial: number;
 }
 
+/** Options of the decay-rate fit: the floor below which a residual is noise, and the fewest points a fit needs. */
 export interface FitRateOptions {
   /** relative floor: records with |c| < floor·|c(0)| are not used (default 1e-3) */
   floor?: number;

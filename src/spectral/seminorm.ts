@@ -17,9 +17,12 @@ import { spectrum1d, spectrum2d } from "./spectrum";
 import { assertStep } from "./grid";
 import { argError, checkFiniteArray, checkFiniteMatrix, checkPositiveNumber } from "../check";
 
+/** Options of seminorm: the penalty (or activation), the grid spacing, the dimension and the frequency cut-off. */
 export interface SeminormOptions {
   /** the activation whose penalty P_σ(ω) = 1/|σ̂(ω)|² weighs the spectrum (or pass `penalty`) */
-  activation?: Pick<Activation, "penalty"> & { label?: string };
+  activation?: Pick<Activation, "penalty"> & {
+    /** a label for error messages */ label?: string;
+  };
   /** a penalty P(ω) ≥ 0 given directly (instead of `activation`) */
   penalty?: (omega: number) => number;
   /** grid spacing (the same along both axes in 2-D) */

@@ -12,6 +12,7 @@ import { assertPowerOfTwo, assertStep, centeredOrigin, toFiniteGrid, toFiniteVec
 /** Fewest samples per axis a spectrum is computed from. */
 export const MIN_SPECTRUM_POINTS = 8;
 
+/** ĝ(ω) on the FFT frequency grid, ascending ω. */
 export interface Spectrum1d {
   /** angular frequencies ω_k = 2πk/(N·dx), ascending, k = −N/2..N/2−1 */
   omega: Float64Array;
@@ -23,6 +24,7 @@ export interface Spectrum1d {
   domega: number;
 }
 
+/** ĝ(ξ₁, ξ₂) on the FFT frequency grid, row-major. */
 export interface Spectrum2d {
   /** angular frequencies along the first coordinate (rows), ascending */
   omega1: Float64Array;
@@ -30,8 +32,11 @@ export interface Spectrum2d {
   omega2: Float64Array;
   /** Re ĝ(omega1[i], omega2[j]) at index i·cols + j */
   re: Float64Array;
+  /** Im ĝ(omega1[i], omega2[j]) at index i·cols + j */
   im: Float64Array;
+  /** number of frequencies along the first coordinate */
   rows: number;
+  /** number of frequencies along the second coordinate */
   cols: number;
   /** frequency spacings 2π/(rows·dx), 2π/(cols·dx) */
   domega1: number;
@@ -124,7 +129,10 @@ export function fourierAt(
   samples: ArrayLike<number>,
   omegas: ArrayLike<number>,
   opts: { dx: number; x0?: number },
-): { re: Float64Array; im: Float64Array } {
+): {
+  /** Re ĝ at each requested ω */ re: Float64Array;
+  /** Im ĝ at each requested ω */ im: Float64Array;
+} {
   const where = "fourierAt";
   assertStep(opts?.dx, where, "dx");
   const g = toFiniteVector(samples, where, "samples");

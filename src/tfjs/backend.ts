@@ -6,15 +6,20 @@ import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { firstLine, selfTest } from "./self-test";
 
+/** A TF.js backend: native TensorFlow (tfjs-node), WebAssembly, or plain JavaScript. */
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
+/** One backend initBackend tried, and whether it worked. */
 export interface BackendAttempt {
+  /** the backend tried */
   backend: BackendName;
+  /** whether it initialised */
   ok: boolean;
   /** why it was not used (load failure or failing ops) */
   error?: string;
 }
 
+/** Which TF.js backend is active, why, and what was tried before it. */
 export interface BackendInfo {
   /** the backend in use; `tf.getBackend()` agrees */
   backend: BackendName;
@@ -24,6 +29,7 @@ export interface BackendInfo {
   tried: BackendAttempt[];
 }
 
+/** Options of initBackend. */
 export interface InitBackendOptions {
   /** start the search at this backend (e.g. "cpu" forces cpu; "wasm" skips tfjs-node) */
   prefer?: BackendName;

@@ -23,6 +23,7 @@ export interface TrainTFOptions extends TrainOptions {
 
 /** The float64 engine's history, with which TF.js backend ran. */
 export interface TrainTFHistory extends Omit<TrainHistory, "route"> {
+  /** always "tfjs" */
   route: "tfjs";
   /** the TF.js backend that ran the loop */
   backend: BackendName;
@@ -33,9 +34,11 @@ export interface TrainTFHistory extends Omit<TrainHistory, "route"> {
   batchSize: number;
 }
 
+/** The result of trainTF on regression data: the trained net (float64 copy of the float32 weights) and its history. */
 export interface TrainTFResult {
   /** the trained net: a float64 copy of the float32 parameters (the input net is untouched) */
   net: ShallowNet;
+  /** the recorded steps and losses */
   history: TrainTFHistory;
 }
 

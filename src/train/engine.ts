@@ -16,14 +16,21 @@ export interface Dataset {
 }
 
 /** ∇L with the blocks of the network: gW is H·d row-major like net.W. */
+/** ∇L with respect to every parameter, and the loss L. */
 export interface Gradients {
+  /** ∂L/∂W, H·d row-major */
   gW: Float64Array;
+  /** ∂L/∂b, H numbers */
   gb: Float64Array;
+  /** ∂L/∂v, H·K row-major */
   gv: Float64Array;
+  /** ∂L/∂c */
   gc: number;
+  /** the loss L */
   loss: number;
 }
 
+/** Options choosing the float64 evaluation route. */
 export interface RouteOptions {
   /**
    * Use the exact O(N + H) route when d = 1 and σ is piecewise linear (ReLU, leaky ReLU, |z|), and

@@ -28,11 +28,15 @@ export interface RSGradients {
 
 /** μ̇, β̇, ŵ̇ (H·d) of the induced flow (Prop. 3), with r² and the loss at the current point. */
 export interface RSVelocity {
+  /** μ̇ᵢ, H numbers */
   muDot: Float64Array;
+  /** β̇ᵢ, H numbers */
   betaDot: Float64Array;
+  /** ŵ̇ᵢ, H·d row-major */
   normalDot: Float64Array;
   /** r² = ‖w‖² recovered from (μ, β, δ) */
   scale2: Float64Array;
+  /** the loss L at the current point */
   loss: number;
 }
 
