@@ -25,10 +25,13 @@ export interface MnistPlaneMeasureOptions {
 export interface MnistPlaneMeasures {
   /** active neurons: strong, and the zero-plane separates the training images (see activeNeurons) */
   active: number;
+  /** hidden width H */
   hidden: number;
   /** per active neuron: minₙ |wᵢ·xₙ + bᵢ| / ‖wᵢ‖, and the index of that nearest training image */
   neuron: Int32Array;
+  /** per active neuron: distance of its zero-plane to the nearest training image */
   distance: Float64Array;
+  /** per active neuron: index of that nearest training image */
   nearest: Int32Array;
   /** fraction of active zero-planes within tol of a training image (NaN with no active neuron) */
   pinned: number;
@@ -42,7 +45,9 @@ export interface MnistPlaneMeasures {
   largestCluster: number;
   /** clusters of the normals ŵ alone (direction condensation, whatever the offsets) among the strong neurons */
   directionClusters: number;
+  /** the pinning tolerance used */
   tol: number;
+  /** the clustering tolerance used */
   clusterTol: number;
 }
 

@@ -116,6 +116,20 @@ export function vectorNorm(x: ArrayLike<number>, start = 0, len = x.length): num
   return m * Math.sqrt(s);
 }
 
+/**
+ * A shallow network with K outputs, fₖ(x) = Σᵢ vᵢₖ σ(wᵢ·x + bᵢ) + cₖ (K = 1 by default), in float64.
+ * Its RS coordinates (ŵᵢ = wᵢ/‖wᵢ‖, βᵢ = −bᵢ/‖wᵢ‖, μᵢ = vᵢ‖wᵢ‖, rᵢ = ‖wᵢ‖) come from `toRS()`;
+ * build one from weights, from `initNetwork`, or from an RS value with `ShallowNet.fromRS`.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = new sb.ShallowNet({ W: [[1], [-2]], b: [0, 1], v: [0.5, 1], c: 0, activation: "relu" });
+ * net.predict([-1, 0, 1]);        // Float64Array [3, 1, 0.5]
+ * const rs = net.toRS();          // { normals: [1, -1], offsets: [0, -0.5], amplitudes: [0.5, 2], … }
+ * sb.ShallowNet.fromRS(rs, { activation: "relu" }).predict([0.25]);   // same f: [0.625]
+ * ```
+ */
 export class ShallowNet {
   /** H */
   readonly width: number;

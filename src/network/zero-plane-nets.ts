@@ -5,6 +5,7 @@ import { Rng } from "../random";
 import { resolveActivation } from "./resolve-activation";
 import { ShallowNet } from "./shallow-net";
 
+/** Options of uniformZeroPlaneNet: width, dimension, offset window and the activation. */
 export interface UniformZeroPlaneNetOptions {
   /** number of neurons H (a multiple of the number of directions when d ≤ 2) */
   width: number;
@@ -117,6 +118,7 @@ export function uniformZeroPlaneNet(opts: UniformZeroPlaneNetOptions): ShallowNe
   return new ShallowNet({ W, b, v: new Float64Array(H), activation: act, inputDim: d });
 }
 
+/** Options of netFromBreakpoints: kink positions, delta-slopes, orientations and the activation. */
 export interface NetFromBreakpointsOptions {
   /** kink positions pᵢ on the x axis */
   breakpoints: ArrayLike<number>;
@@ -124,6 +126,7 @@ export interface NetFromBreakpointsOptions {
   amplitudes: ArrayLike<number>;
   /** sᵢ = ±1: the side on which neuron i is active (default all +1) */
   orientations?: ArrayLike<number>;
+  /** an Activation or a registered name such as "relu" */
   activation: Activation | string;
   /** first-layer norm rᵢ = |wᵢ| of every neuron (default 1); irrelevant to f for homogeneous σ */
   scale?: number;

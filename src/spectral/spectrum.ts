@@ -38,8 +38,9 @@ export interface Spectrum2d {
   rows: number;
   /** number of frequencies along the second coordinate */
   cols: number;
-  /** frequency spacings 2π/(rows·dx), 2π/(cols·dx) */
+  /** frequency spacing 2π/(rows·dx) along the first coordinate */
   domega1: number;
+  /** frequency spacing 2π/(cols·dx) along the second coordinate */
   domega2: number;
 }
 
