@@ -32,6 +32,13 @@ export function pointsDim(X: Points, what = "X"): number {
 /**
  * Gram matrix G[i·N2 + j] = K(X1[i], X2[j]) as a row-major Float64Array (N1×N2); X2 defaults to X1
  * (then G is exactly symmetric). Points are number[][] or, in 1-D, number[].
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const K = sb.rsKernel({ activation: "relu", inputDim: 1, offsets: { kind: "uniform", L: 2 } });
+ * const G = sb.gramMatrix(K, [-1, 0, 1]);   // 3×3, row-major: G[i·3 + j] = K(xᵢ, xⱼ)
+ * ```
  */
 export function gramMatrix(kernel: Kernel, X1: Points, X2?: Points): Float64Array {
   if (typeof kernel !== "function") throw new Error("gramMatrix: kernel must be a function (x, y) => number, e.g. rsKernel({...})");

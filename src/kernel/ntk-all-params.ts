@@ -224,6 +224,14 @@ function chooseRoute(act: Activation, order: number | undefined): AllParamNTKRou
  * The infinite-width all-parameter NTK Θ(x, y) = E[σ(z)σ(z′)] + σ_v² E[σ′(z)σ′(z′)](x·y + 1) of
  * f(x) = Σ vᵢσ(wᵢ·x + bᵢ) under w ~ N(0, σ_w² I), b ~ N(0, σ_b²), v ~ N(0, σ_v²): the limit of
  * ntkGram(net)/H (see the file header for the derivation and the evaluation routes).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const theta = sb.allParamNTK({ activation: "relu", inputDim: 1, sigmaW: 1, sigmaB: 1, sigmaV: 1 });
+ * theta(0.5, -0.5);                  // Θ(x, y)
+ * theta.parts(0.5, -0.5);            // { amplitude: E[σ(z)σ(z′)], hidden: σ_v² E[σ′(z)σ′(z′)](xy + 1) }
+ * ```
  */
 export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const where = "allParamNTK";

@@ -56,6 +56,18 @@ export function empiricalNTKKernel(net: ShallowNet, params: "weights" | "amplitu
 /**
  * f₀ + the interpolant of y − f₀ under the NTK: what full-parameter GD from `net0` converges to
  * in the kernel (lazy) regime. `kernel`: "empirical" (default), "amplitudes", or an allParamNTK.
+ *
+ * f(x) = f₀(x) + Θ(x, X) Θ(X, X)⁻¹ (y − f₀(X)).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const net0 = sb.pairedInitNetwork({ width: 512, inputDim: 1, activation: "tanh",
+ *   init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 });
+ * const pred = sb.ntkPrediction(net0, X, y);   // the empirical NTK of all parameters
+ * pred(0.25);
+ * ```
  */
 export function ntkPrediction(net0: ShallowNet, X: Points, y: number[] | Float64Array, kernel: NTKPredictionKernel = "empirical"): NTKPrediction {
   const where = "ntkPrediction";

@@ -80,6 +80,14 @@ export interface InitNetworkOptions {
  * w_{i,0}, …, w_{i,d−1}, then b_i, then v_{i,0}, …, v_{i,K−1}. So for a fixed seed, a narrower net equals the first
  * neurons of a wider one. A zero scale still consumes its draw (the stream stays aligned) and
  * stores an exact +0.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = sb.initNetwork({ width: 256, inputDim: 1, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 / 16 }, seed: 0 });
+ * net.predict([0.5]);
+ * ```
  */
 export function initNetwork(opts: InitNetworkOptions): ShallowNet {
   const where = "initNetwork";

@@ -464,6 +464,16 @@ function toRSValue(rs: RS | RSCoordinates, where: string): RS {
  * Evaluate a net directly from RS coordinates: fₖ(x) = Σᵢ μᵢₖ σ_{rᵢ}(ŵᵢ·x − βᵢ) + constantsₖ (+ c),
  * σ_r(z) = σ(rz)/r (homogeneous σ: σ(z), r ignored). An independent route to `predict`. Returns N
  * values (N·K row-major for K outputs). The RS arrays are checked first: unequal lengths throw.
+ *
+ * fₖ(x) = Σᵢ μᵢₖ σ_{rᵢ}(ŵᵢ·x − βᵢ) + constantsₖ, σ_r(z) = σ(rz)/r.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = sb.initNetwork({ width: 16, inputDim: 1, activation: "tanh",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 });
+ * const f = sb.predictRS(net.toRS(), [-1, 0, 1], "tanh");   // equals net.predict([-1, 0, 1])
+ * ```
  */
 export function predictRS(rs: RS | RSCoordinates, X: Points, activation: Activation | string, c = 0): Float64Array {
   const where = "predictRS";

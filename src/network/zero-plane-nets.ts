@@ -71,6 +71,13 @@ function directionCount(o: UniformZeroPlaneNetOptions, where: string): number {
  *   and takes stratum i of H equal strata: βᵢ = −L + (i + uᵢ)·2L/H. A seed is required.
  * - uᵢ: with a seed, one uniform draw per neuron in neuron order (after its normal, for d ≥ 3),
  *   from `new Rng(seed)`; without a seed uᵢ = ½ (stratum midpoints: a deterministic midpoint rule).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // 64 ReLU neurons with kinks spread evenly over [−2, 2], v = 0 (so f₀ = 0)
+ * const net = sb.uniformZeroPlaneNet({ width: 64, inputDim: 1, L: 2, activation: "relu" });
+ * ```
  */
 export function uniformZeroPlaneNet(opts: UniformZeroPlaneNetOptions): ShallowNet {
   const where = "uniformZeroPlaneNet";
@@ -138,6 +145,14 @@ export interface NetFromBreakpointsOptions {
  * A 1-D net from its RS coordinates: neuron i is (μᵢ/r)·σ(r·sᵢ(x − pᵢ)), so wᵢ = r·sᵢ,
  * bᵢ = −r·sᵢpᵢ, vᵢ = μᵢ/r (offset βᵢ = sᵢpᵢ). Goes through ShallowNet.fromRS, so the weights are
  * those fromRS gives for normals sᵢ, offsets sᵢpᵢ, amplitudes μᵢ and scales r.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // f(x) = relu(x + 1) − 2·relu(x) + relu(x − 1): a hat on [−1, 1]
+ * const hat = sb.netFromBreakpoints({ breakpoints: [-1, 0, 1], amplitudes: [1, -2, 1], activation: "relu" });
+ * hat.predict([-1, 0, 0.5, 2]);   // [0, 1, 0.5, 0]
+ * ```
  */
 export function netFromBreakpoints(opts: NetFromBreakpointsOptions): ShallowNet {
   const where = "netFromBreakpoints";

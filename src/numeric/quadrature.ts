@@ -324,7 +324,18 @@ export function integrateDetailed(
   return { value: r.value[0], error: r.error, intervals: r.intervals, evaluations: r.evaluations };
 }
 
-/** ∫_a^b f(x) dx by adaptive Gauss–Kronrod (see integrateDetailed for the options and error rule). */
+/**
+ * ∫_a^b f(x) dx by adaptive Gauss–Kronrod (see integrateDetailed for the options and error rule).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // ∫₀^π sin x dx = 2
+ * sb.integrate(Math.sin, 0, Math.PI);
+ * // split at a kink for full accuracy: ∫₋₁¹ |x| dx = 1
+ * sb.integrate(Math.abs, -1, 1, { breakpoints: [0] });
+ * ```
+ */
 export function integrate(f: (x: number) => number, a: number, b: number, opts: QuadratureOptions = {}): number {
   return integrateDetailed(f, a, b, opts).value;
 }

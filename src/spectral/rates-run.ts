@@ -113,7 +113,17 @@ export interface RateComparison {
   withinBound: number;
 }
 
-/** Measured rates beside predicted ones, over the modes the run can resolve. */
+/**
+ * Measured rates beside predicted ones, over the modes the run can resolve.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const e = sb.rateExperiment({ activation: "tanh", width: 128, steps: 600, seed: 0 });
+ * const c = sb.compareRates(e.run, e.measured, e.predicted, { maxResidual: 0.99 });
+ * c.medianRelError;   // refuses if the run had not reached ‖r(T)‖/‖r(0)‖ ≤ 0.99
+ * ```
+ */
 export function compareRates(run: RateRun, measured: ModeRate[], predicted: ArrayLike<number>, opts: RateComparisonOptions): RateComparison {
   const where = "compareRates";
   if (!(opts?.maxResidual > 0)) throw new Error(`${where}: opts.maxResidual must be a number > 0 (the residual training must reach first)`);
@@ -143,6 +153,14 @@ export function compareRates(run: RateRun, measured: ModeRate[], predicted: Arra
  * How many (neuron, grid point) pairs changed the sign of their preactivation wᵢxₙ + bᵢ between two
  * nets of the same width: each is a kink of a piecewise-linear σ that crossed a data point, where
  * σ′(wᵢxₙ + bᵢ), and with it the Jacobian row, jumps.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = Array.from(sb.linspace(-1, 1, 32));
+ * const after = sb.train(net, { X: x, y: x.map(Math.sin) }, { steps: 500, lr: 0.05 }).net;
+ * sb.kinkCrossings(net, after, x);   // (neuron, point) pairs whose preactivation changed sign
+ * ```
  */
 export function kinkCrossings(before: ShallowNet, after: ShallowNet, x: number[]): number {
   if (before.width !== after.width || before.inputDim !== 1 || after.inputDim !== 1) {

@@ -62,6 +62,17 @@ export function angularFrequencies(n: number, dx: number): Float64Array {
 /**
  * ĝ(ω) on ω_k = 2πk/(N·dx) from samples g(x0 + n·dx). Options: dx > 0 (spacing), x0 (first
  * sample's position, default −⌊N/2⌋·dx). N must be a power of two ≥ 8.
+ *
+ * ĝ(ω_k) ≈ dx · Σₙ g(x0 + n·dx) e^{−iω_k(x0 + n·dx)}, the rectangle rule for ∫ g(x) e^{−iωx} dx.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // ĝ of e^{−x²/2} is √(2π) e^{−ω²/2}
+ * const s = sb.spectrum1d(sb.sample1d((x) => Math.exp(-x * x / 2), { n: 256, dx: 0.1 }), { dx: 0.1 });
+ * const k = s.omega.findIndex((w) => w >= 1);
+ * s.re[k];   // ≈ √(2π) e^{−ω²/2} at ω = s.omega[k]
+ * ```
  */
 export function spectrum1d(samples: ArrayLike<number>, opts: { dx: number; x0?: number }): Spectrum1d {
   const where = "spectrum1d";
@@ -90,6 +101,15 @@ export function spectrum1d(samples: ArrayLike<number>, opts: { dx: number; x0?: 
 /**
  * ĝ(ξ₁, ξ₂) of g sampled as grid[i][j] = g(x0[0] + i·dx, x0[1] + j·dx) (square pixels),
  * on ξ = (omega1[i], omega2[j]). Each side a power of two ≥ 8; x0 defaults to the centred origin.
+ *
+ * ĝ(ξ₁, ξ₂) ≈ dx² Σᵢⱼ g(xᵢ, yⱼ) e^{−i(ξ₁xᵢ + ξ₂yⱼ)}.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y) / 2), { n: 64, dx: 0.2 });
+ * const S = sb.spectrum2d(img, { dx: 0.2 });   // S.re[i·S.cols + j] ≈ 2π e^{−(ω1ᵢ² + ω2ⱼ²)/2}
+ * ```
  */
 export function spectrum2d(grid: ArrayLike<number>[], opts: { dx: number; x0?: [number, number] }): Spectrum2d {
   const where = "spectrum2d";
@@ -125,6 +145,13 @@ export function spectrum2d(grid: ArrayLike<number>[], opts: { dx: number; x0?: [
 /**
  * ĝ(ω) at arbitrary frequencies by the direct sum dx·Σ g(x_n)e^{−iωx_n} (O(N) per frequency):
  * the same quadrature as spectrum1d, off the FFT grid (used for Fourier-slice checks).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const g = sb.sample1d((x) => Math.exp(-x * x / 2), { n: 256, dx: 0.1 });
+ * sb.fourierAt(g, [0.5, 1.5], { dx: 0.1 }).re;   // ≈ √(2π) e^{−ω²/2} at ω = 0.5, 1.5
+ * ```
  */
 export function fourierAt(
   samples: ArrayLike<number>,

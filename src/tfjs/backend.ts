@@ -45,6 +45,13 @@ let wasmPathsSet = false;
 /**
  * Pick and activate a TF.js backend. Idempotent: later calls with the same `prefer` return the
  * first answer without redoing work; a different `prefer` switches backend.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const info = await sb.initBackend();   // tfjs-node if installed, else WebAssembly, else cpu
+ * info.backend;
+ * ```
  */
 export function initBackend(opts: InitBackendOptions = {}): Promise<BackendInfo> {
   const prefer = opts.prefer;
@@ -60,7 +67,16 @@ export function initBackend(opts: InitBackendOptions = {}): Promise<BackendInfo>
   return run;
 }
 
-/** Which backend is active and why. Throws before `initBackend()` has finished. */
+/**
+ * Which backend is active and why. Throws before `initBackend()` has finished.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * await sb.initBackend();
+ * sb.backendInfo().reason;   // why this backend was chosen
+ * ```
+ */
 export function backendInfo(): BackendInfo {
   if (!current) throw new Error("backendInfo: no backend chosen yet; call `await initBackend()` first");
   return { ...current, tried: current.tried.map((t) => ({ ...t })) };

@@ -16,6 +16,16 @@ export type TrainClassifierResult = TrainMnistResult;
 /**
  * Train `net` with TF.js in float32: `trainTF(net, { X, y }, { steps, lr })` for a one-output net, or
  * `trainTF(net10, { X, labels }, { steps, lr, test })` for a K-output classifier. The input net is untouched.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const net = sb.initNetwork({ width: 64, inputDim: 1, activation: "tanh",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.125 }, seed: 0 });
+ * const res = await sb.trainTF(net, { X, y }, { steps: 500, lr: 0.05 });   // float32 on TF.js
+ * res.history.loss.at(-1);
+ * ```
  */
 export function trainTF(net: ShallowNet, data: Dataset, options: TrainTFOptions): Promise<TrainTFResult>;
 /**

@@ -410,6 +410,15 @@ export async function mnistNtkLambdaMax(net: MnistNet, X: ArrayLike<number>, opt
 /**
  * A learning rate for full-batch "gd" on L = (1/2n)Σ‖f − y‖²: lr = eta · n / λ_max(Θ) at the given
  * parameters (GD on the linearised model is stable for eta < 2). [INFERRED; standard.]
+ *
+ * lr = eta · n / λ_max(Θ), Θ the empirical NTK Gram on the n inputs (GD on the linearised model is stable for eta < 2).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const lr = await sb.classifierNtkLearningRate(net10, m.Xtrain, 1);
+ * const res = await sb.trainTF(net10, { X: m.Xtrain, labels: m.ytrain }, { steps: 100, lr });
+ * ```
  */
 export async function mnistNtkLearningRate(net: MnistNet, X: ArrayLike<number>, eta = 1, opts: { iters?: number; seed?: number } = {}): Promise<number> {
   if (typeof eta !== "number" || !(eta > 0) || !Number.isFinite(eta)) throw new Error(`mnistNtkLearningRate: eta must be a finite number > 0 (stable below 2), got ${String(eta)}`);

@@ -356,7 +356,16 @@ export async function gradientsTF(net: ShallowNet, data: Dataset): Promise<Gradi
   };
 }
 
-/** f at each point by TF.js (float32), returned as float64: for comparing with `net.predict`. */
+/**
+ * f at each point by TF.js (float32), returned as float64: for comparing with `net.predict`.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const f32 = await sb.predictTF(net, [-1, 0, 1]);
+ * sb.maxAbsError(f32, net.predict([-1, 0, 1]));   // float32 rounding, ~1e-7
+ * ```
+ */
 export async function predictTF(net: ShallowNet, X: Dataset["X"]): Promise<Float64Array> {
   assertNet(net, "predictTF");
   checkActivation(net.activation, "predictTF");

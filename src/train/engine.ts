@@ -74,7 +74,17 @@ function checkRouteOptions(opts: unknown, where: string): RouteOptions {
   return o;
 }
 
-/** L = (1/2N) Σₙ (f(xₙ) − yₙ)² of `net` on { X, y }. */
+/**
+ * L = (1/2N) Σₙ (f(xₙ) − yₙ)² of `net` on { X, y }.
+ *
+ * L = (1/2N) Σₙ (f(xₙ) − yₙ)².
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.loss(net, { X: [-1, 0, 1], y: [0, 1, 0] });
+ * ```
+ */
 export function loss(net: ShallowNet, data: Dataset, opts?: RouteOptions): number {
   assertNet(net, "loss");
   const o = checkRouteOptions(opts, "loss");
@@ -83,7 +93,19 @@ export function loss(net: ShallowNet, data: Dataset, opts?: RouteOptions): numbe
   return chooseRoute(net.activation, L, td, o).evaluate(packNet(net), null);
 }
 
-/** Analytic ∇L (uses σ and σ′), float64, plus the loss. */
+/**
+ * Analytic ∇L (uses σ and σ′), float64, plus the loss.
+ *
+ * ∂L/∂vᵢ = (1/N) Σₙ rₙ σ(zᵢₙ), ∂L/∂wᵢ = (1/N) Σₙ rₙ vᵢ σ′(zᵢₙ) xₙ, ∂L/∂bᵢ = (1/N) Σₙ rₙ vᵢ σ′(zᵢₙ), with rₙ = f(xₙ) − yₙ, zᵢₙ = wᵢ·xₙ + bᵢ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const g = sb.gradients(net, { X: [-1, 0, 1], y: [0, 1, 0] });
+ * g.loss;   // L
+ * g.gv;     // ∂L/∂v, one entry per neuron
+ * ```
+ */
 export function gradients(net: ShallowNet, data: Dataset, opts?: RouteOptions): Gradients {
   assertNet(net, "gradients");
   const o = checkRouteOptions(opts, "gradients");
