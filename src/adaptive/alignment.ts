@@ -6,6 +6,7 @@ import type { Points } from "../network/data";
 import { checkMinAmplitude, readPlanes, strongNeurons } from "./planes";
 import { pointsForNet } from "../network/data";
 
+/** Options of responseAlignment. */
 export interface ResponseAlignmentOptions {
   /** neurons with |μᵢ| < minAmplitude·max|μ| are left out (default 0.05; 0 keeps all with w ≠ 0) */
   minAmplitude?: number;
@@ -13,6 +14,7 @@ export interface ResponseAlignmentOptions {
   threshold?: number;
 }
 
+/** Cosine similarities of strong neurons' response vectors (σ(wᵢ·xₙ + bᵢ))ₙ and the number of distinct responses they make. */
 export interface ResponseAlignment {
   /** neurons compared (strong, with a non-zero response vector), ascending */
   neurons: Int32Array;

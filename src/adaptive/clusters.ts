@@ -4,6 +4,7 @@ import type { Points } from "../network/data";
 import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons, type Planes, type ZeroPlaneSource } from "./planes";
 import { pointsForNet } from "../network/data";
 
+/** Options of zeroPlaneClusters. */
 export interface ZeroPlaneClusterOptions {
   /** link two planes when ‖ŵᵢ − ŵⱼ‖ + |βᵢ − βⱼ| ≤ tol (> 0); also the through-point tolerance */
   tol: number;
@@ -23,9 +24,11 @@ export interface ZeroPlaneClusterOptions {
   on?: "planes" | "normals";
 }
 
+/** One cluster of zero-planes: its members, their summed amplitude and the mean plane. */
 export interface ZeroPlaneCluster {
   /** neuron indices, ascending */
   members: number[];
+  /** number of member neurons */
   size: number;
   /** Σ μᵢ over the members (with mergeOpposite, flipped members still add their own μᵢ) */
   amplitude: number;
@@ -39,6 +42,7 @@ export interface ZeroPlaneCluster {
   throughPoints: number[];
 }
 
+/** The result of zeroPlaneClusters: the clusters (largest |μ| first) and each neuron's cluster label. */
 export interface ZeroPlaneClustering {
   /** clusters sorted by size (largest first), ties by smallest member */
   clusters: ZeroPlaneCluster[];

@@ -12,6 +12,7 @@ import {
 } from "./planes";
 import { pointsForNet } from "../network/data";
 
+/** Options of zeroPlaneDistances. */
 export interface ZeroPlaneDistanceOptions {
   /** active = |μᵢ| ≥ minAmplitude·max|μ| and βᵢ within the range of ŵᵢ·xₙ; default 0.05 */
   minAmplitude?: number;
@@ -67,6 +68,7 @@ export function zeroPlaneDistances(source: ZeroPlaneSource, X: Points, opts: Zer
   return distancesOf(P, Xf, checkMinAmplitude(opts?.minAmplitude, where));
 }
 
+/** Options of pinnedFraction and chanceBaseline. */
 export interface PinningOptions {
   /** a zero-plane is pinned when its distance to the nearest data point is ≤ tol (> 0) */
   tol: number;

@@ -14,6 +14,7 @@ import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons } from "./
 import { pointsForNet } from "../network/data";
 import { zeroPlaneDistances } from "./pinning";
 
+/** Options of pinningSignCondition. */
 export interface PinningSignOptions {
   /** relative amplitude threshold of the active set (default 0.05) */
   minAmplitude?: number;
@@ -23,6 +24,7 @@ export interface PinningSignOptions {
 
 /** One entry per active neuron (same active set as `zeroPlaneDistances`). */
 export interface PinningSign {
+  /** indices i of the active neurons */
   neuron: Int32Array;
   /** m: the nearest data point */
   nearest: Int32Array;
@@ -119,9 +121,13 @@ export function netAtRecordedStep(history: TrainHistory, index: number, like: Sh
   return net;
 }
 
+/** The sign condition at one recorded step: how many active neurons are pinned, and how many of those satisfy μᵢrₘ > 0. */
 export interface SignConditionStep {
+  /** the recorded training step */
   step: number;
+  /** elapsed training time lr·step */
   time: number;
+  /** the training loss at that step */
   loss: number;
   /** active neurons at this step */
   active: number;
@@ -182,7 +188,9 @@ export function signConditionAlongTrajectory(
 
 /** Counts of one kind of event and how many met the sign condition μᵢ rₘ > 0 just before it. */
 export interface SignEventCount {
+  /** number of events of this kind */
   events: number;
+  /** how many of them had μᵢrₘ > 0 just before */
   satisfied: number;
   /** satisfied / events (NaN without events) */
   fraction: number;
@@ -205,7 +213,11 @@ export function signConditionEvents(
   X: ArrayLike<number>,
   y: ArrayLike<number>,
   opts: { tol?: number; minAmplitude?: number } = {},
-): { captures: SignEventCount; crossings: SignEventCount; otherPoints: SignEventCount } {
+): {
+  /** breakpoints that arrived at a data point and stayed there */ captures: SignEventCount;
+  /** breakpoints that passed over a data point */ crossings: SignEventCount;
+  /** baseline: the captured neuron's μᵢ·r_q at the other data points q ≠ m */ otherPoints: SignEventCount;
+} {
   const where = "signConditionEvents";
   const tol = checkTolerance(opts?.tol ?? 0.02, "tol", where);
   const minAmplitude = checkMinAmplitude(opts?.minAmplitude, where);

@@ -11,6 +11,7 @@ import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons, type Zero
 import { pointsForNet } from "../network/data";
 import type { Points } from "../network/data";
 
+/** Result of twoPointShare: how many pinned lines pass through two data points, against chance. */
 export interface TwoPointShare {
   /** strong neurons whose line passes within tol of ≥ 1 data point */
   pinned: number;

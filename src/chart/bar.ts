@@ -8,6 +8,7 @@ import {
 import { describeValue, requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
+/** Order of the bars: as in the data, by category (ascending/descending) or by value. */
 export type BarChartSort = "data" | "ascending" | "descending" | "value-ascending" | "value-descending";
 
 /** Options of {@link barChart}. */

@@ -6,7 +6,9 @@ import type { CappedRows, ChartRowCapOptions } from "./downsample";
 import { makeTitle } from "./title";
 import { scheme as vegaScheme } from "vega";
 
+/** A Vega-Lite scale type for a positional axis. */
 export type ChartScaleKind = "linear" | "log" | "symlog" | "sqrt";
+/** A Vega-Lite field type. */
 export type ChartFieldType = "quantitative" | "temporal" | "ordinal" | "nominal";
 type Json = Record<string, unknown>;
 

@@ -14,14 +14,19 @@ import { describeValue, requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 import { scheme as vegaScheme } from "vega";
 
+/** Options of heatmapChart: which fields make the x and y categories and the colour, and the colour scale. */
 export interface HeatmapChartOptions extends ChartCommonOptions {
   /** Category fields of the columns (default "x") and rows (default "y"). */
   x?: string;
+  /** the row category field (default "y") */
   y?: string;
   /** Numeric field that sets each cell's colour (default "value"). */
   color?: string;
+  /** x-axis title (default: the field name) */
   xTitle?: string;
+  /** y-axis title (default: the field name) */
   yTitle?: string;
+  /** colour legend title (default: the field name) */
   colorTitle?: string;
   /** Vega scheme name ("viridis" default; "diverging" = reversed "redblue" centred at colorMid or 0). */
   colorScheme?: string;
@@ -29,6 +34,7 @@ export interface HeatmapChartOptions extends ChartCommonOptions {
   colorDomain?: [number, number];
   /** With colorScheme "diverging": the value drawn white (default 0). */
   colorMid?: number;
+  /** colour scale type (default "linear") */
   colorScale?: "linear" | "log" | "symlog" | "sqrt";
   /** Field printed in each cell (a number is printed with `format`). */
   label?: string;

@@ -6,6 +6,7 @@ import { requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 import { argError } from "../check";
 
+/** How points are joined (Vega-Lite `interpolate`). */
 export type LineInterpolation = "linear" | "monotone" | "step" | "step-after" | "step-before" | "basis";
 
 /** Options of {@link lineChart}. */

@@ -5,6 +5,7 @@ import { axisChannels, checkPositive, colorChannel, compact, readXY, tooltipChan
 import { requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
+/** A point shape for scatterChart. */
 export type ScatterPointShape = "circle" | "square" | "cross" | "diamond" | "triangle-up" | "triangle-down";
 
 /** Options of {@link scatterChart}. */

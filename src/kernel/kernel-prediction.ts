@@ -21,10 +21,13 @@ import { ntkWithoutConstant } from "./empirical-ntk";
 
 /** One stretch of gradient descent: `steps` steps at learning rate `lr`. */
 export interface GdStretch {
+  /** learning rate of the stretch */
   lr: number;
+  /** number of GD steps at that rate */
   steps: number;
 }
 
+/** The kernel-regime prediction f₀ + K(·, X)·α of kernelPrediction: evaluate it anywhere, with the residual it starts from and the Gram spectrum it used. */
 export interface KernelPrediction {
   /** f_lin(x) at many points (number[][] or, in 1-D, number[]) */
   predictMany(X: Points): Float64Array;

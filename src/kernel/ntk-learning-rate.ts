@@ -17,6 +17,7 @@ export function ntkGram(net: ShallowNet, X: Points): Float64Array {
   return ntkWithoutConstant(net, pointsForNet(X, net.inputDim, where));
 }
 
+/** Options of the power iteration behind ntkLambdaMax. */
 export interface PowerIterationOptions {
   /** stop when the Rayleigh quotient changes by ≤ tol relative (default 1e-12) */
   tol?: number;
@@ -67,7 +68,10 @@ export function ntkLambdaMax(net: ShallowNet, X: Points, opts: PowerIterationOpt
  * the residuals evolve as r ← (I − lr·J Jᵀ/N) r, stable for lr < 2N/λ_max; factor 0.5 is the
  * reconstruction's "0.5/λ_max" written for the unnormalised loss ½Σrₙ² (same dynamics).
  */
-export function ntkLearningRate(net: ShallowNet, X: Points, factor = 0.5): { lr: number; lambdaMax: number } {
+export function ntkLearningRate(net: ShallowNet, X: Points, factor = 0.5): {
+  /** the learning rate factor·N/λ_max */ lr: number;
+  /** λ_max(J Jᵀ) of the empirical NTK */ lambdaMax: number;
+} {
   if (!(factor > 0) || !Number.isFinite(factor)) throw new Error(`ntkLearningRate: factor must be a finite number > 0, got ${factor}`);
   const lambdaMax = ntkLambdaMax(net, X);
   if (!(lambdaMax > 0)) {

@@ -13,7 +13,15 @@ export function centeredOrigin(n: number, dx: number): number {
   return -Math.floor(n / 2) * dx;
 }
 
-/** The coordinates x0 + i·dx, i = 0..n−1 (x0 defaults to the centred origin). */
+/**
+ * The coordinates x0 + i·dx, i = 0..n−1 (x0 defaults to the centred origin).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = sb.gridAxis(8, 0.25);   // −1, −0.75, …, 0.75: centred so that x[N/2] = 0
+ * ```
+ */
 export function gridAxis(n: number, dx: number, x0?: number): Float64Array {
   assertCount(n, "gridAxis", "n", 1);
   assertStep(dx, "gridAxis", "dx");
@@ -24,7 +32,15 @@ export function gridAxis(n: number, dx: number, x0?: number): Float64Array {
   return out;
 }
 
-/** Sample g on the 1-D grid x_i = x0 + i·dx. */
+/**
+ * Sample g on the 1-D grid x_i = x0 + i·dx.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const g = sb.sample1d((x) => Math.exp(-x * x), { n: 256, dx: 0.05 });   // x_i = x0 + i·dx, centred
+ * ```
+ */
 export function sample1d(g: (x: number) => number, opts: { n: number; dx: number; x0?: number }): Float64Array {
   const x = gridAxis(opts.n, opts.dx, opts.x0);
   const out = new Float64Array(x.length);
@@ -32,7 +48,15 @@ export function sample1d(g: (x: number) => number, opts: { n: number; dx: number
   return out;
 }
 
-/** Sample g on the n×n grid grid[i][j] = g(x0[0] + i·dx, x0[1] + j·dx). */
+/**
+ * Sample g on the n×n grid grid[i][j] = g(x0[0] + i·dx, x0[1] + j·dx).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });   // 64 rows of 64
+ * ```
+ */
 export function sample2d(
   g: (x1: number, x2: number) => number,
   opts: { n: number; dx: number; x0?: [number, number] },

@@ -14,6 +14,7 @@ export const FBP_CONSTANT_2D = 1 / (4 * Math.PI);
 
 export type RadonInterpolation = "bilinear" | "cubic";
 
+/** Options of radon2d: pixel size, the angles and offsets of the sinogram, and the interpolation. */
 export interface RadonOptions {
   /** pixel spacing of the image */
   dx: number;
@@ -32,7 +33,16 @@ export interface RadonOptions {
   ds?: number;
 }
 
-/** m equally spaced angles θ_a = θ₀ + a·Δθ covering a half turn [θ₀, θ₀+π) (default) or a full turn. */
+/**
+ * m equally spaced angles θ_a = θ₀ + a·Δθ covering a half turn [θ₀, θ₀+π) (default) or a full turn.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.uniformAngles(4);                       // [0, π/4, π/2, 3π/4]
+ * sb.uniformAngles(4, { fullTurn: true });   // [0, π/2, π, 3π/2]
+ * ```
+ */
 export function uniformAngles(m: number, opts: { fullTurn?: boolean; start?: number } = {}): Float64Array {
   assertCount(m, "uniformAngles", "m", 2);
   const span = opts.fullTurn ? 2 * Math.PI : Math.PI;
@@ -40,7 +50,15 @@ export function uniformAngles(m: number, opts: { fullTurn?: boolean; start?: num
   return Float64Array.from({ length: m }, (_, a) => start + (a * span) / m);
 }
 
-/** `count` offsets with spacing `doffset`, centred like an image axis: t_k = (k − ⌊count/2⌋)·doffset. */
+/**
+ * `count` offsets with spacing `doffset`, centred like an image axis: t_k = (k − ⌊count/2⌋)·doffset.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.offsetAxis(5, 0.5);   // [−1, −0.5, 0, 0.5, 1]
+ * ```
+ */
 export function offsetAxis(count: number, doffset: number): Float64Array {
   assertCount(count, "offsetAxis", "count", 2);
   assertStep(doffset, "offsetAxis", "doffset");
@@ -87,6 +105,16 @@ function makeSampler(data: Float64Array, n1: number, n2: number, kind: RadonInte
  * Forward Radon transform of an image: sinogram[a][k] = ∫ f(t_k ŵ_a + s ŵ_a⊥) ds, with
  * ŵ = (cos θ, sin θ), ŵ⊥ = (−sin θ, cos θ). Each line is clipped to the (interpolation support of
  * the) image square and integrated by the trapezoid rule with step ds on the interpolated image.
+ *
+ * Rf(θ, t) = ∫ f(t ŵ + s ŵ⊥) ds,  ŵ = (cos θ, sin θ), ŵ⊥ = (−sin θ, cos θ).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(32), offsets = sb.offsetAxis(81, 0.1);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });   // sino[a][k] ≈ √π e^{−t_k²}
+ * ```
  */
 export function radon2d(grid: ArrayLike<number>[], opts: RadonOptions): Float64Array[] {
   const where = "radon2d";
@@ -201,6 +229,7 @@ function backProjectInput(sinogram: unknown, opts: BackProjectOptions, where: st
   return { angles, offsets, wA, dt, data };
 }
 
+/** Options of backProject2d and filteredBackProjection: the sinogram axes and the output grid. */
 export interface BackProjectOptions {
   /** equally spaced angles covering [θ₀, θ₀+π) or [θ₀, θ₀+2π) */
   angles: ArrayLike<number>;
@@ -208,7 +237,9 @@ export interface BackProjectOptions {
   offsets: ArrayLike<number>;
   /** output image is n×n */
   n: number;
+  /** pixel size of the output grid */
   dx: number;
+  /** centre of pixel (0, 0) (default: the grid is centred on the origin) */
   x0?: [number, number];
 }
 
@@ -217,6 +248,17 @@ export interface BackProjectOptions {
  * linear interpolation in t (0 outside the offset range). A half-turn sinogram is extended to the
  * full circle by the symmetry g(θ+π, −t) = g(θ, t) that every Radon transform has, i.e. its sum is
  * doubled; so the result is the same R* for either angle set.
+ *
+ * R*g(x) = ∫₀^{2π} g(θ, ŵ·x) dθ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(32), offsets = sb.offsetAxis(81, 0.1);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });
+ * const bp = sb.backProject2d(sino, { angles, offsets, n: 64, dx: 0.1 });
+ * ```
  */
 export function backProject2d(sinogram: ArrayLike<number>[], opts: BackProjectOptions): Float64Array[] {
   const where = "backProject2d";
@@ -254,6 +296,17 @@ export function backProject2d(sinogram: ArrayLike<number>[], opts: BackProjectOp
  * cut off at the Nyquist frequency π/τ, i.e. Ram–Lak), done by FFT (fft.js via ./fft) with zero
  * padding to a power of two ≥ 2·(row length). Unlike a bare |ω_k| multiplier on the padded DFT, this
  * has the correct response at ω = 0, so no constant offset ("cupping") is introduced.
+ *
+ * Λg = F⁻¹[|ω| ĝ(ω)] along the offset t, by convolution with h(0) = π/(2τ²), h(nτ) = −2/(π n² τ²) for odd n, 0 for even n ≠ 0.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(32), offsets = sb.offsetAxis(81, 0.1);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });
+ * const filtered = sb.rampFilter(sino, { doffset: 0.1 });
+ * ```
  */
 export function rampFilter(sinogram: ArrayLike<number>[], opts: { doffset: number }): Float64Array[] {
   return filterSinogramRows(sinogram, opts, "rampFilter", (P, tau) => {
@@ -306,6 +359,17 @@ export function filterSinogramRows(
  * sinogram along offsets, back-project onto an n×n grid. Angles over a half turn or a full turn
  * give the same result, because backProject2d always integrates over the full circle (a bare
  * half-turn sum without that doubling would need the constant 1/(2π) instead).
+ *
+ * f = (1/(4π)) R* Λ R f in 2-D.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(64), offsets = sb.offsetAxis(101, 0.1);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });
+ * const rec = sb.filteredBackProjection(sino, { angles, offsets, n: 64, dx: 0.1 });   // ≈ img
+ * ```
  */
 export function filteredBackProjection(sinogram: ArrayLike<number>[], opts: BackProjectOptions): Float64Array[] {
   // validate everything backProject2d will need before filtering
