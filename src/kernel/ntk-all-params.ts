@@ -45,6 +45,7 @@ import { toPoints, type Points } from "../network/data";
 import { compositeGaussLegendre } from "../numeric/quadrature";
 import type { FastKernel } from "./gram";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
+import { pairwiseGram } from "./rs-kernel-common";
 
 /** Options of allParamNTK: the activation, the input dimension and the Gaussian law of (w, b, v). */
 export interface AllParamNTKOptions {
@@ -302,20 +303,11 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     const p = parts(x, y);
     return p.amplitude + p.hidden;
   };
-  const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
-    const Bm = B ?? A;
-    const N1 = A.length / d, N2 = Bm.length / d;
-    const G = new Float64Array(N1 * N2);
-    for (let i = 0; i < N1; i++) {
-      for (let j = B === null ? i : 0; j < N2; j++) {
-        const m = momentsFlat(A, i * d, Bm, j * d);
-        const k = m[0] + sv * sv * m[1] * (m[2] + 1);
-        G[i * N2 + j] = k;
-        if (B === null) G[j * N2 + i] = k;
-      }
-    }
-    return G;
+  const pair = (X: ArrayLike<number>, xo: number, Y: ArrayLike<number>, yo: number): number => {
+    const m = momentsFlat(X, xo, Y, yo);
+    return m[0] + sv * sv * m[1] * (m[2] + 1);
   };
+  const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => pairwiseGram(pair, d, A, B);
   const gram = (X1: Points, X2?: Points): Float64Array =>
     gramFlat(toPoints(X1, d, `${where}.gram X1`), X2 === undefined ? null : toPoints(X2, d, `${where}.gram X2`));
 
