@@ -24,6 +24,7 @@ export interface MnistInit {
   sigmaB: number;
   /** σ_v */
   sigmaV: number;
+  /** "gaussian" (default) or "uniform" with the same standard deviations (half-width √3·s) */
   dist?: "gaussian" | "uniform";
 }
 
