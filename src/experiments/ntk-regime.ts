@@ -34,7 +34,17 @@ export interface GaussianLaw {
   sigmaV: number;
 }
 
-/** A width-H net (H even) of H/2 Gaussian neurons and their copies with −v: f₀ = 0 up to rounding. */
+/**
+ * A width-H net (H even) of H/2 Gaussian neurons and their copies with −v: f₀ = 0 up to rounding.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net0 = sb.pairedInitNetwork({ width: 256, inputDim: 1, activation: "tanh",
+ *   init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 });
+ * net0.predict([0.3]);   // ≈ 0: each neuron has a twin with −v
+ * ```
+ */
 export function pairedInitNetwork(opts: { width: number; inputDim: number; activation: Activation | string; init: GaussianLaw; seed: number }): ShallowNet {
   const where = "pairedInitNetwork";
   if (!Number.isInteger(opts.width) || opts.width < 2 || opts.width % 2 !== 0) throw new Error(`${where}: width must be an even integer ≥ 2, got ${String(opts.width)}`);
@@ -116,7 +126,19 @@ export interface AllParamRegimeResult {
 
 const supDiff = (a: Float64Array, b: Float64Array): number => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 
-/** Train all parameters to `targetResidual` and compare with the kernel-regime predictions. */
+/**
+ * Train all parameters to `targetResidual` and compare with the kernel-regime predictions.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const r = sb.allParamKernelRegime({ activation: "tanh", X, y, width: 512, init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 },
+ *   seed: 0, targetResidual: 1e-3, maxSteps: 20000, evalX: Array.from(sb.linspace(-1, 1, 41)) });
+ * r.gapEmpirical;    // O(1/H): the empirical-NTK prediction holds
+ * r.gapAmplitudes;   // O(1): frozen zero-planes do not explain the fit
+ * ```
+ */
 export function allParamKernelRegime(o: AllParamRegimeOptions): AllParamRegimeResult {
   const where = "allParamKernelRegime";
   if (!(o.targetResidual > 0) || !Number.isFinite(o.targetResidual)) throw new Error(`${where}: targetResidual must be a finite number > 0, got ${String(o.targetResidual)}`);
