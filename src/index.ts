@@ -54,7 +54,7 @@ export type { RateExperiment, GramModes, ModeRate, RateComparison } from "./spec
 // adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
 export {
   activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, zeroPlaneClusters, responseAlignment,
-  pinningSignCondition, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
+  pinningSignCondition, ntkGram, ntkLambdaMax, ntkLearningRate, largestEigenvalue, regimeSweep,
   regimeScale, regimeRuns, regimeTable, linearInterpolant, kernelPrediction, signConditionEvents, breakpointFrames, twoPointShare,
 } from "./adaptive";
 export type {
@@ -65,9 +65,9 @@ export type {
 // the regime map: initialization family × knob × activation × dimension, measured regimes
 export {
   regimeMap, regimeMapData, regimeMapTable, runRegimeCell, cellInit, classifyRegime, workerRunner, REGIME_THRESHOLDS, DEFAULT_REGIME_SETTINGS,
-  mnistActivationRuns, allParamKernelRegime, pairedInitNetwork,
+  mnistActivationRuns, allParamKernelRegime, allParamRegimeSweep, pairedInitNetwork,
 } from "./experiments";
-export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow, AllParamRegimeOptions, AllParamRegimeResult } from "./experiments";
+export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow, AllParamRegimeOptions, AllParamRegimeResult, AllParamSweepOptions } from "./experiments";
 
 // MNIST: real digits and input-space measures
 export {
