@@ -14,6 +14,7 @@ import {
   serializeNotebook,
   KernelClient,
   findKernelspec,
+  isTslabBindRace,
 } from "../src/notebook";
 
 const root = path.resolve(__dirname, "..");
@@ -268,4 +269,11 @@ test("the kernel preload starts one watchdog thread, not one per worker thread (
   }
   const lines = fs.readFileSync(log, "utf8").trim().split("\n");
   assert.deepEqual(lines.sort(), ["main", "worker", "worker"], "the kernel's main thread, its watchdog, the cell's worker");
+});
+
+test("only tslab's start-up bind race (EBUSY in its status publish) is dropped from the kernel's asynchronous errors", () => {
+  const race = "Error: Socket is blocked by a bind or unbind operation\n    at ZmqMessage.signAndSend (/x/node_modules/tslab/dist/jupyter.js:143:14)\n    at ZmqServer.publishStatus (/x/node_modules/tslab/dist/jupyter.js:339:15)";
+  assert.equal(isTslabBindRace({ text: race }), true);
+  assert.equal(isTslabBindRace({ text: "Error: Socket is blocked by a bind or unbind operation\n    at mySocket.send (/x/notebook.ts:3:1)" }), false, "a notebook's own zeromq error is kept");
+  assert.equal(isTslabBindRace({ text: "Error: boom\n    at ZmqServer.publishStatus (/x/jupyter.js:339:15)" }), false);
 });

@@ -85,6 +85,18 @@ if (errFile && kernelMain) {
 }
 `;
 
+/**
+ * tslab 1.0.22 starts reading its shell socket before its sockets are bound: a request that arrives
+ * while the iopub bind is still in progress makes the status publish throw EBUSY ("Socket is blocked
+ * by a bind or unbind operation") as an unhandled rejection. That request gets no reply; the
+ * start-up loop's next kernel_info_request is answered and the kernel works. Seen on a loaded
+ * machine with two kernels starting at once. Only this error, recorded before the kernel answered,
+ * is dropped.
+ */
+export function isTslabBindRace(e: { text: string }): boolean {
+  return /Socket is blocked by a bind or unbind operation/.test(e.text) && /\b(signAndSend|publishStatus)\b/.test(e.text);
+}
+
 /** Longest delay setTimeout accepts (2^31 − 1 ms, about 24.8 days); longer ones fire at once with a TimeoutOverflowWarning. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -218,8 +230,13 @@ export class KernelClient {
       client.close();
       throw e;
     }
+    // keep what the kernel recorded while starting for the first cell, except tslab's bind race
+    client.startupErrors = client.takeAsyncErrors().filter((e) => !isTslabBindRace(e));
     return client;
   }
+
+  /** Asynchronous errors recorded while the kernel started (tslab's bind race removed), reported with the first cell. */
+  private startupErrors: { kind: string; text: string }[] = [];
 
   /** The kernel's process id (its process group has the same id). */
   get pid(): number | undefined {
@@ -234,21 +251,23 @@ export class KernelClient {
    */
   takeAsyncErrors(): { kind: string; text: string }[] {
     const file = path.join(path.dirname(this.connectionFile), "async-errors.jsonl");
+    const early = this.startupErrors;
+    this.startupErrors = [];
     let text: string;
     try {
       text = fs.readFileSync(file, "utf8");
     } catch {
-      return [];
+      return early;
     }
     const fresh = text.slice(this.asyncErrorsRead);
     this.asyncErrorsRead = text.length;
-    return fresh.split("\n").filter(Boolean).map((l) => {
+    return early.concat(fresh.split("\n").filter(Boolean).map((l) => {
       try {
         return JSON.parse(l) as { kind: string; text: string };
       } catch {
         return { kind: "an asynchronous error", text: l };
       }
-    });
+    }));
   }
 
   /** Last lines the kernel process itself wrote to stderr (not cell output). */
