@@ -1,13 +1,13 @@
 // The main job: run every notebook (full mode by default, --quick for the fast variant) through the
 // project's kernel and export every chart to figures/<notebook>/ as PNG, SVG and Vega-Lite JSON,
 // plus figures/index.json, figures/index.md and the gallery page build/site/index.html.
-//   npm run figures [-- --quick] [--only 00-tour] [--timeout 1800] [--jobs N] [--no-cache] [--out DIR] [--site DIR] [--force]
+//   npm run figures [-- --quick] [--only 00-tour] [--timeout 1800] [--jobs N] [--no-cache] [--cache-dir DIR] [--out DIR] [--site DIR] [--force]
 //
 // Notebooks run in parallel, one kernel each, up to --jobs at a time (default: the machine's
 // available parallelism); the outputs are the same as a serial run (each notebook is seeded and
 // runs in its own kernel; the index is written in notebook order). An executed notebook is cached
-// under build/cache/notebooks/ by content hash (src/notebook/cache.ts), so an unchanged notebook
-// reruns in seconds; --no-cache runs everything. --out and --site write only into folders that are
+// under build/cache/notebooks/ (or --cache-dir) by content hash (src/notebook/cache.ts), so an
+// unchanged notebook reruns in seconds; --no-cache runs everything. --out and --site write only into folders that are
 // new, empty or marked by an earlier run (see src/notebook/output-dir.ts), unless --force.
 // --only runs the named notebooks and keeps the other notebooks' entries in the index and gallery.
 import * as fs from "fs";
@@ -21,7 +21,7 @@ import { chart, chartToSVG } from "../src/chart";
 import { parseArgs, runMain } from "./cli-args";
 import { writeGallery } from "./gallery";
 
-const USAGE = "usage: npm run figures [-- --quick] [--only NAME]... [--timeout seconds] [--jobs N] [--no-cache] [--out DIR] [--site DIR] [--force]";
+const USAGE = "usage: npm run figures [-- --quick] [--only NAME]... [--timeout seconds] [--jobs N] [--no-cache] [--cache-dir DIR] [--out DIR] [--site DIR] [--force]";
 
 export interface FigureEntry {
   notebook: string;
@@ -149,7 +149,7 @@ if (require.main === module) {
   runMain(async () => {
     const args = parseArgs(
       process.argv.slice(2),
-      { quick: "bool", only: "value", timeout: "value", out: "value", site: "value", jobs: "value", "no-cache": "bool", force: "bool" },
+      { quick: "bool", only: "value", timeout: "value", out: "value", site: "value", jobs: "value", "no-cache": "bool", "cache-dir": "value", force: "bool" },
       USAGE,
     );
     const quick = args.flags.has("quick");
@@ -159,6 +159,7 @@ if (require.main === module) {
     const jobsArg = args.flags.get("jobs")?.[0];
     const jobs = jobsArg === undefined ? defaultJobs() : Number(jobsArg);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new Error(`--jobs must be an integer from 1 to 64, got ${jobsArg}`);
+    if (args.flags.has("no-cache") && args.flags.has("cache-dir")) throw new Error("--no-cache and --cache-dir contradict each other; give one");
     const root = packageRoot();
     const outDir = claimOutputDir(args.flags.get("out")?.[0] ?? path.join(root, "figures"), { force: force || !args.flags.has("out"), owner: "npm run figures", flag: "--out" });
     const siteDir = args.flags.get("site")?.[0];
@@ -168,7 +169,8 @@ if (require.main === module) {
     const all = fs.readdirSync(path.join(root, "notebooks")).filter((f) => f.endsWith(".ipynb") && !f.startsWith(".")).sort();
     const chosen = only.length ? all.filter((f) => only.some((o) => f.startsWith(o))) : all;
     if (chosen.length === 0) throw new Error(`no notebook matches ${only.join(", ")} (have: ${all.join(", ")})`);
-    const cache = args.flags.has("no-cache") ? null : new NotebookCache(path.join(root, "build", "cache", "notebooks"), root);
+    const cacheDir = path.resolve(args.flags.get("cache-dir")?.[0] ?? path.join(root, "build", "cache", "notebooks"));
+    const cache = args.flags.has("no-cache") ? null : new NotebookCache(cacheDir, root);
     const parameters = quick ? { quick: true } : {};
     const t0 = Date.now();
     const elapsed = () => Math.round((Date.now() - t0) / 1000);

@@ -11,26 +11,52 @@ import { hasChromium, launchChromium, needProgram } from "./helpers/outside";
 
 const root = path.resolve(__dirname, "..");
 
-test("npm run figures -- --quick --only 00-tour writes the executed notebook and every chart as PNG, SVG, Vega-Lite", () => {
-  const out = path.join(root, "build", "test-figures");
-  fs.rmSync(out, { recursive: true, force: true });
-  const tsx = path.join(root, "node_modules", ".bin", "tsx");
-  const r = spawnSync(tsx, [path.join(root, "scripts", "figures.ts"), "--quick", "--no-cache", "--only", "00-tour", "--out", out, "--site", path.join(out, "site")], { cwd: root, encoding: "utf8", timeout: 600_000 });
+const tsxBin = path.join(root, "node_modules", ".bin", "tsx");
+function figures(args: string[]) {
+  return spawnSync(tsxBin, [path.join(root, "scripts", "figures.ts"), ...args], { cwd: root, encoding: "utf8", timeout: 1_200_000 });
+}
+
+// Two notebooks run here: the tour and 03-kernel-regime, in quick mode, twice each (serially without a
+// usable cache, then in parallel filling a fresh cache); the cached run, the --only run and the
+// gallery reuse those. Every other notebook run is in test/notebooks.test.ts.
+const NBS = ["00-tour.ipynb", "03-kernel-regime.ipynb"];
+const ONLY = NBS.flatMap((f) => ["--only", f.replace(/\.ipynb$/, "")]);
+const runs = path.join(root, "build", "test-figures-parallel");
+const serialOut = path.join(root, "build", "test-figures");
+/** a cache of this test file's own, empty at the start (the user's build/cache is not touched) */
+const cacheDir = path.join(runs, "cache");
+const times: Record<string, number> = {};
+const executed = () => new Map(NBS.map((f) => [f, fs.readFileSync(path.join(root, "build", "notebooks-quick", f))]));
+let serial: { nb: Map<string, Buffer>; figs: Map<string, Buffer> } | null = null;
+
+test("npm run figures -- --quick --jobs 1 (two notebooks, serial, cache folder unusable: one warning, runs uncached) writes the executed notebooks and every chart as PNG, SVG, Vega-Lite", () => {
+  fs.rmSync(serialOut, { recursive: true, force: true });
+  fs.rmSync(runs, { recursive: true, force: true });
+  fs.mkdirSync(runs, { recursive: true });
+  const blocker = path.join(runs, "a-file");
+  fs.writeFileSync(blocker, "");
+  const t = Date.now();
+  const r = figures([...ONLY, "--quick", "--jobs", "1", "--cache-dir", path.join(blocker, "cache"), "--out", serialOut, "--site", path.join(serialOut, "site")]);
+  times.serial = (Date.now() - t) / 1000;
   assert.equal(r.status, 0, `figures failed:\n${r.stderr}`);
   assert.match(r.stderr, /00-tour.*cell \d+\/\d+/, "progress names the notebook and the cell");
-  const index = JSON.parse(fs.readFileSync(path.join(out, "index.json"), "utf8"));
+  assert.equal(r.stderr.match(/is not writable .*running without the cache/g)?.length, 1, `one warning about the cache folder:\n${r.stderr}`);
+  assert.match(r.stdout, /cache unusable, 1 at a time/);
+  const index = JSON.parse(fs.readFileSync(path.join(serialOut, "index.json"), "utf8"));
   assert.equal(index.mode, "quick");
-  assert.ok(index.figures.length >= 1);
+  assert.deepEqual([...new Set(index.figures.map((e: { notebook: string }) => e.notebook))], NBS.map((f) => f.replace(/\.ipynb$/, "")));
   for (const f of index.figures) {
-    const png = fs.readFileSync(path.join(out, f.png));
+    const png = fs.readFileSync(path.join(serialOut, f.png));
     assert.equal(png.subarray(1, 4).toString(), "PNG");
-    assert.match(fs.readFileSync(path.join(out, f.svg), "utf8"), /^<svg/);
-    const vl = JSON.parse(fs.readFileSync(path.join(out, f.vl), "utf8"));
+    assert.match(fs.readFileSync(path.join(serialOut, f.svg), "utf8"), /^<svg/);
+    const vl = JSON.parse(fs.readFileSync(path.join(serialOut, f.vl), "utf8"));
     assert.match(vl.$schema, /vega-lite\/v5/);
   }
-  assert.match(fs.readFileSync(path.join(out, "index.md"), "utf8"), /## 00-tour/);
-  const executed = parseNotebook(fs.readFileSync(path.join(root, "build", "notebooks-quick", "00-tour.ipynb"), "utf8"));
-  assert.ok(executed.cells.some((c) => (c.outputs ?? []).some((o) => o.output_type === "display_data")));
+  assert.match(fs.readFileSync(path.join(serialOut, "index.md"), "utf8"), /## 00-tour/);
+  const nb = executed();
+  const tour = parseNotebook(nb.get("00-tour.ipynb")!.toString("utf8"));
+  assert.ok(tour.cells.some((c) => (c.outputs ?? []).some((o) => o.output_type === "display_data")));
+  serial = { nb, figs: tree(serialOut, ["site"]) };
 });
 
 test("figures refuses an unknown notebook name with the list of notebooks", () => {
@@ -78,17 +104,13 @@ test("a gallery built before any figure exists says so instead of being empty", 
 
 // ---------- issue 14 (figures) and issue 12 item 4 (parallel, cached) ----------
 
-const tsxBin = path.join(root, "node_modules", ".bin", "tsx");
-function figures(args: string[]) {
-  return spawnSync(tsxBin, [path.join(root, "scripts", "figures.ts"), ...args], { cwd: root, encoding: "utf8", timeout: 1_200_000 });
-}
-
 /** Every file under dir (relative path → bytes), for byte-for-byte comparison. */
-function tree(dir: string): Map<string, Buffer> {
+function tree(dir: string, skip: string[] = []): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     for (const n of fs.readdirSync(d).sort()) {
       const p = path.join(d, n);
+      if (skip.includes(path.relative(dir, p))) continue;
       if (fs.statSync(p).isDirectory()) walk(p);
       else out.set(path.relative(dir, p), fs.readFileSync(p));
     }
@@ -115,6 +137,57 @@ test("--out and --site refuse a non-empty folder they did not create (before any
   assert.equal(fs.readFileSync(path.join(mine, "notes.txt"), "utf8"), "user data");
 });
 
+function execPng(): Buffer {
+  // a 1×1 PNG
+  return Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+}
+
+test("parallel (--jobs 2, both notebooks running at once) and cached runs give byte-identical notebooks and figures to the serial uncached run (00-tour, 03-kernel-regime, quick)", () => {
+  assert.ok(serial !== null, "the serial run (first test) did not finish");
+  const run = (label: string) => {
+    const t = Date.now();
+    const r = figures([...ONLY, "--quick", "--jobs", "2", "--cache-dir", cacheDir, "--out", path.join(runs, label), "--site", path.join(runs, `${label}-site`)]);
+    times[label] = (Date.now() - t) / 1000;
+    assert.equal(r.status, 0, `${label}: ${r.stderr}`);
+    return r;
+  };
+  // the cache folder is new and empty: both notebooks run, two kernels at once, and fill it
+  const parallel = run("parallel");
+  assert.match(parallel.stdout, /0 from the cache, 2 at a time/);
+  const firstDone = parallel.stderr.search(/: \d+ chart\(s\)/);
+  for (const stem of ["00-tour", "03-kernel-regime"]) {
+    const started = parallel.stderr.indexOf(`${stem}: started`);
+    assert.ok(started >= 0 && started < firstDone, `${stem} started before the first notebook finished:\n${parallel.stderr}`);
+  }
+  const parallelNb = executed();
+  const cached = run("cached");
+  assert.match(cached.stdout, /2 from the cache/);
+  const cachedNb = executed();
+  console.log(`figures (2 notebooks, quick): serial ${times.serial.toFixed(1)} s, parallel ${times.parallel.toFixed(1)} s, cached ${times.cached.toFixed(1)} s`);
+  // The cached run reproduces the run that filled the cache byte for byte.
+  for (const f of NBS) assert.ok(cachedNb.get(f)!.equals(parallelNb.get(f)!), `cached: executed ${f} differs from the run that filled the cache`);
+  // Two uncached runs differ only where a cell prints its own wall-clock time ("trained in 2.3 s"):
+  // those durations are masked, and everything else must match byte for byte.
+  const masked = (b: Buffer) => b.toString("utf8").replace(/\b\d+(?:\.\d+)? ?(?:s|ms)\b/g, "<time>");
+  for (const [label, nbMap] of [["parallel", parallelNb], ["cached", cachedNb]] as const) {
+    for (const f of NBS) assert.equal(masked(nbMap.get(f)!), masked(serial!.nb.get(f)!), `${label}: executed ${f} differs from the serial run beyond printed durations`);
+    const figs = tree(path.join(runs, label));
+    assert.deepEqual([...figs.keys()], [...serial!.figs.keys()], `${label}: different files`);
+    for (const [k, v] of serial!.figs) assert.ok(figs.get(k)!.equals(v), `${label}: ${k} differs from the serial run`);
+  }
+});
+
+test("figures refuses --jobs 0, 65 and 1.5, and --no-cache with --cache-dir, before any notebook runs", () => {
+  for (const bad of ["0", "65", "1.5", "two"]) {
+    const r = figures(["--quick", "--only", "00-tour", "--jobs", bad]);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, new RegExp(`--jobs must be an integer from 1 to 64, got ${bad.replace(".", "\\.")}`));
+  }
+  const r = figures(["--quick", "--only", "00-tour", "--no-cache", "--cache-dir", cacheDir]);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /--no-cache and --cache-dir contradict each other/);
+});
+
 test("--only 00-tour after a full run keeps the other notebooks' index and gallery entries, and user files in figures/00-tour/", () => {
   const out = path.join(root, "build", "test-figures-only");
   fs.rmSync(out, { recursive: true, force: true });
@@ -129,55 +202,16 @@ test("--only 00-tour after a full run keeps the other notebooks' index and galle
   fs.writeFileSync(path.join(out, "00-tour", "my-notes.txt"), "user file");
   const earlier = { notebook: "01-rs-reparameterization", cell: 3, title: "an earlier chart", png: `${other}.png`, svg: `${other}.svg`, vl: `${other}.vl.json` };
   fs.writeFileSync(path.join(out, "index.json"), JSON.stringify({ mode: "quick", figures: [earlier] }));
-  const r = figures(["--quick", "--only", "00-tour", "--out", out, "--site", path.join(out, "site")]);
+  // the tour comes from the cache the parallel run filled (this test is about the index, not the run)
+  const r = figures(["--quick", "--only", "00-tour", "--cache-dir", cacheDir, "--out", out, "--site", path.join(out, "site")]);
   assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /1 from the cache/);
   const index = JSON.parse(fs.readFileSync(path.join(out, "index.json"), "utf8"));
   const notebooks = index.figures.map((e: { notebook: string }) => e.notebook);
   assert.ok(notebooks.includes("00-tour"));
   assert.deepEqual(index.figures.filter((e: { notebook: string }) => e.notebook === "01-rs-reparameterization"), [earlier]);
   assert.equal(fs.readFileSync(path.join(out, "00-tour", "my-notes.txt"), "utf8"), "user file");
   assert.match(fs.readFileSync(path.join(out, "site", "index.html"), "utf8"), /an earlier chart/);
-});
-
-function execPng(): Buffer {
-  // a 1×1 PNG
-  return Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-}
-
-test("parallel (--jobs 2) and cached runs give byte-identical notebooks and figures to a serial uncached run (00-tour, 03-kernel-regime, quick)", () => {
-  const base = path.join(root, "build", "test-figures-parallel");
-  fs.rmSync(base, { recursive: true, force: true });
-  const nbs = ["00-tour.ipynb", "03-kernel-regime.ipynb"];
-  const executed = () => new Map(nbs.map((f) => [f, fs.readFileSync(path.join(root, "build", "notebooks-quick", f))]));
-  const only = ["--only", "00-tour", "--only", "03-kernel-regime", "--quick"];
-  const times: Record<string, number> = {};
-  const run = (label: string, args: string[]) => {
-    const t = Date.now();
-    const r = figures([...only, ...args, "--out", path.join(base, label), "--site", path.join(base, `${label}-site`)]);
-    times[label] = (Date.now() - t) / 1000;
-    assert.equal(r.status, 0, `${label}: ${r.stderr}`);
-    return r;
-  };
-  run("serial", ["--no-cache", "--jobs", "1"]);
-  const serialNb = executed();
-  const serialFigs = tree(path.join(base, "serial"));
-  run("parallel", ["--jobs", "2"]); // fills the cache (or reuses an entry from an earlier run)
-  const parallelNb = executed();
-  const cached = run("cached", ["--jobs", "2"]);
-  assert.match(cached.stdout, /2 from the cache/);
-  const cachedNb = executed();
-  console.log(`figures (2 notebooks, quick): serial ${times.serial.toFixed(1)} s, parallel ${times.parallel.toFixed(1)} s, cached ${times.cached.toFixed(1)} s`);
-  // The cached run reproduces the run that filled the cache byte for byte.
-  for (const f of nbs) assert.ok(cachedNb.get(f)!.equals(parallelNb.get(f)!), `cached: executed ${f} differs from the run that filled the cache`);
-  // Two uncached runs differ only where a cell prints its own wall-clock time ("trained in 2.3 s"):
-  // those durations are masked, and everything else must match byte for byte.
-  const masked = (b: Buffer) => b.toString("utf8").replace(/\b\d+(?:\.\d+)? ?(?:s|ms)\b/g, "<time>");
-  for (const [label, nbMap, dir] of [["parallel", parallelNb, "parallel"], ["cached", cachedNb, "cached"]] as const) {
-    for (const f of nbs) assert.equal(masked(nbMap.get(f)!), masked(serialNb.get(f)!), `${label}: executed ${f} differs from the serial run beyond printed durations`);
-    const figs = tree(path.join(base, dir));
-    assert.deepEqual([...figs.keys()], [...serialFigs.keys()], `${label}: different files`);
-    for (const [k, v] of serialFigs) assert.ok(figs.get(k)!.equals(v), `${label}: ${k} differs from the serial run`);
-  }
 });
 
 test("the cache: a corrupt entry is detected by its hash and recomputed; an unwritable cache folder warns once and runs uncached", () => {
