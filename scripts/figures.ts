@@ -140,6 +140,19 @@ export async function pool<T>(tasks: (() => Promise<T>)[], jobs: number): Promis
   return results;
 }
 
+/** CPU seconds of this process and its reaped children (the kernels), from /proc on Linux; null elsewhere. */
+function cpuSecondsWithChildren(): number | null {
+  try {
+    const stat = fs.readFileSync("/proc/self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // fields 14-17 (utime, stime, cutime, cstime) in clock ticks; after the ")" they start at index 11
+    const ticks = [11, 12, 13, 14].reduce((s, i) => s + Number(f[i]), 0);
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
+}
+
 function defaultJobs(): number {
   const osAny = os as unknown as { availableParallelism?: () => number };
   return Math.max(1, osAny.availableParallelism?.() ?? os.cpus().length);
@@ -173,6 +186,7 @@ if (require.main === module) {
     const cache = args.flags.has("no-cache") ? null : new NotebookCache(cacheDir, root);
     const parameters = quick ? { quick: true } : {};
     const t0 = Date.now();
+    const loadStart = os.loadavg()[0];
     const elapsed = () => Math.round((Date.now() - t0) / 1000);
     const serial = Math.min(jobs, chosen.length) === 1;
     const bar = serial
@@ -214,6 +228,13 @@ if (require.main === module) {
     const page = writeGallery({ figuresDir: outDir, siteDir: siteDir ?? path.join(root, "build", "site"), mode, force: force || siteDir === undefined });
     process.stderr.write(`gallery: ${path.relative(process.cwd(), page)}\n`);
     const cached = cache === null ? "cache off" : cache.enabled ? `${cache.stats.hits} from the cache` : "cache unusable";
+    // the full job (every notebook, full mode) is issue 12's "npm run figures" row of npm run bench
+    if (!quick && chosen.length === all.length) {
+      writeFileAtomic(path.join(root, "build", "bench", "figures.json"), JSON.stringify({
+        date: new Date().toISOString(), wall: (Date.now() - t0) / 1000, cpu: cpuSecondsWithChildren(), loadStart, loadEnd: os.loadavg()[0],
+        detail: `${chosen.length} notebooks, ${Math.min(jobs, chosen.length)} at a time, ${cached}`,
+      }) + "\n");
+    }
     process.stdout.write(
       `${entries.length} figure(s) (${fresh.length} from ${chosen.length} notebook(s) run, ${cached}, ${Math.min(jobs, chosen.length)} at a time) in ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${path.relative(process.cwd(), outDir) || "."}/index.md\n`,
     );
