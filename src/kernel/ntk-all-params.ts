@@ -44,7 +44,9 @@ import { resolveActivation } from "../network/resolve-activation";
 import { toPoints, type Points } from "../network/data";
 import { compositeGaussLegendre } from "../numeric/quadrature";
 import type { FastKernel } from "./gram";
+import { ntkChebyshevGram } from "./ntk-chebyshev";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
+import { pairwiseGram } from "./rs-kernel-common";
 
 export interface AllParamNTKOptions {
   /** an Activation or a registered name ("relu", "tanh", …) */
@@ -92,6 +94,8 @@ export interface AllParamNTK extends FastKernel {
 type PairMoments = (a: number, c: number, q: number) => Float64Array;
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+/** below this many pairs the direct route is cheaper than the Chebyshev tabulation */
+const CHEBYSHEV_MIN_PAIRS = 300;
 const T_MAX = 9; // standardized truncation: the normal mass beyond ±9 is 2e-19
 
 function checkOptions(o: AllParamNTKOptions, where: string): void {
@@ -283,19 +287,15 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     const p = parts(x, y);
     return p.amplitude + p.hidden;
   };
+  const entry = (X: Float64Array, xo: number, Y: Float64Array, yo: number): number => {
+    const m = momentsFlat(X, xo, Y, yo);
+    return m[0] + sv * sv * m[1] * (m[2] + 1);
+  };
   const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
-    const Bm = B ?? A;
-    const N1 = A.length / d, N2 = Bm.length / d;
-    const G = new Float64Array(N1 * N2);
-    for (let i = 0; i < N1; i++) {
-      for (let j = B === null ? i : 0; j < N2; j++) {
-        const m = momentsFlat(A, i * d, Bm, j * d);
-        const k = m[0] + sv * sv * m[1] * (m[2] + 1);
-        G[i * N2 + j] = k;
-        if (B === null) G[j * N2 + i] = k;
-      }
-    }
-    return G;
+    const pairs = B === null ? (A.length * (A.length + 1)) / 2 : A.length * B.length;
+    // 1-D smooth σ, many pairs: Chebyshev tabulation (ntk-chebyshev.ts); null when it does not apply
+    const fast = d === 1 && route === "panel-quadrature" && pairs > CHEBYSHEV_MIN_PAIRS ? ntkChebyshevGram(act, sw, sb, sv, A, B) : null;
+    return fast?.G ?? pairwiseGram(entry, d, A, B);
   };
   const gram = (X1: Points, X2?: Points): Float64Array =>
     gramFlat(toPoints(X1, d, `${where}.gram X1`), X2 === undefined ? null : toPoints(X2, d, `${where}.gram X2`));
