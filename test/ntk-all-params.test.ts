@@ -58,14 +58,14 @@ for (const name of ["relu", "leaky_relu", "abs", "step", "tanh", "gelu", "silu",
   });
 }
 
-test("closed forms (relu, leaky_relu, abs) agree with the package's own panel quadrature to ≤ 1e-12 in 2-D", () => {
-  for (const name of ["relu", "leaky_relu", "abs"]) {
-    const K = allParamNTK({ activation: name, inputDim: 2, ...law });
+test("closed forms (relu, leaky_relu, abs; relu_k with k = 2, 3 by the arc-cosine kernels J₂, J₃) agree with the package's own panel quadrature to ≤ 1e-12 in 2-D", () => {
+  for (const name of ["relu", "leaky_relu", "abs", "relu_k", "relu_k3"]) {
+    const a = name === "relu_k3" ? activation("relu_k", { k: 3 }) : activation(name);
+    const K = allParamNTK({ activation: a, inputDim: 2, ...law });
     assert.equal(K.route, "closed-form");
     // the same activation registered as a user activation with an off-centre probe is not needed:
     // compare with the generic split route by hiding the closed form (a kink at 0 plus a harmless non-smooth point)
-    const a = activation(name);
-    const disguised = { ...a, piecewiseLinear: false, kinks: [], nonSmoothPoints: [0] } as typeof a;
+    const disguised = { ...a, name: "disguised", piecewiseLinear: false, kinks: [], nonSmoothPoints: [0] } as typeof a;
     const Q = allParamNTK({ activation: disguised, inputDim: 2, ...law });
     assert.equal(Q.route, "panel-quadrature");
     for (const [x, y] of [[[0.3, -0.8], [1.1, 0.2]], [[-0.5, 0.5], [-0.5, 0.5]], [[1.4, 1], [-1.2, -0.9]]]) {
