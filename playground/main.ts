@@ -60,6 +60,8 @@ let running = false;
 let stepsPerFrame = 60;
 let frames = 0;
 let stepsDone = 0;
+/** the worker's step count in the last frame drawn by the training loop */
+let stepAtFrame = 0;
 let lastWorkerMs = 0;
 let lastDrawMs = 0;
 let lastRoundTripMs = 0;
@@ -396,6 +398,7 @@ async function frame(): Promise<void> {
   }
   await draw(reply.snapshot, !running);
   frames++;
+  stepAtFrame = reply.snapshot.step;
   frameTimes.push(performance.now());
   if (running) requestAnimationFrame(() => void frame());
 }
@@ -508,7 +511,7 @@ const api = {
       const wait = (): void => void (frames > f ? res() : setTimeout(wait, 5));
       wait();
     });
-    const f0 = frames, s0 = snap!.step, t0 = performance.now(), raf0 = rafCount;
+    const f0 = frames, s0 = stepAtFrame, t0 = performance.now(), raf0 = rafCount;
     let workerMs = 0, drawMs = 0, samples = 0;
     const sample = setInterval(() => {
       workerMs += lastWorkerMs;
@@ -518,7 +521,7 @@ const api = {
     await new Promise((r) => setTimeout(r, ms));
     const seconds = (performance.now() - t0) / 1000;
     const n = frames - f0;
-    const steps = snap!.step - s0;
+    const steps = stepAtFrame - s0;
     const rafFrames = rafCount - raf0;
     clearInterval(sample);
     counting = false;
