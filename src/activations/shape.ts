@@ -18,11 +18,13 @@
 
 /** A Dirac mass in σ″ (a kink of σ): σ″ ∋ jump·δ(z − at). Used by exact 1-D fast paths. */
 export interface Kink {
+  /** the position z of the kink or jump */
   at: number;
   /** jump of σ′ across `at` (right minus left) */
   jump: number;
 }
 
+/** The kind of an activation's shape (see ActivationShape.kind). */
 export type ShapeKind = "smooth" | "hinges" | "jumps" | "kinks";
 
 /** σ(z) = offset + slope·z + Σ hinges[k].jump·(z − hinges[k].at)₊ + Σ steps[m].jump·1{z ≥ steps[m].at} */
@@ -36,7 +38,9 @@ export interface PiecewiseAffine {
   readonly steps: readonly Kink[];
 }
 
+/** What σ looks like, read off its kinks and jumps: smooth, piecewise affine with hinges, with jumps, or kinked but curved. */
 export interface ActivationShape {
+  /** "smooth" (no kinks or jumps), "hinges" (piecewise affine), "jumps" (has jumps) or "kinks" (kinks between curved pieces) */
   readonly kind: ShapeKind;
   /** sorted, distinct points where σ or a derivative of σ is not smooth (empty iff "smooth") */
   readonly breaks: readonly number[];

@@ -4,13 +4,17 @@
 import type { TrainHistory } from "../train/history";
 import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons } from "./planes";
 
+/** One row of breakpointFrames: where one neuron's breakpoint sits at one recorded step. */
 export interface BreakpointFrameRow {
   /** index of the frame (0 … frames − 1), for a slider */
   frame: number;
   /** the training step of the frame */
   step: number;
+  /** neuron index i */
   neuron: number;
+  /** breakpoint position x = ŵᵢβᵢ */
   position: number;
+  /** amplitude μᵢ at this step */
   amplitude: number;
   /** "pinned" when the breakpoint ends within tol of a data point, else "free" */
   fate: "pinned" | "free";

@@ -7,11 +7,12 @@ import {
   checkTolerance,
   projections,
   readPlanes,
-  readPoints,
   type Planes,
   type ZeroPlaneSource,
 } from "./planes";
+import { pointsForNet } from "../network/data";
 
+/** Options of zeroPlaneDistances. */
 export interface ZeroPlaneDistanceOptions {
   /** active = |μᵢ| ≥ minAmplitude·max|μ| and βᵢ within the range of ŵᵢ·xₙ; default 0.05 */
   minAmplitude?: number;
@@ -63,10 +64,11 @@ function distancesOf(P: Planes, Xf: Float64Array, minAmplitude: number): ZeroPla
 export function zeroPlaneDistances(source: ZeroPlaneSource, X: Points, opts: ZeroPlaneDistanceOptions = {}): ZeroPlaneDistances {
   const where = "zeroPlaneDistances";
   const P = readPlanes(source, where);
-  const Xf = readPoints(X, P.d, where);
+  const Xf = pointsForNet(X, P.d, where);
   return distancesOf(P, Xf, checkMinAmplitude(opts?.minAmplitude, where));
 }
 
+/** Options of pinnedFraction and chanceBaseline. */
 export interface PinningOptions {
   /** a zero-plane is pinned when its distance to the nearest data point is ≤ tol (> 0) */
   tol: number;
@@ -93,7 +95,7 @@ function resolve(source: ZeroPlaneSource, X: Points, opts: PinningOptions, where
   }
   const minAmplitude = checkMinAmplitude(opts.minAmplitude, where);
   const P = readPlanes(source, where);
-  const Xf = readPoints(X, P.d, where);
+  const Xf = pointsForNet(X, P.d, where);
   return { P, Xf, tol, weight, minAmplitude };
 }
 

@@ -10,9 +10,11 @@
 import { ShallowNet, type RSCoordinates } from "../network/shallow-net";
 import { toTargets, type Points } from "../network/data";
 import type { TrainHistory } from "../train/history";
-import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons } from "./planes";
+import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons } from "./planes";
+import { pointsForNet } from "../network/data";
 import { zeroPlaneDistances } from "./pinning";
 
+/** Options of pinningSignCondition. */
 export interface PinningSignOptions {
   /** relative amplitude threshold of the active set (default 0.05) */
   minAmplitude?: number;
@@ -22,6 +24,7 @@ export interface PinningSignOptions {
 
 /** One entry per active neuron (same active set as `zeroPlaneDistances`). */
 export interface PinningSign {
+  /** indices i of the active neurons */
   neuron: Int32Array;
   /** m: the nearest data point */
   nearest: Int32Array;
@@ -51,7 +54,7 @@ export function pinningSignCondition(net: ShallowNet, X: Points, y: number[] | F
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (residuals need f)`);
   const minAmplitude = checkMinAmplitude(opts?.minAmplitude, where);
   const tol = checkTolerance(opts?.tol ?? 0.02, "tol", where);
-  const Xf = readPoints(X, net.inputDim, where);
+  const Xf = pointsForNet(X, net.inputDim, where);
   const N = Xf.length / net.inputDim;
   const yf = targets(y, N, where);
   const f = net.predictFlat(Xf, true);
@@ -98,7 +101,7 @@ export function netAtRecordedStep(history: TrainHistory, index: number, like: Sh
   };
   const net = ShallowNet.fromRS(rs, { activation: like.activation, c: like.c });
   if (data !== undefined) {
-    const Xf = readPoints(data.X, d, where);
+    const Xf = pointsForNet(data.X, d, where);
     const yf = targets(data.y, Xf.length / d, where);
     const f = net.predictFlat(Xf, true);
     let q = 0, ymax = 0;
@@ -118,9 +121,13 @@ export function netAtRecordedStep(history: TrainHistory, index: number, like: Sh
   return net;
 }
 
+/** The sign condition at one recorded step: how many active neurons are pinned, and how many of those satisfy μᵢrₘ > 0. */
 export interface SignConditionStep {
+  /** the recorded training step */
   step: number;
+  /** elapsed training time lr·step */
   time: number;
+  /** the training loss at that step */
   loss: number;
   /** active neurons at this step */
   active: number;
@@ -150,7 +157,7 @@ export function signConditionAlongTrajectory(
   if (!(like instanceof ShallowNet)) throw new Error(`${where}: pass the trained net (or its initial net) as the second argument`);
   checkMinAmplitude(opts?.minAmplitude, where);
   checkTolerance(opts?.tol ?? 0.02, "tol", where);
-  readPoints(X, like.inputDim, where);
+  pointsForNet(X, like.inputDim, where);
   readPlanes(like, where);
   const out: SignConditionStep[] = [];
   for (let k = 0; k < history.offsets.length; k++) {
@@ -181,7 +188,9 @@ export function signConditionAlongTrajectory(
 
 /** Counts of one kind of event and how many met the sign condition μᵢ rₘ > 0 just before it. */
 export interface SignEventCount {
+  /** number of events of this kind */
   events: number;
+  /** how many of them had μᵢrₘ > 0 just before */
   satisfied: number;
   /** satisfied / events (NaN without events) */
   fraction: number;
@@ -204,7 +213,11 @@ export function signConditionEvents(
   X: ArrayLike<number>,
   y: ArrayLike<number>,
   opts: { tol?: number; minAmplitude?: number } = {},
-): { captures: SignEventCount; crossings: SignEventCount; otherPoints: SignEventCount } {
+): {
+  /** breakpoints that arrived at a data point and stayed there */ captures: SignEventCount;
+  /** breakpoints that passed over a data point */ crossings: SignEventCount;
+  /** baseline: the captured neuron's μᵢ·r_q at the other data points q ≠ m */ otherPoints: SignEventCount;
+} {
   const where = "signConditionEvents";
   const tol = checkTolerance(opts?.tol ?? 0.02, "tol", where);
   const minAmplitude = checkMinAmplitude(opts?.minAmplitude, where);

@@ -15,16 +15,20 @@ import type { TrainHistory } from "../train/history";
 import { responseAlignment } from "./alignment";
 import { zeroPlaneClusters } from "./clusters";
 import { naturalCubicSpline } from "../kernel/natural-cubic-spline";
-import { linearInterpolant } from "./interpolants";
-import { ntkLearningRate } from "./ntk";
+import { linearInterpolant } from "../kernel/linear-interpolant";
+import { ntkLearningRate } from "../kernel/ntk-learning-rate";
 import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "./pinning";
 import { activeIndices, checkMinAmplitude, checkTolerance, readPlanes } from "./planes";
 
 /** One initialization: w ~ N(0, sigmaW² I), b ~ N(0, sigmaB²), v ~ N(0, sigmaV²). */
 export interface RegimeScale {
+  /** standard deviation of w */
   sigmaW: number;
+  /** standard deviation of b */
   sigmaB: number;
+  /** standard deviation of v */
   sigmaV: number;
+  /** a label for tables and legends (default from the sigmas) */
   label?: string;
 }
 
@@ -38,19 +42,25 @@ export function regimeScale(alpha: number, width: number): RegimeScale {
   return { sigmaW: alpha, sigmaB: alpha, sigmaV: 1 / (alpha * Math.sqrt(width)), label: `alpha=${alpha}` };
 }
 
+/** Options of regimeSweep and regimeRuns: the data, the net and the initialization scales to sweep. */
 export interface RegimeSweepOptions {
+  /** training inputs */
   X: Points;
+  /** training targets */
   y: number[] | Float64Array;
   /** an Activation or a registry name such as "relu" */
   activation: Activation | string;
+  /** hidden width H */
   width: number;
   /** one run per entry; every run uses the same seed, so the nets differ only by scale */
   scales: RegimeScale[];
+  /** training steps per scale */
   steps: number;
   /** learning rate; default lrFactor·N/λ_max(J Jᵀ) at each run's init (see ntkLearningRate) */
   lr?: number;
   /** factor of the automatic learning rate, default 0.5 */
   lrFactor?: number;
+  /** initialization seed (the same for every scale) */
   seed: number;
   /** "gd" (default), "flow" or "adam" ("adam" needs an explicit lr) */
   optimizer?: Optimizer;
@@ -66,13 +76,19 @@ export interface RegimeSweepOptions {
 
 /** Everything measured for one initialization scale (the DataFrame holds the numbers). */
 export interface RegimeRun {
+  /** the scale's label */
   label: string;
+  /** the initialization scale of this run */
   scale: RegimeScale;
+  /** the learning rate used */
   lr: number;
   /** λ_max(J Jᵀ) at init (NaN when lr was given) */
   lambdaMax: number;
+  /** the net at initialization */
   initial: ShallowNet;
+  /** the trained net */
   trained: ShallowNet;
+  /** the training history (recorded steps) */
   history: TrainHistory;
   /** the numeric row of the DataFrame (diverged = 1: every measure is NaN, see `diverged`) */
   row: Record<string, number>;
@@ -80,7 +96,10 @@ export interface RegimeRun {
    * null for a run that trained; for a diverged run the step and the message. A diverged run is
    * never a result: its row holds NaN measures and `trained` is the initial net, untrained.
    */
-  diverged: { step: number; message: string } | null;
+  diverged: {
+    /** the step at which training stopped */ step: number;
+    /** what diverged */ message: string;
+  } | null;
 }
 
 interface Resolved {

@@ -8,13 +8,21 @@ import { houseConfig, isPlainObject, mergeConfig, VEGA_LITE_SCHEMA } from "./sty
 
 /** What a builder hands to the Chart constructor. `spec.config`, if any, is merged over the house config. */
 export interface ChartParts {
+  /** the Vega-Lite v5 spec, data inline */
   spec: Record<string, unknown>;
+  /** the main mark ("line", "point", "bar", "layer", …), for the text description */
   mark: string;
+  /** number of data rows in the spec (after any thinning) */
   rows: number;
+  /** number of data rows before thinning */
   totalRows: number;
+  /** a file-friendly name for saving (default from the title) */
   name?: string;
+  /** the chart title */
   title?: string;
+  /** the chart subtitle */
   subtitle?: string;
+  /** a note about thinning or refused rows, shown in the text description */
   note?: string;
 }
 

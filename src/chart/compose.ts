@@ -14,8 +14,11 @@ type ComposeOptions = Pick<ChartCommonOptions, "title" | "subtitle" | "name">;
 /** Keys only a top-level spec may carry; dropped from children. */
 const TOP_LEVEL_ONLY = ["$schema", "config", "background", "padding", "autosize", "usermeta", "datasets"];
 
+/** Options of layerCharts. */
 export interface ChartLayerOptions extends ComposeOptions {
+  /** width in pixels (default: the first child's) */
   width?: number;
+  /** height in pixels (default: the first child's) */
   height?: number;
   /** Give each layer its own y scale and axis (e.g. loss and accuracy on one x). */
   independentY?: boolean;
@@ -55,6 +58,7 @@ export function layerCharts(charts: readonly Chart[], options: ChartLayerOptions
 export type ChartIndependentChannel = "color" | "strokeDash" | "shape" | "size" | "opacity" | "x" | "y";
 const INDEPENDENT: readonly ChartIndependentChannel[] = ["color", "strokeDash", "shape", "size", "opacity", "x", "y"];
 
+/** Options of hconcatCharts, vconcatCharts and gridCharts. */
 export interface ChartConcatOptions extends ComposeOptions {
   /** Pixels between the panels. */
   spacing?: number;
@@ -102,12 +106,15 @@ function independentScales(channels: unknown, who: string): Json | undefined {
   return { scale: Object.fromEntries(channels.map((c) => [c, "independent"])) };
 }
 
+/** Options of facetChart: the field to facet by (wrapped in `columns`) or a row/column pair. */
 export interface ChartFacetOptions extends ComposeOptions {
   /** Field whose values each get a panel, wrapped into `columns` per row. */
   field?: string;
+  /** small multiples per row when faceting by `field` */
   columns?: number;
   /** Or: a field for rows of panels and/or one for columns of panels. */
   row?: string;
+  /** field whose values make the columns of a row × column grid */
   column?: string;
   /** Give each panel its own y scale. */
   independentY?: boolean;

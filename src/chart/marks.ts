@@ -13,18 +13,26 @@ import { lineChart } from "./line";
 import { scatterChart } from "./scatter";
 
 /** Something with a value at x: a function, a ShallowNet, or an RS value with its activation. */
-export type Curve = ((x: number) => number) | ShallowNet | { rs: RS; activation: Activation | string };
+export type Curve = ((x: number) => number) | ShallowNet | {
+  /** the RS value of a scalar net */ rs: RS;
+  /** its activation (an Activation or a registered name) */ activation: Activation | string;
+};
 
+/** Options of functionChart. */
 export interface FunctionChartOptions {
   /** the x range [a, b] */
   domain: [number, number];
   /** number of sample points (default 400) */
   n?: number;
+  /** chart title (required: every chart has one) */
   title: string;
+  /** x-axis title (default "x") */
   xTitle?: string;
+  /** y-axis title (default "f(x)") */
   yTitle?: string;
   /** extra Vega-Lite width/height */
   width?: number;
+  /** height in pixels */
   height?: number;
 }
 
@@ -96,11 +104,15 @@ function planesOf(source: ShallowNet | RS, who: string): RS {
   throw new Error(`${who}: pass a ShallowNet or its RS value (net.toRS())`);
 }
 
+/** Options of breakpointChart. */
 export interface BreakpointChartOptions {
+  /** chart title (required) */
   title: string;
   /** keep only kinks inside [a, b] (default: all) */
   domain?: [number, number];
+  /** width in pixels */
   width?: number;
+  /** height in pixels */
   height?: number;
 }
 
@@ -129,11 +141,15 @@ export function breakpointChart(source: ShallowNet | RS, options: BreakpointChar
   });
 }
 
+/** Options of zeroPlaneChart. */
 export interface ZeroPlaneChartOptions {
+  /** chart title (required) */
   title: string;
   /** the box [[x0, x1], [y0, y1]] the lines are clipped to */
   domain: [[number, number], [number, number]];
+  /** width in pixels */
   width?: number;
+  /** height in pixels */
   height?: number;
 }
 

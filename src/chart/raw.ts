@@ -29,7 +29,9 @@ function checkMarks(view: Json, path: string): void {
 
 type Json = Record<string, unknown>;
 
+/** Options of chart (a raw Vega-Lite spec). */
 export interface RawChartOptions extends ChartRowCapOptions {
+  /** a file-friendly name for saving */
   name?: string;
 }
 

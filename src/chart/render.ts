@@ -26,6 +26,7 @@ function checkPixels(fn: string, width: number, height: number, scale: number): 
   checkBudget(fn, "chart size", px, 4, size);
 }
 
+/** Options of PNG rendering (chartToPNG, show, saveChart). */
 export interface ChartPngOptions {
   /** Device pixels per SVG pixel; 2 (the default) gives crisp images on high-density screens. */
   scale?: number;

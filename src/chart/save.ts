@@ -7,10 +7,13 @@ import { describeValue } from "./data";
 import { requireChart } from "./guard";
 import { chartToSVG, svgToPNG, type ChartPngOptions } from "./render";
 
+/** The paths saveChart wrote. */
 export interface SavedChart {
   /** Absolute paths of the files written. */
   vl: string;
+  /** path of the SVG file */
   svg: string;
+  /** path of the PNG file */
   png: string;
 }
 

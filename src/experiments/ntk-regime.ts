@@ -20,13 +20,17 @@ import { ShallowNet } from "../network/shallow-net";
 import { initNetwork } from "../network/init";
 import { toPoints, type Points } from "../network/data";
 import { train } from "../train/train";
-import { ntkGram, ntkLearningRate } from "../adaptive/ntk";
+import { ntkGram, ntkLearningRate } from "../kernel/ntk-learning-rate";
 import { ntkPrediction } from "../kernel/ntk-prediction";
 import type { AllParamNTK } from "../kernel/ntk-all-params";
 
+/** Standard deviations of a Gaussian initialization w ~ N(0, σ_w² I), b ~ N(0, σ_b²), v ~ N(0, σ_v²). */
 export interface GaussianLaw {
+  /** σ_w, standard deviation of each weight wᵢₖ */
   sigmaW: number;
+  /** σ_b, standard deviation of each bias bᵢ */
   sigmaB: number;
+  /** σ_v, standard deviation of each output weight vᵢ */
   sigmaV: number;
 }
 
@@ -46,12 +50,19 @@ export function pairedInitNetwork(opts: { width: number; inputDim: number; activ
   return new ShallowNet({ W, b, v, c: 0, activation: half.activation, inputDim: d });
 }
 
+/** Options of allParamKernelRegime: data, net, Gaussian law, stopping rule and evaluation points. */
 export interface AllParamRegimeOptions {
+  /** an Activation or a registered name */
   activation: Activation | string;
+  /** training inputs */
   X: Points;
+  /** training targets */
   y: number[];
+  /** hidden width H (even: the init is paired) */
   width: number;
+  /** the Gaussian law of every neuron */
   init: GaussianLaw;
+  /** initialization seed */
   seed: number;
   /** stop when max |f(xₙ) − yₙ| ≤ this */
   targetResidual: number;
@@ -67,20 +78,31 @@ export interface AllParamRegimeOptions {
   allowUnconverged?: boolean;
 }
 
+/** What allParamKernelRegime measured: the trained net, its gaps to the three kernel-regime predictions, and how lazy training was. */
 export interface AllParamRegimeResult {
+  /** hidden width H */
   width: number;
+  /** the activation's name */
   activation: string;
+  /** GD steps taken */
   steps: number;
   /** max |f(xₙ) − yₙ| at the end */
   residual: number;
+  /** whether the residual reached targetResidual within maxSteps */
   reached: boolean;
+  /** the learning rate used */
   lr: number;
+  /** λ_max of the empirical NTK Gram at init */
   lambdaMax: number;
+  /** the net at initialization */
   net0: ShallowNet;
+  /** the trained net */
   net: ShallowNet;
   /** sup over evalX of |f_trained − prediction| */
   gapEmpirical: number;
+  /** sup over evalX of |f_trained − amplitude-only prediction| (the competing explanation: frozen zero-planes) */
   gapAmplitudes: number;
+  /** sup over evalX of |f_trained − infinite-width prediction| (null without `infinite`) */
   gapInfinite: number | null;
   /** sup over evalX of |f_trained| (the scale of the fit) */
   scale: number;
@@ -88,6 +110,7 @@ export interface AllParamRegimeResult {
   firstLayerChange: number;
   /** ‖K_end − K₀‖_F / ‖K₀‖_F of the NTK Gram on X, at the end */
   kernelChange: number;
+  /** wall-clock seconds */
   seconds: number;
 }
 

@@ -9,6 +9,7 @@ import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "../adaptive/pinning";
 import { checkFlatInputs as checkImages } from "../network/classify";
 import { mnistPlaneProxy, type MnistNet } from "./model";
 
+/** Options of mnistPlaneMeasures. */
 export interface MnistPlaneMeasureOptions {
   /** a zero-plane is pinned when it passes within `tol` (Euclidean, pixel units) of a training image */
   tol: number;
@@ -20,13 +21,17 @@ export interface MnistPlaneMeasureOptions {
   weight?: "count" | "amplitude";
 }
 
+/** Input-space measures of a MNIST net's zero-planes: distances to the nearest training image, pinned fraction against chance, and clusters. */
 export interface MnistPlaneMeasures {
   /** active neurons: strong, and the zero-plane separates the training images (see activeNeurons) */
   active: number;
+  /** hidden width H */
   hidden: number;
   /** per active neuron: minₙ |wᵢ·xₙ + bᵢ| / ‖wᵢ‖, and the index of that nearest training image */
   neuron: Int32Array;
+  /** per active neuron: distance of its zero-plane to the nearest training image */
   distance: Float64Array;
+  /** per active neuron: index of that nearest training image */
   nearest: Int32Array;
   /** fraction of active zero-planes within tol of a training image (NaN with no active neuron) */
   pinned: number;
@@ -40,7 +45,9 @@ export interface MnistPlaneMeasures {
   largestCluster: number;
   /** clusters of the normals ŵ alone (direction condensation, whatever the offsets) among the strong neurons */
   directionClusters: number;
+  /** the pinning tolerance used */
   tol: number;
+  /** the clustering tolerance used */
   clusterTol: number;
 }
 

@@ -11,19 +11,25 @@ import { MNIST_PIXELS } from "./data";
 export type MnistNet = ShallowNet;
 
 /**
+ * The initialization law of initMnistNet.
+ *
  * @deprecated since 0.2 (removed in 0.3): use an InitLaw with `fanIn: true`. Here the three scales are
  * standard deviations for both laws (w_{ij} ~ sigmaW/√d, V_{ik} ~ sigmaV/√H); "uniform" is converted to
  * the InitLaw's half-width √3·s.
  */
 export interface MnistInit {
+  /** σ_w (scaled by 1/√d) */
   sigmaW: number;
+  /** σ_b */
   sigmaB: number;
+  /** σ_v */
   sigmaV: number;
   dist?: "gaussian" | "uniform";
 }
 
 /** @deprecated since 0.2: use initNetwork({ width, inputDim: 784, outputs: 10, activation, init, seed }). */
 export interface InitMnistNetOptions {
+  /** hidden width H */
   hidden: number;
   /** default 784 */
   inputDim?: number;
@@ -31,7 +37,9 @@ export interface InitMnistNetOptions {
   outputs?: number;
   /** default "relu" */
   activation?: Activation | string;
+  /** the initialization law (fan-in normalised: w ~ N(0, σ_w²/d)) */
   init: MnistInit;
+  /** initialization seed */
   seed: number;
 }
 

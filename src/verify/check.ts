@@ -65,6 +65,18 @@ export function setCheckSink(next: (line: string) => void): (line: string) => vo
  * Throws `check failed: …` when the claim fails, and when the value is NaN.
  */
 export function check(label: string, value: number, bound: number | CheckBound): number;
+/**
+ * Verify a condition and print it: `check("ordering matches penalties", ok, "relu < tanh < gelu")`
+ * prints `✓ ordering matches penalties (relu < tanh < gelu)` and returns true; throws
+ * `check failed: …` when the condition is false.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const p = (name: string) => sb.activation(name).penalty(10);
+ * sb.check("ReLU penalises ω = 10 less than tanh", p("relu") < p("tanh"), "P_relu(10) < P_tanh(10)");
+ * ```
+ */
 export function check(label: string, condition: boolean, detail?: string): boolean;
 export function check(label: string, value: number | boolean, bound?: number | CheckBound | string): number | boolean {
   if (typeof label !== "string" || label.trim() === "") throw new Error("check: label must be a non-empty string naming the claim");
