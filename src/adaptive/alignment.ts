@@ -3,7 +3,8 @@
 // ρᵢ = (σ(wᵢ·xₙ + bᵢ))ₙ over the data, and how many distinct responses they amount to.
 import { ShallowNet } from "../network/shallow-net";
 import type { Points } from "../network/data";
-import { checkMinAmplitude, readPlanes, readPoints, strongNeurons } from "./planes";
+import { checkMinAmplitude, readPlanes, strongNeurons } from "./planes";
+import { pointsForNet } from "../network/data";
 
 /** Options of responseAlignment. */
 export interface ResponseAlignmentOptions {
@@ -51,7 +52,7 @@ export function responseAlignment(net: ShallowNet, X: Points, opts: ResponseAlig
     throw new Error(`${where}: threshold is a cosine in (−1, 1], got ${String(threshold)} (e.g. 0.99)`);
   }
   const P = readPlanes(net, where);
-  const Xf = readPoints(X, P.d, where);
+  const Xf = pointsForNet(X, P.d, where);
   const d = P.d, N = Xf.length / d;
   const kept: number[] = [], silent: number[] = [];
   const rows: Float64Array[] = [];

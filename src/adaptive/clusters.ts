@@ -1,7 +1,8 @@
 // Zero-plane clusters (reconstruction §c.4, Theorem 2): groups of neurons whose planes (ŵ, β)
 // nearly coincide, found by single linkage, with the data points each group passes through.
 import type { Points } from "../network/data";
-import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons, type Planes, type ZeroPlaneSource } from "./planes";
+import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons, type Planes, type ZeroPlaneSource } from "./planes";
+import { pointsForNet } from "../network/data";
 
 /** Options of zeroPlaneClusters. */
 export interface ZeroPlaneClusterOptions {
@@ -88,7 +89,7 @@ export function zeroPlaneClusters(source: ZeroPlaneSource, opts: ZeroPlaneCluste
     throw new Error(`${where}: mergeOpposite must be true or false`);
   }
   const P = readPlanes(source, where);
-  const Xf = opts.X === undefined ? null : readPoints(opts.X, P.d, where);
+  const Xf = opts.X === undefined ? null : pointsForNet(opts.X, P.d, where);
   const merge = opts.mergeOpposite ?? false;
   const on = opts.on ?? "planes";
   if (on !== "planes" && on !== "normals") throw new Error(`${where}: on must be "planes" or "normals", got ${String(on)}`);

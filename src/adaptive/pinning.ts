@@ -7,10 +7,10 @@ import {
   checkTolerance,
   projections,
   readPlanes,
-  readPoints,
   type Planes,
   type ZeroPlaneSource,
 } from "./planes";
+import { pointsForNet } from "../network/data";
 
 /** Options of zeroPlaneDistances. */
 export interface ZeroPlaneDistanceOptions {
@@ -75,7 +75,7 @@ function distancesOf(P: Planes, Xf: Float64Array, minAmplitude: number): ZeroPla
 export function zeroPlaneDistances(source: ZeroPlaneSource, X: Points, opts: ZeroPlaneDistanceOptions = {}): ZeroPlaneDistances {
   const where = "zeroPlaneDistances";
   const P = readPlanes(source, where);
-  const Xf = readPoints(X, P.d, where);
+  const Xf = pointsForNet(X, P.d, where);
   return distancesOf(P, Xf, checkMinAmplitude(opts?.minAmplitude, where));
 }
 
@@ -106,7 +106,7 @@ function resolve(source: ZeroPlaneSource, X: Points, opts: PinningOptions, where
   }
   const minAmplitude = checkMinAmplitude(opts.minAmplitude, where);
   const P = readPlanes(source, where);
-  const Xf = readPoints(X, P.d, where);
+  const Xf = pointsForNet(X, P.d, where);
   return { P, Xf, tol, weight, minAmplitude };
 }
 

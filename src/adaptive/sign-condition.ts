@@ -10,7 +10,8 @@
 import { ShallowNet, type RSCoordinates } from "../network/shallow-net";
 import { toTargets, type Points } from "../network/data";
 import type { TrainHistory } from "../train/history";
-import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons } from "./planes";
+import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons } from "./planes";
+import { pointsForNet } from "../network/data";
 import { zeroPlaneDistances } from "./pinning";
 
 /** Options of pinningSignCondition. */
@@ -64,7 +65,7 @@ export function pinningSignCondition(net: ShallowNet, X: Points, y: number[] | F
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (residuals need f)`);
   const minAmplitude = checkMinAmplitude(opts?.minAmplitude, where);
   const tol = checkTolerance(opts?.tol ?? 0.02, "tol", where);
-  const Xf = readPoints(X, net.inputDim, where);
+  const Xf = pointsForNet(X, net.inputDim, where);
   const N = Xf.length / net.inputDim;
   const yf = targets(y, N, where);
   const f = net.predictFlat(Xf, true);
@@ -111,7 +112,7 @@ export function netAtRecordedStep(history: TrainHistory, index: number, like: Sh
   };
   const net = ShallowNet.fromRS(rs, { activation: like.activation, c: like.c });
   if (data !== undefined) {
-    const Xf = readPoints(data.X, d, where);
+    const Xf = pointsForNet(data.X, d, where);
     const yf = targets(data.y, Xf.length / d, where);
     const f = net.predictFlat(Xf, true);
     let q = 0, ymax = 0;
@@ -167,7 +168,7 @@ export function signConditionAlongTrajectory(
   if (!(like instanceof ShallowNet)) throw new Error(`${where}: pass the trained net (or its initial net) as the second argument`);
   checkMinAmplitude(opts?.minAmplitude, where);
   checkTolerance(opts?.tol ?? 0.02, "tol", where);
-  readPoints(X, like.inputDim, where);
+  pointsForNet(X, like.inputDim, where);
   readPlanes(like, where);
   const out: SignConditionStep[] = [];
   for (let k = 0; k < history.offsets.length; k++) {

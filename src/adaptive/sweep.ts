@@ -15,8 +15,8 @@ import type { TrainHistory } from "../train/history";
 import { responseAlignment } from "./alignment";
 import { zeroPlaneClusters } from "./clusters";
 import { naturalCubicSpline } from "../kernel/natural-cubic-spline";
-import { linearInterpolant } from "./interpolants";
-import { ntkLearningRate } from "./ntk";
+import { linearInterpolant } from "../kernel/linear-interpolant";
+import { ntkLearningRate } from "../kernel/ntk-learning-rate";
 import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "./pinning";
 import { activeIndices, checkMinAmplitude, checkTolerance, readPlanes } from "./planes";
 

@@ -7,7 +7,8 @@
 // another point q is the measure of {θ : |n(θ)·(q − p)| ≤ tol for some q ≠ p}/π, n(θ) = (cos θ, sin θ).
 // For one q at distance ρ > tol that set is two arcs of half-width arcsin(tol/ρ) around the
 // directions ⟂ (q − p); the union over q is computed exactly by merging intervals on the circle.
-import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons, type ZeroPlaneSource } from "./planes";
+import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons, type ZeroPlaneSource } from "./planes";
+import { pointsForNet } from "../network/data";
 import type { Points } from "../network/data";
 
 /** Result of twoPointShare: how many pinned lines pass through two data points, against chance. */
@@ -65,7 +66,7 @@ export function twoPointShare(source: ZeroPlaneSource, X: Points, opts: { tol: n
   const tol = checkTolerance(opts.tol, "tol", where);
   const P = readPlanes(source, where);
   if (P.d !== 2) throw new Error(`${where}: the two-point prediction is about lines in 2-D; this net has inputDim ${P.d}`);
-  const Xf = readPoints(X, 2, where);
+  const Xf = pointsForNet(X, 2, where);
   const N = Xf.length / 2;
   let pinned = 0, twoPoint = 0, chanceSum = 0;
   for (const i of strongNeurons(P, checkMinAmplitude(opts.minAmplitude, where))) {

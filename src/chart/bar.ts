@@ -2,10 +2,10 @@
 
 import type { Chart } from "./chart";
 import {
-  checkOptions, colorChannel, COLOR_KEYS, COMMON_KEYS, compact, positionChannel, tooltipChannel, unitChart,
+  colorChannel, COLOR_KEYS, COMMON_KEYS, compact, positionChannel, readXY, tooltipChannel, unitChart,
   type ChartColorOptions, type ChartCommonOptions, type ChartFieldType,
 } from "./common";
-import { describeValue, requireField, toTable, type ChartData } from "./data";
+import { describeValue, requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
 /** Order of the bars: as in the data, by category (ascending/descending) or by value. */
@@ -49,11 +49,7 @@ const KEYS = [...COMMON_KEYS, ...COLOR_KEYS, "x", "y", "xTitle", "yTitle", "xTyp
  */
 export function barChart(data: ChartData, options: BarChartOptions = {}): Chart {
   const who = "barChart";
-  checkOptions(options, KEYS, who);
-  const o = options;
-  const x = o.x ?? "x";
-  const y = o.y ?? "y";
-  const table = toTable(data, who);
+  const { o, x, y, table } = readXY(data, options, KEYS, who);
   requireField(table, x, "x", who);
   if (o.yScale !== undefined && !["linear", "sqrt", "symlog"].includes(o.yScale)) {
     throw new RangeError(`${who}: yScale must be "linear", "sqrt" or "symlog" (bars start at 0, which a log scale cannot show); got ${describeValue(o.yScale)}.`);

@@ -6,11 +6,11 @@
 
 import type { Chart } from "./chart";
 import {
-  checkOptions, COMMON_KEYS, compact, tooltipChannel, unitChart, fieldType,
+  COMMON_KEYS, compact, readXY, tooltipChannel, unitChart, fieldType,
   type ChartCommonOptions, type ChartFieldType,
 } from "./common";
 import { layerCharts } from "./compose";
-import { describeValue, requireField, toTable, type ChartData } from "./data";
+import { describeValue, requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 import { scheme as vegaScheme } from "vega";
 
@@ -62,10 +62,8 @@ const MISSING_FILL = "#dddddd";
  */
 export function heatmapChart(data: ChartData, options: HeatmapChartOptions = {}): Chart {
   const who = "heatmapChart";
-  checkOptions(options, KEYS, who);
-  const o = options;
-  const x = o.x ?? "x", y = o.y ?? "y", value = o.color ?? "value";
-  const table = toTable(data, who);
+  const { o, x, y, table } = readXY(data, options, KEYS, who);
+  const value = o.color ?? "value";
   if (table.rows.length === 0) throw new RangeError(`${who}: data has no rows; a heat map needs at least one cell.`);
   requireField(table, x, "x", who);
   requireField(table, y, "y", who);

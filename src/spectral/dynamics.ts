@@ -7,8 +7,8 @@ import { activation as lookupActivation } from "../activations";
 import { initNetwork, type InitSpec } from "../network/init";
 import type { ShallowNet } from "../network/shallow-net";
 import { train } from "../train";
-import { fft } from "./fft";
-import { assertCount, isPowerOfTwo, nextPowerOfTwo } from "./grid";
+import { fft } from "../numeric/fft";
+import { assertCount, isPowerOfTwo, nextPowerOfTwo } from "../numeric/sample-checks";
 
 export interface SpectralDynamicsOptions {
   /** an Activation or a registry name ("relu", "tanh", …) */

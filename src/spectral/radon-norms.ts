@@ -20,9 +20,9 @@
 // 1-D tools: the measure f'' of the piecewise-linear interpolant of samples (slope jumps), and the
 // exact ∫|s''|, ∫s''² of a function whose s'' is piecewise linear (a natural cubic spline).
 import type { Activation } from "../activations/types";
-import { fft, ifft } from "./fft";
-import { assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
-import { angleWeight, uniformStep } from "./radon";
+import { fft, ifft } from "../numeric/fft";
+import { assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
+import { angleWeight, filterSinogramRows, uniformStep } from "./radon";
 import { inversionConstant } from "./seminorm";
 
 /** The angle and offset axes of a sinogram (as uniformAngles and offsetAxis make them). */
@@ -151,29 +151,14 @@ export function radonSeminorm2d(sinogram: ArrayLike<number>[], opts: RadonSemino
  * ```
  */
 export function reluRepresenter2d(sinogram: ArrayLike<number>[], opts: { doffset: number }): Float64Array[] {
-  const where = "reluRepresenter2d";
-  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { doffset }`);
-  assertStep(opts.doffset, where, "doffset");
-  const { rows, cols, data } = toFiniteGrid(sinogram, where, "sinogram");
-  if (cols < 2) throw new Error(`${where}: each sinogram row needs at least 2 offsets, got ${cols}`);
-  const pad = nextPowerOfTwo(2 * cols);
-  const dOmega = (2 * Math.PI) / (pad * opts.doffset);
-  const c = inversionConstant(2);
-  const out: Float64Array[] = [];
-  const buf = new Float64Array(pad);
-  for (let r = 0; r < rows; r++) {
-    buf.fill(0);
-    buf.set(data.subarray(r * cols, (r + 1) * cols));
-    const F = fft(buf);
-    for (let k = 0; k < pad; k++) {
+  return filterSinogramRows(sinogram, opts, "reluRepresenter2d", (pad, doffset) => {
+    const dOmega = (2 * Math.PI) / (pad * doffset);
+    const c = inversionConstant(2);
+    return Float64Array.from({ length: pad }, (_, k) => {
       const w = Math.abs(k <= pad / 2 ? k : k - pad) * dOmega;
-      const m = -c * w * w * w;
-      F.re[k] *= m;
-      F.im[k] *= m;
-    }
-    out.push(ifft(F.re, F.im).re.slice(0, cols));
-  }
-  return out;
+      return -c * w * w * w;
+    });
+  });
 }
 
 /**

@@ -5,8 +5,9 @@
 //   f = c₂ R* Λ R f,  c₂ = 1/(4π) = c_d of §b at d = 2.
 // Images are sampled as grid[i][j] = f(x0[0] + i·dx, x0[1] + j·dx) and taken to be 0 outside
 // the sampled square; sinograms are arrays of rows, sinogram[a][k] = g(angles[a], offsets[k]).
-import { fft, ifft } from "./fft";
-import { assertCount, assertStep, centeredOrigin, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
+import { fft, ifft } from "../numeric/fft";
+import { assertCount, assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
+import { centeredOrigin } from "./grid";
 
 /** c₂ = 1/(4π): f = c₂ R*ΛRf with R* integrating over the full circle θ ∈ [0, 2π). */
 export const FBP_CONSTANT_2D = 1 / (4 * Math.PI);
@@ -213,6 +214,22 @@ function sinogramInput(sinogram: unknown, nAngles: number, nOffsets: number, whe
   return data;
 }
 
+/**
+ * The checks backProject2d and filteredBackProjection run before any work: the options, the image
+ * grid (n, dx), equally spaced angles and offsets, and a sinogram of one row per angle.
+ */
+function backProjectInput(sinogram: unknown, opts: BackProjectOptions, where: string): { angles: Float64Array; offsets: Float64Array; wA: number; dt: number; data: Float64Array } {
+  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { angles, offsets, n, dx }`);
+  assertCount(opts.n, where, "n", 1);
+  assertStep(opts.dx, where, "dx");
+  const angles = toFiniteVector(opts.angles, where, "angles");
+  const offsets = toFiniteVector(opts.offsets, where, "offsets");
+  const wA = angleWeight(angles, where);
+  const dt = uniformStep(offsets, where);
+  const data = sinogramInput(sinogram, angles.length, offsets.length, where);
+  return { angles, offsets, wA, dt, data };
+}
+
 /** Options of backProject2d and filteredBackProjection: the sinogram axes and the output grid. */
 export interface BackProjectOptions {
   /** equally spaced angles covering [θ₀, θ₀+π) or [θ₀, θ₀+2π) */
@@ -246,14 +263,7 @@ export interface BackProjectOptions {
  */
 export function backProject2d(sinogram: ArrayLike<number>[], opts: BackProjectOptions): Float64Array[] {
   const where = "backProject2d";
-  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { angles, offsets, n, dx }`);
-  assertCount(opts.n, where, "n", 1);
-  assertStep(opts.dx, where, "dx");
-  const angles = toFiniteVector(opts.angles, where, "angles");
-  const offsets = toFiniteVector(opts.offsets, where, "offsets");
-  const wA = angleWeight(angles, where);
-  const dt = uniformStep(offsets, where);
-  const data = sinogramInput(sinogram, angles.length, offsets.length, where);
+  const { angles, offsets, wA, dt, data } = backProjectInput(sinogram, opts, where);
   const n = opts.n, dx = opts.dx, T = offsets.length;
   const a0 = opts.x0?.[0] ?? centeredOrigin(n, dx);
   const b0 = opts.x0?.[1] ?? centeredOrigin(n, dx);
@@ -300,32 +310,47 @@ export function backProject2d(sinogram: ArrayLike<number>[], opts: BackProjectOp
  * ```
  */
 export function rampFilter(sinogram: ArrayLike<number>[], opts: { doffset: number }): Float64Array[] {
-  const where = "rampFilter";
+  return filterSinogramRows(sinogram, opts, "rampFilter", (P, tau) => {
+    const kernel = new Float64Array(P);
+    for (let m = 0; m < P; m++) {
+      const nn = m <= P / 2 ? m : m - P; // circular index
+      if (nn === 0) kernel[m] = Math.PI / (2 * tau * tau);
+      else if (nn % 2 !== 0) kernel[m] = -2 / (Math.PI * nn * nn * tau * tau);
+    }
+    const H = fft(kernel); // real and even: H.re is the filter's frequency response
+    return Float64Array.from(H.re, (h) => h * tau);
+  });
+}
+
+/**
+ * The row filter rampFilter and reluRepresenter2d share: each row of a sinogram sampled at spacing
+ * `doffset`, zero-padded to P = the power of two ≥ 2·(row length), has its DFT multiplied by the
+ * real multiplier `multiplier(P, doffset)[k]` and is transformed back (first row-length samples
+ * kept). The options and the sinogram are checked first, errors naming `where`.
+ */
+export function filterSinogramRows(
+  sinogram: ArrayLike<number>[],
+  opts: { doffset: number },
+  where: string,
+  multiplier: (P: number, doffset: number) => Float64Array,
+): Float64Array[] {
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { doffset }`);
   assertStep(opts.doffset, where, "doffset");
-  const { rows, cols: T, data } = toFiniteGrid(sinogram, where, "sinogram");
-  if (T < 2) throw new Error(`${where}: each sinogram row needs at least 2 offsets, got ${T}`);
-  const tau = opts.doffset;
-  const P = nextPowerOfTwo(2 * T);
-  const kernel = new Float64Array(P);
-  for (let m = 0; m < P; m++) {
-    const nn = m <= P / 2 ? m : m - P; // circular index
-    if (nn === 0) kernel[m] = Math.PI / (2 * tau * tau);
-    else if (nn % 2 !== 0) kernel[m] = -2 / (Math.PI * nn * nn * tau * tau);
-  }
-  const H = fft(kernel); // real and even: H.re is the filter's frequency response
+  const { rows, cols, data } = toFiniteGrid(sinogram, where, "sinogram");
+  if (cols < 2) throw new Error(`${where}: each sinogram row needs at least 2 offsets, got ${cols}`);
+  const P = nextPowerOfTwo(2 * cols);
+  const m = multiplier(P, opts.doffset);
   const out: Float64Array[] = [];
   const buf = new Float64Array(P);
   for (let r = 0; r < rows; r++) {
     buf.fill(0);
-    buf.set(data.subarray(r * T, (r + 1) * T));
+    buf.set(data.subarray(r * cols, (r + 1) * cols));
     const F = fft(buf);
     for (let k = 0; k < P; k++) {
-      F.re[k] *= H.re[k] * tau;
-      F.im[k] *= H.re[k] * tau;
+      F.re[k] *= m[k];
+      F.im[k] *= m[k];
     }
-    const back = ifft(F.re, F.im);
-    out.push(back.re.slice(0, T));
+    out.push(ifft(F.re, F.im).re.slice(0, cols));
   }
   return out;
 }
@@ -348,16 +373,8 @@ export function rampFilter(sinogram: ArrayLike<number>[], opts: { doffset: numbe
  * ```
  */
 export function filteredBackProjection(sinogram: ArrayLike<number>[], opts: BackProjectOptions): Float64Array[] {
-  const where = "filteredBackProjection";
-  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { angles, offsets, n, dx }`);
   // validate everything backProject2d will need before filtering
-  assertCount(opts.n, where, "n", 1);
-  assertStep(opts.dx, where, "dx");
-  const angles = toFiniteVector(opts.angles, where, "angles");
-  const offsets = toFiniteVector(opts.offsets, where, "offsets");
-  angleWeight(angles, where);
-  const dt = uniformStep(offsets, where);
-  sinogramInput(sinogram, angles.length, offsets.length, where);
+  const { dt } = backProjectInput(sinogram, opts, "filteredBackProjection");
   const filtered = rampFilter(sinogram, { doffset: dt });
   const img = backProject2d(filtered, opts);
   for (const row of img) for (let j = 0; j < row.length; j++) row[j] *= FBP_CONSTANT_2D;

@@ -14,7 +14,7 @@
 // decayed inside the window.
 import type { Activation } from "../activations/types";
 import { spectrum1d, spectrum2d } from "./spectrum";
-import { assertStep } from "./grid";
+import { assertStep } from "../numeric/sample-checks";
 import { argError, checkFiniteArray, checkFiniteMatrix, checkPositiveNumber } from "../check";
 
 /** Options of seminorm: the penalty (or activation), the grid spacing, the dimension and the frequency cut-off. */

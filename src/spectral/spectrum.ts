@@ -6,8 +6,9 @@
 // This is the rectangle (= trapezoid, for g ≈ 0 at both ends) rule: spectrally accurate for smooth g
 // that has decayed at the grid's ends, up to aliasing from |ξ| beyond the Nyquist frequency π/dx.
 // The grid's default origin is x0 = −⌊N/2⌋·dx (x = 0 is a sample), see ./grid.
-import { fft, fft2d } from "./fft";
-import { assertPowerOfTwo, assertStep, centeredOrigin, toFiniteGrid, toFiniteVector } from "./grid";
+import { fft, fft2d } from "../numeric/fft";
+import { assertPowerOfTwo, assertStep, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
+import { centeredOrigin } from "./grid";
 
 /** Fewest samples per axis a spectrum is computed from. */
 export const MIN_SPECTRUM_POINTS = 8;

@@ -2,10 +2,9 @@
 // the constant c is not trained by default) and its largest eigenvalue, which sets a stable
 // learning rate for full-batch gradient descent.
 import { ShallowNet } from "../network/shallow-net";
-import type { Points } from "../network/data";
+import { pointsForNet, type Points } from "../network/data";
 import { Rng } from "../random";
-import { readPoints } from "./planes";
-import { ntkWithoutConstant } from "../kernel/empirical-ntk";
+import { ntkWithoutConstant } from "./empirical-ntk";
 
 /**
  * K[n][m] = Σᵢ vᵢ² σ′(zᵢₙ) σ′(zᵢₘ) (xₙ·xₘ + 1) + σ(zᵢₙ) σ(zᵢₘ), zᵢₙ = wᵢ·xₙ + bᵢ, as an N×N
@@ -23,7 +22,7 @@ import { ntkWithoutConstant } from "../kernel/empirical-ntk";
 export function ntkGram(net: ShallowNet, X: Points): Float64Array {
   const where = "ntkGram";
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet`);
-  return ntkWithoutConstant(net, readPoints(X, net.inputDim, where));
+  return ntkWithoutConstant(net, pointsForNet(X, net.inputDim, where));
 }
 
 /** Options of the power iteration behind ntkLambdaMax. */
@@ -105,6 +104,6 @@ export function ntkLearningRate(net: ShallowNet, X: Points, factor = 0.5): {
   if (!(lambdaMax > 0)) {
     throw new Error(`ntkLearningRate: the empirical NTK is 0 on these data (every neuron is dead with v = 0?); pass lr explicitly`);
   }
-  const N = readPoints(X, net.inputDim, "ntkLearningRate").length / net.inputDim;
+  const N = pointsForNet(X, net.inputDim, "ntkLearningRate").length / net.inputDim;
   return { lr: (factor * N) / lambdaMax, lambdaMax };
 }

@@ -16,9 +16,8 @@
 // ΔWᵢ = Σₙ αₙvᵢσ′(zᵢₙ)xₙ, Δbᵢ = Σₙ αₙvᵢσ′(zᵢₙ), Δvᵢ = Σₙ αₙσ(zᵢₙ): O(H·d) per point.
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { ShallowNet } from "../network/shallow-net";
-import type { Points } from "../network/data";
-import { ntkWithoutConstant } from "../kernel/empirical-ntk";
-import { readPoints } from "./planes";
+import { pointsForNet, type Points } from "../network/data";
+import { ntkWithoutConstant } from "./empirical-ntk";
 
 /** One stretch of gradient descent: `steps` steps at learning rate `lr`. */
 export interface GdStretch {
@@ -80,7 +79,7 @@ export function kernelPrediction(
   const where = "kernelPrediction";
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (the net at initialization)`);
   const d = net.inputDim, H = net.width;
-  const Xf = readPoints(X, d, where);
+  const Xf = pointsForNet(X, d, where);
   const N = Xf.length / d;
   if (y === null || typeof y !== "object" || y.length !== N) throw new Error(`${where}: y must hold one number per point (${N}), got ${y?.length}`);
   const schedule = opts.schedule ?? null;
@@ -127,7 +126,7 @@ export function kernelPrediction(
     }
   }
   const predictMany = (Q2: Points): Float64Array => {
-    const Xq = readPoints(Q2, d, `${where}.predictMany`);
+    const Xq = pointsForNet(Q2, d, `${where}.predictMany`);
     const M = Xq.length / d;
     const out = net.predictFlat(Xq, true);
     for (let m = 0; m < M; m++) {

@@ -2,7 +2,7 @@
 // (indutny, power-of-two sizes); this module adds input checks, split re/im arrays and 2-D.
 // Convention: X_k = Σ_n x_n e^{−2πikn/N} (forward), x_n = (1/N) Σ_k X_k e^{+2πikn/N} (inverse).
 import FFT = require("fft.js");
-import { assertPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
+import { assertPowerOfTwo, toFiniteGrid, toFiniteVector } from "./sample-checks";
 
 /** Complex vector as two float64 arrays of equal length. */
 export interface ComplexVector {

@@ -1,6 +1,8 @@
 // The 1-D reference of the adaptive regime (reconstruction §c.4 Prop. 7, §e.2): the piecewise-linear
-// interpolant, knots at the data. (The kernel-regime reference, the natural cubic spline, is
-// naturalCubicSpline in src/kernel.) The sweep compares trained nets with it; exported for notebooks.
+// interpolant, knots at the data. It sits beside the kernel-regime references (naturalCubicSpline,
+// polyharmonicSpline) because it is one of them in kind: the minimum-norm interpolant of the
+// conditionally positive definite kernel −|x − y| (the polyharmonic spline of order 1 in 1-D)
+// [INFERRED]. The sweep and the regime map compare trained nets with it; exported for notebooks.
 
 import { checkFiniteArray } from "../check";
 

@@ -4,7 +4,7 @@
 // and σ̂ = −h/ω² = −1/√P (the sign convention of the registry's ReLU, σ̂ = −1/ω²).
 //
 // Numerics. On a uniform grid of n points z_j = (j − n/2)·dz and frequencies ω_k = 2πk/(n·dz), the
-// inverse transforms are trapezoid sums done by FFT (fft.js via ./fft). ReLU ∗ σ″ grows linearly, so
+// inverse transforms are trapezoid sums done by FFT (fft.js via numeric/fft.ts). ReLU ∗ σ″ grows linearly, so
 // it is split as h(0)·S_s + (a decaying remainder): S_s = ReLU ∗ φ_s is the Gaussian-smoothed ReLU of
 // width s = 50·dz (closed form), and the remainder's transforms r̂/(iω), −r̂/ω² with
 // r̂ = h − h(0)e^{−s²ω²/2} are regular at ω = 0 because h is even. σ, σ′, σ″ are then the closed-form
@@ -17,11 +17,11 @@
 // h decayed by the top frequency (P = ω⁴ itself gives σ″ = δ, i.e. ReLU: not a function, design
 // from P_ε = ω⁴e^{εω²} instead, which tends to ReLU as ε → 0); σ″ decayed inside the z-window.
 import * as tf from "@tensorflow/tfjs";
-import type { Activation } from "../activations/types";
-import { ACTIVATIONS, registerActivation } from "../activations";
+import type { Activation } from "./types";
+import { ACTIVATIONS, registerActivation } from "./registry";
 import { normalCdf, normalPdf } from "../numeric/special";
-import { ifft } from "./fft";
-import { assertStep, isPowerOfTwo } from "./grid";
+import { ifft } from "../numeric/fft";
+import { assertStep, isPowerOfTwo } from "../numeric/sample-checks";
 
 /** The z grid of an activation design (Prop. 6). */
 export interface DesignGrid {
@@ -155,7 +155,7 @@ export function designTables(penalty: (omega: number) => number, grid: DesignGri
   const q1 = (h1 - h0 * Math.exp(-0.5 * s * s * w1 * w1)) / (w1 * w1);
   const q2 = (h2 - h0 * Math.exp(-0.5 * s * s * w2 * w2)) / (w2 * w2);
   const q0 = (4 * q1 - q2) / 3;
-  // inverse transforms on z_j = (j − n/2)dz: f_j = ifft(F_k·(−1)^k)_j / dz (see ./spectrum's conventions)
+  // inverse transforms on z_j = (j − n/2)dz: f_j = ifft(F_k·(−1)^k)_j / dz (see spectral/spectrum.ts's conventions)
   const invert = (F: (k: number) => number, odd: boolean): Float64Array => {
     const re = new Float64Array(n), im = new Float64Array(n);
     for (let k = 0; k <= half; k++) {
