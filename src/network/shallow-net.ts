@@ -465,8 +465,6 @@ function toRSValue(rs: RS | RSCoordinates, where: string): RS {
  * σ_r(z) = σ(rz)/r (homogeneous σ: σ(z), r ignored). An independent route to `predict`. Returns N
  * values (N·K row-major for K outputs). The RS arrays are checked first: unequal lengths throw.
  *
- * fₖ(x) = Σᵢ μᵢₖ σ_{rᵢ}(ŵᵢ·x − βᵢ) + constantsₖ, σ_r(z) = σ(rz)/r.
- *
  * @example
  * ```ts
  * import * as sb from "spectral-bias";
