@@ -7,6 +7,8 @@ import { evaluateRS, isRS, makeRS, type RS } from "./rs";
 export { UNIT_NORMAL_TOLERANCE } from "./rs";
 
 /**
+ * RS coordinates in the earlier shape: normals as rows, one constant per neuron.
+ *
  * @deprecated since 0.2 (removed in 0.3): the earlier RS shape, with normals as rows and one
  * constant per neuron. Use `RS` (net.toRS()); `ShallowNet.fromRS` and `predictRS` still read this shape.
  */
