@@ -153,7 +153,7 @@ export function kernelWeight(beta: number, law: InitLaw | InitLawParams, dim?: n
 }
 
 /**
- * ∫ζ(β)dβ = E‖w‖²: d·σ_w² (Gaussian) or d·a_w²/3 (uniform; valid for every d).
+ * The total kernel-regime weight ∫ζ(β)dβ = E‖w‖²: d·σ_w² (Gaussian) or d·a_w²/3 (uniform; valid for every d).
  *
  * @example
  * ```ts
