@@ -22,9 +22,9 @@ import { train } from "../src/train/train";
 import { ntkWithoutConstant } from "../src/kernel/empirical-ntk";
 import { kernelInterpolant } from "../src/kernel/interpolant";
 import { naturalCubicSpline } from "../src/kernel/natural-cubic-spline";
-import { linearInterpolant } from "../src/adaptive/interpolants";
+import { linearInterpolant } from "../src/kernel/linear-interpolant";
 import { pinnedFraction, chanceBaseline } from "../src/adaptive/pinning";
-import { ntkLearningRate } from "../src/adaptive/ntk";
+import { ntkLearningRate } from "../src/kernel/ntk-learning-rate";
 
 import { DEFAULT_CONFIG, MAX_POINTS, MAX_WIDTH, type PlaygroundConfig, type PlaygroundPoint } from "./config";
 

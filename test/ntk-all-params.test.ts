@@ -8,7 +8,7 @@ import { strict as assert } from "node:assert";
 import { allParamNTK, normalGaussHermite } from "../src/kernel";
 import { activation } from "../src/activations";
 import { initNetwork } from "../src/network";
-import { ntkGram } from "../src/adaptive/ntk";
+import { ntkGram } from "../src/kernel/ntk-learning-rate";
 import { integrate } from "../src/numeric";
 
 const law = { sigmaW: 1.2, sigmaB: 0.8, sigmaV: 0.9 };

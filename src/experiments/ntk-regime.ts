@@ -25,17 +25,31 @@ import { ShallowNet } from "../network/shallow-net";
 import { initNetwork } from "../network/init";
 import { toPoints, type Points } from "../network/data";
 import { train } from "../train/train";
-import { ntkGram, ntkLearningRate } from "../adaptive/ntk";
+import { ntkGram, ntkLearningRate } from "../kernel/ntk-learning-rate";
 import { ntkPrediction } from "../kernel/ntk-prediction";
 import { allParamNTK, type AllParamNTK } from "../kernel/ntk-all-params";
 
+/** Standard deviations of a Gaussian initialization w ~ N(0, σ_w² I), b ~ N(0, σ_b²), v ~ N(0, σ_v²). */
 export interface GaussianLaw {
+  /** σ_w, standard deviation of each weight wᵢₖ */
   sigmaW: number;
+  /** σ_b, standard deviation of each bias bᵢ */
   sigmaB: number;
+  /** σ_v, standard deviation of each output weight vᵢ */
   sigmaV: number;
 }
 
-/** A width-H net (H even) of H/2 Gaussian neurons and their copies with −v: f₀ = 0 up to rounding. */
+/**
+ * A width-H net (H even) of H/2 Gaussian neurons and their copies with −v: f₀ = 0 up to rounding.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net0 = sb.pairedInitNetwork({ width: 256, inputDim: 1, activation: "tanh",
+ *   init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 });
+ * net0.predict([0.3]);   // ≈ 0: each neuron has a twin with −v
+ * ```
+ */
 export function pairedInitNetwork(opts: { width: number; inputDim: number; activation: Activation | string; init: GaussianLaw; seed: number }): ShallowNet {
   const where = "pairedInitNetwork";
   if (!Number.isInteger(opts.width) || opts.width < 2 || opts.width % 2 !== 0) throw new Error(`${where}: width must be an even integer ≥ 2, got ${String(opts.width)}`);
@@ -51,12 +65,19 @@ export function pairedInitNetwork(opts: { width: number; inputDim: number; activ
   return new ShallowNet({ W, b, v, c: 0, activation: half.activation, inputDim: d });
 }
 
+/** Options of allParamKernelRegime: data, net, Gaussian law, stopping rule and evaluation points. */
 export interface AllParamRegimeOptions {
+  /** an Activation or a registered name */
   activation: Activation | string;
+  /** training inputs */
   X: Points;
+  /** training targets */
   y: number[];
+  /** hidden width H (even: the init is paired) */
   width: number;
+  /** the Gaussian law of every neuron */
   init: GaussianLaw;
+  /** initialization seed */
   seed: number;
   /** stop when max |f(xₙ) − yₙ| ≤ this */
   targetResidual: number;
@@ -72,20 +93,31 @@ export interface AllParamRegimeOptions {
   allowUnconverged?: boolean;
 }
 
+/** What allParamKernelRegime measured: the trained net, its gaps to the three kernel-regime predictions, and how lazy training was. */
 export interface AllParamRegimeResult {
+  /** hidden width H */
   width: number;
+  /** the activation's name */
   activation: string;
+  /** GD steps taken */
   steps: number;
   /** max |f(xₙ) − yₙ| at the end */
   residual: number;
+  /** whether the residual reached targetResidual within maxSteps */
   reached: boolean;
+  /** the learning rate used */
   lr: number;
+  /** λ_max of the empirical NTK Gram at init */
   lambdaMax: number;
+  /** the net at initialization */
   net0: ShallowNet;
+  /** the trained net */
   net: ShallowNet;
   /** sup over evalX of |f_trained − prediction| */
   gapEmpirical: number;
+  /** sup over evalX of |f_trained − amplitude-only prediction| (the competing explanation: frozen zero-planes) */
   gapAmplitudes: number;
+  /** sup over evalX of |f_trained − infinite-width prediction| (null without `infinite`) */
   gapInfinite: number | null;
   /** sup over evalX of |f_trained| (the scale of the fit) */
   scale: number;
@@ -93,6 +125,7 @@ export interface AllParamRegimeResult {
   firstLayerChange: number;
   /** ‖K_end − K₀‖_F / ‖K₀‖_F of the NTK Gram on X, at the end */
   kernelChange: number;
+  /** wall-clock seconds */
   seconds: number;
   /** one line: activation, width, steps, residual (and whether it reached the target), the gaps, laziness */
   summary: string;
@@ -100,7 +133,19 @@ export interface AllParamRegimeResult {
 
 const supDiff = (a: Float64Array, b: Float64Array): number => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 
-/** Train all parameters to `targetResidual` and compare with the kernel-regime predictions. */
+/**
+ * Train all parameters to `targetResidual` and compare with the kernel-regime predictions.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const r = sb.allParamKernelRegime({ activation: "tanh", X, y, width: 512, init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 },
+ *   seed: 0, targetResidual: 1e-3, maxSteps: 20000, evalX: Array.from(sb.linspace(-1, 1, 41)) });
+ * r.gapEmpirical;    // O(1/H): the empirical-NTK prediction holds
+ * r.gapAmplitudes;   // O(1): frozen zero-planes do not explain the fit
+ * ```
+ */
 export function allParamKernelRegime(o: AllParamRegimeOptions): AllParamRegimeResult {
   const where = "allParamKernelRegime";
   if (!(o.targetResidual > 0) || !Number.isFinite(o.targetResidual)) throw new Error(`${where}: targetResidual must be a finite number > 0, got ${String(o.targetResidual)}`);

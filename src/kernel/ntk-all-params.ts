@@ -45,19 +45,25 @@ import { toPoints, type Points } from "../network/data";
 import { compositeGaussLegendre } from "../numeric/quadrature";
 import type { FastKernel } from "./gram";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
+import { pairwiseGram } from "./rs-kernel-common";
 
+/** Options of allParamNTK: the activation, the input dimension and the Gaussian law of (w, b, v). */
 export interface AllParamNTKOptions {
   /** an Activation or a registered name ("relu", "tanh", …) */
   activation: Activation | string;
+  /** input dimension d */
   inputDim: number;
   /** standard deviations of the Gaussian init law (all finite and > 0) */
   sigmaW: number;
+  /** σ_b */
   sigmaB: number;
+  /** σ_v */
   sigmaV: number;
   /** Gauss–Hermite nodes per dimension for smooth σ (default: from the error model, see header) */
   order?: number;
 }
 
+/** How allParamNTK evaluates the expectations: a closed form (ReLU), quadrature over panels between kinks, or Gauss–Hermite (smooth σ). */
 export type AllParamNTKRoute = "closed-form" | "panel-quadrature" | "gauss-hermite";
 
 /** Θ(x, y) split into its two sources. */
@@ -68,11 +74,17 @@ export interface NTKParts {
   hidden: number;
 }
 
+/** The infinite-width all-parameter NTK Θ(x, y) returned by allParamNTK: call it on two points or hand it to gramMatrix. */
 export interface AllParamNTK extends FastKernel {
+  /** the activation σ */
   readonly activation: Activation;
+  /** σ_w of the law */
   readonly sigmaW: number;
+  /** σ_b of the law */
   readonly sigmaB: number;
+  /** σ_v of the law */
   readonly sigmaV: number;
+  /** how the expectations are evaluated */
   readonly route: AllParamNTKRoute;
   /** Θ(x, y) */
   at(x: number[] | number, y: number[] | number): number;
@@ -213,6 +225,14 @@ function chooseRoute(act: Activation, order: number | undefined): AllParamNTKRou
  * The infinite-width all-parameter NTK Θ(x, y) = E[σ(z)σ(z′)] + σ_v² E[σ′(z)σ′(z′)](x·y + 1) of
  * f(x) = Σ vᵢσ(wᵢ·x + bᵢ) under w ~ N(0, σ_w² I), b ~ N(0, σ_b²), v ~ N(0, σ_v²): the limit of
  * ntkGram(net)/H (see the file header for the derivation and the evaluation routes).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const theta = sb.allParamNTK({ activation: "relu", inputDim: 1, sigmaW: 1, sigmaB: 1, sigmaV: 1 });
+ * theta(0.5, -0.5);                  // Θ(x, y)
+ * theta.parts(0.5, -0.5);            // { amplitude: E[σ(z)σ(z′)], hidden: σ_v² E[σ′(z)σ′(z′)](xy + 1) }
+ * ```
  */
 export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const where = "allParamNTK";
@@ -283,20 +303,11 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     const p = parts(x, y);
     return p.amplitude + p.hidden;
   };
-  const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
-    const Bm = B ?? A;
-    const N1 = A.length / d, N2 = Bm.length / d;
-    const G = new Float64Array(N1 * N2);
-    for (let i = 0; i < N1; i++) {
-      for (let j = B === null ? i : 0; j < N2; j++) {
-        const m = momentsFlat(A, i * d, Bm, j * d);
-        const k = m[0] + sv * sv * m[1] * (m[2] + 1);
-        G[i * N2 + j] = k;
-        if (B === null) G[j * N2 + i] = k;
-      }
-    }
-    return G;
+  const pair = (X: ArrayLike<number>, xo: number, Y: ArrayLike<number>, yo: number): number => {
+    const m = momentsFlat(X, xo, Y, yo);
+    return m[0] + sv * sv * m[1] * (m[2] + 1);
   };
+  const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => pairwiseGram(pair, d, A, B);
   const gram = (X1: Points, X2?: Points): Float64Array =>
     gramFlat(toPoints(X1, d, `${where}.gram X1`), X2 === undefined ? null : toPoints(X2, d, `${where}.gram X2`));
 
