@@ -52,11 +52,7 @@ module.exports = {
     onlyFrom("network-layer", "network", `${BASE}|activations|network`, "network builds on activations and numerics."),
     onlyFrom("train-layer", "train", `${BASE}|activations|network|train`, "train is the engine of the middle layer: it imports no kernel, spectral or tfjs module."),
     onlyFrom("middle-layer", "tfjs|kernel|spectral", `${BASE}|activations|network|train|tfjs|kernel|spectral`, "kernel, spectral and tfjs may use train, never the top layer or the outside."),
-    {
-      ...onlyFrom("top-layer", "adaptive|experiments|mnist", MATHS, "adaptive, experiments and mnist use every model layer, never the outside."),
-      // known exception until CSV writing leaves adaptive (issue 9 item 5): csv.ts uses the atomic file writer of notebook/nbformat
-      from: { path: "^src/(adaptive|experiments|mnist)", pathNot: "^src/adaptive/csv\\.ts$" },
-    },
+    onlyFrom("top-layer", "adaptive|experiments|mnist", MATHS, "adaptive, experiments and mnist use every model layer, never the outside."),
     onlyFrom("chart-outside", "chart", `${BASE}|activations|network|chart`, "charts draw values (and nets or RS values); they import no training, kernel or tool code."),
     onlyFrom("verify-outside", "verify", `${BASE}|verify`, "the notebook check helpers need numerics at most."),
     onlyFrom("tools-outside", "notebook", "notebook|chart", "the Jupyter client, runner, nbformat and course builder know nothing of the maths."),

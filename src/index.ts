@@ -54,20 +54,23 @@ export type { RateExperiment, GramModes, ModeRate, RateComparison } from "./spec
 // adaptive regime: pinning, clusters, alignment, sign condition, the regime sweep
 export {
   activeNeurons, zeroPlaneDistances, pinnedFraction, chanceBaseline, zeroPlaneClusters, responseAlignment,
-  pinningSignCondition, ntkGram, ntkLambdaMax, ntkLearningRate, regimeSweep,
-  regimeScale, regimeRuns, regimeTable, linearInterpolant, kernelPrediction, signConditionEvents, breakpointFrames, twoPointShare,
+  pinningSignCondition, regimeSweep,
+  regimeScale, regimeRuns, regimeTable, signConditionEvents, breakpointFrames, twoPointShare,
 } from "./adaptive";
 export type {
-  ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRun, RegimeScale, RegimeSweepOptions, ZeroPlaneSource, KernelPrediction,
-  GdStretch, SignEventCount, BreakpointFrameRow, TwoPointShare,
+  ZeroPlaneClustering, ZeroPlaneCluster, ResponseAlignment, RegimeRun, RegimeScale, RegimeSweepOptions, ZeroPlaneSource,
+  SignEventCount, BreakpointFrameRow, TwoPointShare,
 } from "./adaptive";
+// ... and what the sweep compares against: the NTK learning rate, the linearised-GD prediction, the 1-D linear reference
+export { ntkGram, ntkLambdaMax, ntkLearningRate, linearInterpolant, kernelPrediction } from "./kernel";
+export type { KernelPrediction, GdStretch } from "./kernel";
 
 // the regime map: initialization family × knob × activation × dimension, measured regimes
 export {
   regimeMap, regimeMapData, regimeMapTable, runRegimeCell, cellInit, classifyRegime, workerRunner, REGIME_THRESHOLDS, DEFAULT_REGIME_SETTINGS,
-  mnistActivationRuns, allParamKernelRegime, pairedInitNetwork,
+  mnistActivationRuns, allParamKernelRegime, allParamRegimeSweep, pairedInitNetwork,
 } from "./experiments";
-export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow, AllParamRegimeOptions, AllParamRegimeResult } from "./experiments";
+export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow, AllParamRegimeOptions, AllParamRegimeResult, AllParamSweepOptions } from "./experiments";
 
 // MNIST: real digits and input-space measures
 export {

@@ -1,7 +1,17 @@
 // Seeded random numbers. Every random draw in the package goes through `Rng`, so the same
 // seed gives bit-identical results on every machine (pure 32-bit integer arithmetic, no Math.random).
 
-/** xoshiro128** generator seeded through splitmix32; `uniform()` has 53 random bits. */
+/**
+ * xoshiro128** generator seeded through splitmix32; `uniform()` has 53 random bits.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rng = new sb.Rng(42);
+ * const u = rng.uniform();          // in [0, 1), same value for the same seed
+ * const z = rng.normal();           // standard normal
+ * ```
+ */
 export class Rng {
   private s0: number;
   private s1: number;

@@ -16,4 +16,4 @@ export { setProgressFactory, stderrProgress } from "./train/progress";
 export type { ProgressFactory, ProgressReporter } from "./train/progress";
 export { notebookProgress } from "./chart/progress-display";
 export { setCheckSink } from "./verify/check";
-export { writeCsvAtomic } from "./adaptive";
+export { writeCsvAtomic } from "./notebook/csv";

@@ -16,12 +16,8 @@ import { train } from "../src/train";
 import {
   activeNeurons,
   chanceBaseline,
-  largestEigenvalue,
   neighbourhoodMeasure,
   netAtRecordedStep,
-  ntkGram,
-  ntkLambdaMax,
-  ntkLearningRate,
   pinnedFraction,
   pinningSignCondition,
   regimeRuns,
@@ -30,12 +26,11 @@ import {
   regimeTable,
   responseAlignment,
   signConditionAlongTrajectory,
-  writeCsvAtomic,
   zeroPlaneClusters,
   zeroPlaneDistances,
 } from "../src/adaptive";
-import { linearInterpolant } from "../src/adaptive/interpolants";
-import { empiricalNTK } from "../src/kernel";
+import { empiricalNTK, largestEigenvalue, linearInterpolant, ntkGram, ntkLambdaMax, ntkLearningRate } from "../src/kernel";
+import { writeCsvAtomic } from "../src/notebook/csv";
 
 const relu = activation("relu");
 const X6 = [-1.5, -0.8, -0.2, 0.5, 1.1, 1.7];

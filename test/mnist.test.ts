@@ -11,7 +11,7 @@ import { initBackend } from "../src/tfjs";
 
 /** the parameter blocks of a K-output net, as live views (W, b, V = v, c = outputConstants) */
 const blocks = (net: ShallowNet) => ({ W: net.W, b: net.b, V: net.v, c: net.outputConstants });
-import { largestEigenvalue } from "../src/adaptive";
+import { largestEigenvalue } from "../src/kernel";
 import { ShallowNet } from "../src/network";
 
 const AVAILABLE = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];

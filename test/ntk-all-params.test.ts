@@ -9,7 +9,7 @@ import { allParamNTK, normalGaussHermite } from "../src/kernel";
 import { ntkChebyshevGram } from "../src/kernel/ntk-chebyshev";
 import { activation, registerActivation } from "../src/activations";
 import { initNetwork } from "../src/network";
-import { ntkGram } from "../src/adaptive/ntk";
+import { ntkGram } from "../src/kernel/ntk-learning-rate";
 import { integrate } from "../src/numeric";
 
 const law = { sigmaW: 1.2, sigmaB: 0.8, sigmaV: 0.9 };

@@ -14,7 +14,7 @@ import { strict as assert } from "node:assert";
 import { activation, activationNames } from "../src/activations";
 import { initNetwork } from "../src/network/init";
 import { train } from "../src/train";
-import { kernelPrediction, ntkLearningRate } from "../src/adaptive";
+import { kernelPrediction, ntkLearningRate } from "../src/kernel";
 import {
   classifyRegime, regimeMap, workerRunner, regimeMapCells, regimeMapTasks, runRegimeCell, runRegimeTask, DEFAULT_REGIME_SETTINGS,
   type RegimeRow, type RegimeMapOptions,

@@ -34,7 +34,17 @@ export function checkOmega(label: string, omega: number): void {
   }
 }
 
-/** 1/|σ̂|², Infinity where σ̂ vanishes; computed as (1/|σ̂|)² to avoid underflow of |σ̂|². */
+/**
+ * 1/|σ̂|², Infinity where σ̂ vanishes; computed as (1/|σ̂|)² to avoid underflow of |σ̂|².
+ *
+ * P_σ(ω) = 1/|σ̂(ω)|².
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.penaltyFromHat({ re: -0.25, im: 0 });   // 16 (ReLU at ω = 2)
+ * ```
+ */
 export function penaltyFromHat(h: Complex): number {
   const m = Math.hypot(h.re, h.im);
   if (m === 0) return Infinity;

@@ -46,6 +46,16 @@ export function sigmaHatFromSlope(dsigma: (z: number) => number, jumps: readonly
 /**
  * σ̂(ω) of an activation by quadrature of its own derivatives: the slope route when σ has jumps
  * (or `route: "slope"`), else the curvature route. Throws if the needed derivative is not integrable.
+ *
+ * ReLU-like σ: σ̂(ω) = −[FT(σ″) + Σ_kinks J·e^{−iωa}]/ω²; σ with jumps: σ̂(ω) = [FT(σ′) + Σ_jumps J·e^{−iωa}]/(iω).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const relu = sb.activation("relu");
+ * sb.sigmaHatNumeric(relu, 2);   // ≈ { re: -0.25, im: 0 }, the closed form −1/ω²
+ * relu.sigmaHat(2);
+ * ```
  */
 export function sigmaHatNumeric(
   act: Pick<Activation, "dsigma" | "d2sigma" | "kinks" | "jumps" | "nonSmoothPoints">,

@@ -27,10 +27,26 @@ const factories = new Map<string, ActivationFactory>([
 
 const names: string[] = [...factories.keys()];
 
-/** Names of all registered activations. A live list: it grows when registerActivation is called. */
+/**
+ * Names of all registered activations. A live list: it grows when registerActivation is called.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.ACTIVATIONS.includes("gelu");   // true: a live list of the registered names
+ * ```
+ */
 export const ACTIVATIONS: readonly string[] = names;
 
-/** A snapshot copy of the registered names. */
+/**
+ * A snapshot copy of the registered names.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.activationNames();   // ["relu", "leaky_relu", "abs", "step", …, "tanh", "sin", "gaussian"]
+ * ```
+ */
 export function activationNames(): string[] {
   return [...names];
 }
@@ -38,6 +54,15 @@ export function activationNames(): string[] {
 /**
  * The activation `name` built with `params` (missing ones take their defaults). Every activation
  * also accepts `r` > 0, the sharpness: σ_r(z) = σ(rz)/r (see sharpen).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const relu = sb.activation("relu");
+ * relu.penalty(2);                              // P_σ(ω) = 1/|σ̂(ω)|² = ω⁴ for ReLU: 16
+ * const sharp = sb.activation("tanh", { r: 4 }); // σ_r(z) = tanh(4z)/4
+ * sharp.sigma(0.1);
+ * ```
  */
 export function activation(name: string, params: Record<string, number> = {}): Activation {
   const factory = typeof name === "string" ? factories.get(name) : undefined;
@@ -67,6 +92,14 @@ export function activation(name: string, params: Record<string, number> = {}): A
  * Registers a new activation from σ alone or with any of σ′, σ″, σ̂, a TF op, kinks, jumps, flags
  * (see ActivationSpec). Afterwards `activation(name)` returns it and ACTIVATIONS lists it.
  * Registering an existing name throws.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // σ(z) = z·Φ(z) (a GELU variant); σ′, σ″ and σ̂ are derived numerically when omitted
+ * const act = sb.registerActivation("my_gelu", { sigma: (z) => z * sb.normalCdf(z) });
+ * act.penalty(3);
+ * ```
  */
 export function registerActivation(name: string, spec: ActivationSpec): Activation {
   checkActivationName(name);

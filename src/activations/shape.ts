@@ -18,17 +18,20 @@
 
 /** A Dirac mass in σ″ (a kink of σ): σ″ ∋ jump·δ(z − at). Used by exact 1-D fast paths. */
 export interface Kink {
+  /** the position z of the kink or jump */
   at: number;
   /** jump of σ′ across `at` (right minus left) */
   jump: number;
 }
 
+/** The kind of an activation's shape (see ActivationShape.kind). */
 export type ShapeKind = "smooth" | "hinges" | "jumps" | "kinks";
 
 /** σ(z) = offset + slope·z + Σ hinges[k].jump·(z − hinges[k].at)₊ + Σ steps[m].jump·1{z ≥ steps[m].at} */
 export interface PiecewiseAffine {
   /** σ on the leftmost piece is offset + slope·z */
   readonly offset: number;
+  /** slope of σ on the leftmost piece */
   readonly slope: number;
   /** jumps of σ′ (the kinks), sorted by position */
   readonly hinges: readonly Kink[];
@@ -36,7 +39,9 @@ export interface PiecewiseAffine {
   readonly steps: readonly Kink[];
 }
 
+/** What σ looks like, read off its kinks and jumps: smooth, piecewise affine with hinges, with jumps, or kinked but curved. */
 export interface ActivationShape {
+  /** "smooth" (no kinks or jumps), "hinges" (piecewise affine), "jumps" (has jumps) or "kinks" (kinks between curved pieces) */
   readonly kind: ShapeKind;
   /** sorted, distinct points where σ or a derivative of σ is not smooth (empty iff "smooth") */
   readonly breaks: readonly number[];

@@ -17,7 +17,16 @@ export function checkSharpness(r: unknown, where: string): number {
   return r;
 }
 
-/** σ_r(z) = σ(rz)/r with consistent derivatives, kinks, TF op and σ̂; params gain { r }. */
+/**
+ * σ_r(z) = σ(rz)/r with consistent derivatives, kinks, TF op and σ̂; params gain { r }.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const relu2 = sb.sharpen(sb.activation("softplus"), 10);   // σ_10(z) = softplus(10z)/10 → ReLU
+ * relu2.sigma(1);   // ≈ 1
+ * ```
+ */
 export function sharpen(act: Activation, r: number): Activation {
   checkSharpness(r, `sharpen(${act?.label ?? "?"})`);
   const prior = baseOf.get(act);

@@ -7,10 +7,13 @@ export type { Kink };
 
 /** A complex number (the value of a Fourier transform at one frequency). */
 export interface Complex {
+  /** real part */
   re: number;
+  /** imaginary part */
   im: number;
 }
 
+/** An activation function σ with everything the theory needs: σ, σ′, σ″, its generalized Fourier transform σ̂, the penalty P_σ(ω) = 1/|σ̂(ω)|², its kinks and jumps, and a TF.js op. Get one with `activation(name)`. */
 export interface Activation {
   /** registry name, e.g. "relu" */
   readonly name: string;

@@ -8,6 +8,7 @@ import { defineActivation } from "./define";
 import { sigmaHatNumeric } from "./fourierRoutes";
 import type { Activation, Complex, Kink } from "./types";
 
+/** What `registerActivation` needs: σ alone, or σ with any of σ′, σ″, σ̂, a TF op, kinks, jumps and flags (the missing ones are derived numerically). */
 export interface ActivationSpec {
   /** σ(z), float64 (required) */
   sigma(z: number): number;

@@ -3,8 +3,10 @@
 // ρᵢ = (σ(wᵢ·xₙ + bᵢ))ₙ over the data, and how many distinct responses they amount to.
 import { ShallowNet } from "../network/shallow-net";
 import type { Points } from "../network/data";
-import { checkMinAmplitude, readPlanes, readPoints, strongNeurons } from "./planes";
+import { checkMinAmplitude, readPlanes, strongNeurons } from "./planes";
+import { pointsForNet } from "../network/data";
 
+/** Options of responseAlignment. */
 export interface ResponseAlignmentOptions {
   /** neurons with |μᵢ| < minAmplitude·max|μ| are left out (default 0.05; 0 keeps all with w ≠ 0) */
   minAmplitude?: number;
@@ -12,6 +14,7 @@ export interface ResponseAlignmentOptions {
   threshold?: number;
 }
 
+/** Cosine similarities of strong neurons' response vectors (σ(wᵢ·xₙ + bᵢ))ₙ and the number of distinct responses they make. */
 export interface ResponseAlignment {
   /** neurons compared (strong, with a non-zero response vector), ascending */
   neurons: Int32Array;
@@ -28,7 +31,18 @@ export interface ResponseAlignment {
   distinctResponses: number;
 }
 
-/** Cosine similarities between the response vectors of a net's strong neurons on X. */
+/**
+ * Cosine similarities between the response vectors of a net's strong neurons on X.
+ *
+ * cos(ρᵢ, ρⱼ) = ρᵢ·ρⱼ / (‖ρᵢ‖‖ρⱼ‖), ρᵢ = (σ(wᵢ·xₙ + bᵢ))ₙ; participation ratio (Σλ)²/Σλ² = m²/‖C‖²_F of the cosine matrix C.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const a = sb.responseAlignment(trained, X);
+ * a.distinctResponses;   // how many different response vectors the strong neurons make
+ * ```
+ */
 export function responseAlignment(net: ShallowNet, X: Points, opts: ResponseAlignmentOptions = {}): ResponseAlignment {
   const where = "responseAlignment";
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (responses need its activation)`);
@@ -38,7 +52,7 @@ export function responseAlignment(net: ShallowNet, X: Points, opts: ResponseAlig
     throw new Error(`${where}: threshold is a cosine in (−1, 1], got ${String(threshold)} (e.g. 0.99)`);
   }
   const P = readPlanes(net, where);
-  const Xf = readPoints(X, P.d, where);
+  const Xf = pointsForNet(X, P.d, where);
   const d = P.d, N = Xf.length / d;
   const kept: number[] = [], silent: number[] = [];
   const rows: Float64Array[] = [];

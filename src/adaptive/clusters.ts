@@ -1,8 +1,10 @@
 // Zero-plane clusters (reconstruction §c.4, Theorem 2): groups of neurons whose planes (ŵ, β)
 // nearly coincide, found by single linkage, with the data points each group passes through.
 import type { Points } from "../network/data";
-import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons, type Planes, type ZeroPlaneSource } from "./planes";
+import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons, type Planes, type ZeroPlaneSource } from "./planes";
+import { pointsForNet } from "../network/data";
 
+/** Options of zeroPlaneClusters. */
 export interface ZeroPlaneClusterOptions {
   /** link two planes when ‖ŵᵢ − ŵⱼ‖ + |βᵢ − βⱼ| ≤ tol (> 0); also the through-point tolerance */
   tol: number;
@@ -22,9 +24,11 @@ export interface ZeroPlaneClusterOptions {
   on?: "planes" | "normals";
 }
 
+/** One cluster of zero-planes: its members, their summed amplitude and the mean plane. */
 export interface ZeroPlaneCluster {
   /** neuron indices, ascending */
   members: number[];
+  /** number of member neurons */
   size: number;
   /** Σ μᵢ over the members (with mergeOpposite, flipped members still add their own μᵢ) */
   amplitude: number;
@@ -38,6 +42,7 @@ export interface ZeroPlaneCluster {
   throughPoints: number[];
 }
 
+/** The result of zeroPlaneClusters: the clusters (largest |μ| first) and each neuron's cluster label. */
 export interface ZeroPlaneClustering {
   /** clusters sorted by size (largest first), ties by smallest member */
   clusters: ZeroPlaneCluster[];
@@ -63,7 +68,18 @@ function find(parent: Int32Array, i: number): number {
   return i;
 }
 
-/** Single-linkage clusters of the zero-planes (ŵᵢ, βᵢ) of the strong neurons. */
+/**
+ * Single-linkage clusters of the zero-planes (ŵᵢ, βᵢ) of the strong neurons.
+ *
+ * single linkage on the strong neurons' planes: i ~ j when ‖ŵᵢ − ŵⱼ‖ + |βᵢ − βⱼ| ≤ tol.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const cl = sb.zeroPlaneClusters(trained, { tol: 0.05, X });
+ * cl.clusters.length / cl.considered;   // clusters per strong neuron (1 = no clustering)
+ * ```
+ */
 export function zeroPlaneClusters(source: ZeroPlaneSource, opts: ZeroPlaneClusterOptions): ZeroPlaneClustering {
   const where = "zeroPlaneClusters";
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { tol } (e.g. { tol: 0.05 })`);
@@ -73,7 +89,7 @@ export function zeroPlaneClusters(source: ZeroPlaneSource, opts: ZeroPlaneCluste
     throw new Error(`${where}: mergeOpposite must be true or false`);
   }
   const P = readPlanes(source, where);
-  const Xf = opts.X === undefined ? null : readPoints(opts.X, P.d, where);
+  const Xf = opts.X === undefined ? null : pointsForNet(opts.X, P.d, where);
   const merge = opts.mergeOpposite ?? false;
   const on = opts.on ?? "planes";
   if (on !== "planes" && on !== "normals") throw new Error(`${where}: on must be "planes" or "normals", got ${String(on)}`);

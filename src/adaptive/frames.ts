@@ -4,13 +4,17 @@
 import type { TrainHistory } from "../train/history";
 import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons } from "./planes";
 
+/** One row of breakpointFrames: where one neuron's breakpoint sits at one recorded step. */
 export interface BreakpointFrameRow {
   /** index of the frame (0 … frames − 1), for a slider */
   frame: number;
   /** the training step of the frame */
   step: number;
+  /** neuron index i */
   neuron: number;
+  /** breakpoint position x = ŵᵢβᵢ */
   position: number;
+  /** amplitude μᵢ at this step */
   amplitude: number;
   /** "pinned" when the breakpoint ends within tol of a data point, else "free" */
   fate: "pinned" | "free";
@@ -20,6 +24,15 @@ export interface BreakpointFrameRow {
  * Rows (frame, step, neuron, position, amplitude, fate) for about `frames` log-spaced recorded steps
  * (always the first and the last), over the neurons that are strong at the end (at most `maxNeurons`,
  * largest |μ| first).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const res = sb.train(net, { X, y }, { steps: 3000, lr: 0.05, record: { every: 10 } });
+ * const rows = sb.breakpointFrames(res.history, X, { frames: 20 });
+ * const data = rows.map((r) => ({ ...r }));   // plain rows for the chart
+ * await sb.show(sb.stepSlider(sb.scatterChart(data, { x: "position", y: "amplitude", title: "Breakpoints" }), { field: "step" }));
+ * ```
  */
 export function breakpointFrames(
   history: TrainHistory,

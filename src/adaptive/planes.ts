@@ -2,7 +2,7 @@
 // coordinates, the data they are measured against, and the shared notion of an "active" neuron.
 import { ShallowNet, vectorNorm, type RSCoordinates } from "../network/shallow-net";
 import { checkRS, isRS, makeRS, type RS } from "../network/rs";
-import { toPoints, type Points } from "../network/data";
+import { pointsForNet, type Points } from "../network/data";
 
 /** Where the zero-planes come from: a net, or its RS coordinates (`net.toRS()`). */
 export type ZeroPlaneSource = ShallowNet | RS | RSCoordinates;
@@ -41,15 +41,6 @@ export function readPlanes(source: ZeroPlaneSource, where: string): Planes {
     for (let i = 0; i < H; i++) amplitudes[i] = vectorNorm(rs.amplitudes, i * K, K);
   }
   return { H, d, normals: rs.normals, offsets: rs.offsets, amplitudes, scales: rs.scales };
-}
-
-/** Data points for planes of dimension d, with an error that names the mismatch. */
-export function readPoints(X: Points, d: number, where: string): Float64Array {
-  try {
-    return toPoints(X, d, "X", where);
-  } catch (e) {
-    throw new Error(`${(e as Error).message} (the net's input dimension is ${d}; pass data of that dimension)`);
-  }
 }
 
 /** Check a tolerance: a finite number > 0. */
@@ -117,9 +108,19 @@ export function activeIndices(P: Planes, Xf: Float64Array, minAmplitude: number)
   });
 }
 
-/** The active neurons of a net (or RS coordinates) on data X, by the definition above. */
+/**
+ * The active neurons of a net (or RS coordinates) on data X, by the definition above.
+ *
+ * neuron i is active on X when it is strong, |μᵢ| ≥ minAmplitude·max|μ| with rᵢ > 0, and its zero-plane ŵᵢ·x = βᵢ meets the data: minₙ ŵᵢ·xₙ ≤ βᵢ ≤ maxₙ ŵᵢ·xₙ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const idx = sb.activeNeurons(net, [-1, -0.5, 0, 0.5, 1]);   // Int32Array of neuron indices
+ * ```
+ */
 export function activeNeurons(source: ZeroPlaneSource, X: Points, opts: { minAmplitude?: number } = {}): Int32Array {
   const where = "activeNeurons";
   const P = readPlanes(source, where);
-  return Int32Array.from(activeIndices(P, readPoints(X, P.d, where), checkMinAmplitude(opts?.minAmplitude, where)));
+  return Int32Array.from(activeIndices(P, pointsForNet(X, P.d, where), checkMinAmplitude(opts?.minAmplitude, where)));
 }

@@ -10,9 +10,11 @@
 import { ShallowNet, type RSCoordinates } from "../network/shallow-net";
 import { toTargets, type Points } from "../network/data";
 import type { TrainHistory } from "../train/history";
-import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons } from "./planes";
+import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons } from "./planes";
+import { pointsForNet } from "../network/data";
 import { zeroPlaneDistances } from "./pinning";
 
+/** Options of pinningSignCondition. */
 export interface PinningSignOptions {
   /** relative amplitude threshold of the active set (default 0.05) */
   minAmplitude?: number;
@@ -22,6 +24,7 @@ export interface PinningSignOptions {
 
 /** One entry per active neuron (same active set as `zeroPlaneDistances`). */
 export interface PinningSign {
+  /** indices i of the active neurons */
   neuron: Int32Array;
   /** m: the nearest data point */
   nearest: Int32Array;
@@ -45,13 +48,24 @@ function targets(y: number[] | Float64Array, N: number, where: string): Float64A
   return t;
 }
 
-/** For each active neuron: its nearest data point m, the residual there and the sign of μᵢ rₘ. */
+/**
+ * For each active neuron: its nearest data point m, the residual there and the sign of μᵢ rₘ.
+ *
+ * for each active neuron i with nearest data point m: the product μᵢ·rₘ, rₘ = f(xₘ) − yₘ (Prop. 7: pinning needs μᵢrₘ > 0).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const s = sb.pinningSignCondition(trained, X, y);
+ * s.product;   // μᵢ·rₘ per active neuron
+ * ```
+ */
 export function pinningSignCondition(net: ShallowNet, X: Points, y: number[] | Float64Array, opts: PinningSignOptions = {}): PinningSign {
   const where = "pinningSignCondition";
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (residuals need f)`);
   const minAmplitude = checkMinAmplitude(opts?.minAmplitude, where);
   const tol = checkTolerance(opts?.tol ?? 0.02, "tol", where);
-  const Xf = readPoints(X, net.inputDim, where);
+  const Xf = pointsForNet(X, net.inputDim, where);
   const N = Xf.length / net.inputDim;
   const yf = targets(y, N, where);
   const f = net.predictFlat(Xf, true);
@@ -98,7 +112,7 @@ export function netAtRecordedStep(history: TrainHistory, index: number, like: Sh
   };
   const net = ShallowNet.fromRS(rs, { activation: like.activation, c: like.c });
   if (data !== undefined) {
-    const Xf = readPoints(data.X, d, where);
+    const Xf = pointsForNet(data.X, d, where);
     const yf = targets(data.y, Xf.length / d, where);
     const f = net.predictFlat(Xf, true);
     let q = 0, ymax = 0;
@@ -118,9 +132,13 @@ export function netAtRecordedStep(history: TrainHistory, index: number, like: Sh
   return net;
 }
 
+/** The sign condition at one recorded step: how many active neurons are pinned, and how many of those satisfy μᵢrₘ > 0. */
 export interface SignConditionStep {
+  /** the recorded training step */
   step: number;
+  /** elapsed training time lr·step */
   time: number;
+  /** the training loss at that step */
   loss: number;
   /** active neurons at this step */
   active: number;
@@ -150,7 +168,7 @@ export function signConditionAlongTrajectory(
   if (!(like instanceof ShallowNet)) throw new Error(`${where}: pass the trained net (or its initial net) as the second argument`);
   checkMinAmplitude(opts?.minAmplitude, where);
   checkTolerance(opts?.tol ?? 0.02, "tol", where);
-  readPoints(X, like.inputDim, where);
+  pointsForNet(X, like.inputDim, where);
   readPlanes(like, where);
   const out: SignConditionStep[] = [];
   for (let k = 0; k < history.offsets.length; k++) {
@@ -181,7 +199,9 @@ export function signConditionAlongTrajectory(
 
 /** Counts of one kind of event and how many met the sign condition μᵢ rₘ > 0 just before it. */
 export interface SignEventCount {
+  /** number of events of this kind */
   events: number;
+  /** how many of them had μᵢrₘ > 0 just before */
   satisfied: number;
   /** satisfied / events (NaN without events) */
   fraction: number;
@@ -198,13 +218,26 @@ export interface SignEventCount {
  * fraction is whatever the dynamics gives. The baseline `otherPoints`: at each capture, the same
  * neuron's μᵢ·r_q for the other data points q ≠ m; if the sign at the captured point did not matter,
  * the capture fraction would match it. Record densely (every step early on) so events are resolved.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const res = sb.train(net, { X, y }, { steps: 3000, lr: 0.05, record: { every: 10 } });
+ * const ev = sb.signConditionEvents(res.history, X, y);
+ * ev.captures.fraction;   // share of captures with μᵢrₘ > 0 (Prop. 7 predicts → 1)
+ * ```
  */
 export function signConditionEvents(
   history: TrainHistory,
   X: ArrayLike<number>,
   y: ArrayLike<number>,
   opts: { tol?: number; minAmplitude?: number } = {},
-): { captures: SignEventCount; crossings: SignEventCount; otherPoints: SignEventCount } {
+): {
+  /** breakpoints that arrived at a data point and stayed there */ captures: SignEventCount;
+  /** breakpoints that passed over a data point */ crossings: SignEventCount;
+  /** baseline: the captured neuron's μᵢ·r_q at the other data points q ≠ m */ otherPoints: SignEventCount;
+} {
   const where = "signConditionEvents";
   const tol = checkTolerance(opts?.tol ?? 0.02, "tol", where);
   const minAmplitude = checkMinAmplitude(opts?.minAmplitude, where);

@@ -15,22 +15,34 @@ import type { TrainHistory } from "../train/history";
 import { responseAlignment } from "./alignment";
 import { zeroPlaneClusters } from "./clusters";
 import { naturalCubicSpline } from "../kernel/natural-cubic-spline";
-import { linearInterpolant } from "./interpolants";
-import { ntkLearningRate } from "./ntk";
+import { linearInterpolant } from "../kernel/linear-interpolant";
+import { ntkLearningRate } from "../kernel/ntk-learning-rate";
 import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "./pinning";
 import { activeIndices, checkMinAmplitude, checkTolerance, readPlanes } from "./planes";
 
 /** One initialization: w ~ N(0, sigmaW² I), b ~ N(0, sigmaB²), v ~ N(0, sigmaV²). */
 export interface RegimeScale {
+  /** standard deviation of w */
   sigmaW: number;
+  /** standard deviation of b */
   sigmaB: number;
+  /** standard deviation of v */
   sigmaV: number;
+  /** a label for tables and legends (default from the sigmas) */
   label?: string;
 }
 
 /**
  * The §e.2 family with one knob α: w, b ~ N(0, α²), v ~ N(0, 1/α²)/√H. Small α (small first
  * layer, large second: δ = v² − ‖w‖² − b² ≫ 0) is adaptive; large α (δ ≪ 0) is kernel-like.
+ *
+ * w, b ~ N(0, α²), v ~ N(0, 1/α²)/√H; imbalance δ = v² − ‖w‖² − b² ≫ 0 for small α (adaptive), ≪ 0 for large α (kernel).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.regimeScale(0.1, 64);   // { sigmaW: 0.1, sigmaB: 0.1, sigmaV: 1.25, label: … }
+ * ```
  */
 export function regimeScale(alpha: number, width: number): RegimeScale {
   if (!(alpha > 0) || !Number.isFinite(alpha)) throw new Error(`regimeScale: alpha must be a finite number > 0, got ${alpha}`);
@@ -38,19 +50,25 @@ export function regimeScale(alpha: number, width: number): RegimeScale {
   return { sigmaW: alpha, sigmaB: alpha, sigmaV: 1 / (alpha * Math.sqrt(width)), label: `alpha=${alpha}` };
 }
 
+/** Options of regimeSweep and regimeRuns: the data, the net and the initialization scales to sweep. */
 export interface RegimeSweepOptions {
+  /** training inputs */
   X: Points;
+  /** training targets */
   y: number[] | Float64Array;
   /** an Activation or a registry name such as "relu" */
   activation: Activation | string;
+  /** hidden width H */
   width: number;
   /** one run per entry; every run uses the same seed, so the nets differ only by scale */
   scales: RegimeScale[];
+  /** training steps per scale */
   steps: number;
   /** learning rate; default lrFactor·N/λ_max(J Jᵀ) at each run's init (see ntkLearningRate) */
   lr?: number;
   /** factor of the automatic learning rate, default 0.5 */
   lrFactor?: number;
+  /** initialization seed (the same for every scale) */
   seed: number;
   /** "gd" (default), "flow" or "adam" ("adam" needs an explicit lr) */
   optimizer?: Optimizer;
@@ -66,13 +84,19 @@ export interface RegimeSweepOptions {
 
 /** Everything measured for one initialization scale (the DataFrame holds the numbers). */
 export interface RegimeRun {
+  /** the scale's label */
   label: string;
+  /** the initialization scale of this run */
   scale: RegimeScale;
+  /** the learning rate used */
   lr: number;
   /** λ_max(J Jᵀ) at init (NaN when lr was given) */
   lambdaMax: number;
+  /** the net at initialization */
   initial: ShallowNet;
+  /** the trained net */
   trained: ShallowNet;
+  /** the training history (recorded steps) */
   history: TrainHistory;
   /** the numeric row of the DataFrame (diverged = 1: every measure is NaN, see `diverged`) */
   row: Record<string, number>;
@@ -80,7 +104,10 @@ export interface RegimeRun {
    * null for a run that trained; for a diverged run the step and the message. A diverged run is
    * never a result: its row holds NaN measures and `trained` is the initial net, untrained.
    */
-  diverged: { step: number; message: string } | null;
+  diverged: {
+    /** the step at which training stopped */ step: number;
+    /** what diverged */ message: string;
+  } | null;
 }
 
 interface Resolved {
@@ -277,13 +304,29 @@ function divergedRun(r: Resolved, scale: RegimeScale, label: string, lr: number,
 /**
  * Train one net per initialization scale and measure each (see `RegimeRun.row` for the
  * columns). Returns the runs themselves (nets, histories) for plotting.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const runs = sb.regimeRuns({ X, y, activation: "relu", width: 64,
+ *   scales: [sb.regimeScale(0.1, 64), sb.regimeScale(10, 64)], steps: 2000, seed: 0 });
+ * runs[0].trained.breakpoints().position;   // where the kinks ended up
+ * ```
  */
 export function regimeRuns(opts: RegimeSweepOptions): RegimeRun[] {
   const r = resolve(opts, "regimeSweep");
   return r.scales.map((s, j) => runOne(r, s, j));
 }
 
-/** A DataFrame with one row per run: label (string) and Float64 columns. */
+/**
+ * A DataFrame with one row per run: label (string) and Float64 columns.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const table = sb.regimeTable(runs);   // polars DataFrame, one row per run
+ * ```
+ */
 export function regimeTable(runs: RegimeRun[]): pl.DataFrame {
   if (!Array.isArray(runs) || runs.length === 0) throw new Error("regimeTable: no runs; pass the output of regimeRuns(...)");
   // columns: the union over runs in first-seen order (a diverged run has only the scale columns; the rest are NaN)
@@ -304,6 +347,15 @@ export function regimeTable(runs: RegimeRun[]): pl.DataFrame {
  *   participationRatio (of the response cosines), in 1-D supToCubicSpline and supToLinear (sup
  *   of |f − g| over the data range), seconds (training time), diverged (1 when training diverged:
  *   then every measure is NaN, never a result) and divergedAtStep.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const scales = [0.1, 1, 10].map((a) => sb.regimeScale(a, 64));
+ * const table = sb.regimeSweep({ X, y, activation: "relu", width: 64, scales, steps: 2000, seed: 0 });
+ * table.toRecords();   // one row per scale: pinned, chance, clusters, kernel gap, …
+ * ```
  */
 export function regimeSweep(opts: RegimeSweepOptions): pl.DataFrame {
   return regimeTable(regimeRuns(opts));

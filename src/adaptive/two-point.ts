@@ -7,9 +7,11 @@
 // another point q is the measure of {θ : |n(θ)·(q − p)| ≤ tol for some q ≠ p}/π, n(θ) = (cos θ, sin θ).
 // For one q at distance ρ > tol that set is two arcs of half-width arcsin(tol/ρ) around the
 // directions ⟂ (q − p); the union over q is computed exactly by merging intervals on the circle.
-import { checkMinAmplitude, checkTolerance, readPlanes, readPoints, strongNeurons, type ZeroPlaneSource } from "./planes";
+import { checkMinAmplitude, checkTolerance, readPlanes, strongNeurons, type ZeroPlaneSource } from "./planes";
+import { pointsForNet } from "../network/data";
 import type { Points } from "../network/data";
 
+/** Result of twoPointShare: how many pinned lines pass through two data points, against chance. */
 export interface TwoPointShare {
   /** strong neurons whose line passes within tol of ≥ 1 data point */
   pinned: number;
@@ -45,14 +47,26 @@ function unionMeasureModPi(intervals: [number, number][]): number {
   return total;
 }
 
-/** Share of pinned lines through two data points, against turning them about their pivot (2-D only). */
+/**
+ * Share of pinned lines through two data points, against turning them about their pivot (2-D only).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const P = [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0.3]];
+ * const net2 = sb.initNetwork({ width: 64, inputDim: 2, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 0.1, sigmaB: 0.1, sigmaV: 1 }, seed: 0 });
+ * const trained2 = sb.train(net2, { X: P, y: [0, 1, 1, 0, 0.5] }, { steps: 3000, lr: 0.05 }).net;
+ * sb.twoPointShare(trained2, P, { tol: 0.02 });   // { share, chance, … }
+ * ```
+ */
 export function twoPointShare(source: ZeroPlaneSource, X: Points, opts: { tol: number; minAmplitude?: number }): TwoPointShare {
   const where = "twoPointShare";
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { tol } (e.g. { tol: 0.05 })`);
   const tol = checkTolerance(opts.tol, "tol", where);
   const P = readPlanes(source, where);
   if (P.d !== 2) throw new Error(`${where}: the two-point prediction is about lines in 2-D; this net has inputDim ${P.d}`);
-  const Xf = readPoints(X, 2, where);
+  const Xf = pointsForNet(X, 2, where);
   const N = Xf.length / 2;
   let pinned = 0, twoPoint = 0, chanceSum = 0;
   for (const i of strongNeurons(P, checkMinAmplitude(opts.minAmplitude, where))) {

@@ -2,12 +2,13 @@
 
 import type { Chart } from "./chart";
 import {
-  checkOptions, colorChannel, COLOR_KEYS, COMMON_KEYS, compact, positionChannel, tooltipChannel, unitChart,
+  colorChannel, COLOR_KEYS, COMMON_KEYS, compact, positionChannel, readXY, tooltipChannel, unitChart,
   type ChartColorOptions, type ChartCommonOptions, type ChartFieldType,
 } from "./common";
-import { describeValue, requireField, toTable, type ChartData } from "./data";
+import { describeValue, requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
+/** Order of the bars: as in the data, by category (ascending/descending) or by value. */
 export type BarChartSort = "data" | "ascending" | "descending" | "value-ascending" | "value-descending";
 
 /** Options of {@link barChart}. */
@@ -36,14 +37,19 @@ export interface BarChartOptions extends ChartCommonOptions, ChartColorOptions {
 
 const KEYS = [...COMMON_KEYS, ...COLOR_KEYS, "x", "y", "xTitle", "yTitle", "xType", "yScale", "yDomain", "horizontal", "grouped", "sort"];
 
-/** A bar chart of a value per category; past the row cap, every k-th row per series. */
+/**
+ * A bar chart of a value per category; past the row cap, every k-th row per series.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rows = ["relu", "tanh", "gelu"].map((a) => ({ activation: a, penalty: sb.activation(a).penalty(5) }));
+ * await sb.show(sb.barChart(rows, { x: "activation", y: "penalty", yScale: "symlog", title: "P_σ(5)" }));
+ * ```
+ */
 export function barChart(data: ChartData, options: BarChartOptions = {}): Chart {
   const who = "barChart";
-  checkOptions(options, KEYS, who);
-  const o = options;
-  const x = o.x ?? "x";
-  const y = o.y ?? "y";
-  const table = toTable(data, who);
+  const { o, x, y, table } = readXY(data, options, KEYS, who);
   requireField(table, x, "x", who);
   if (o.yScale !== undefined && !["linear", "sqrt", "symlog"].includes(o.yScale)) {
     throw new RangeError(`${who}: yScale must be "linear", "sqrt" or "symlog" (bars start at 0, which a log scale cannot show); got ${describeValue(o.yScale)}.`);

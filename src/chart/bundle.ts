@@ -7,6 +7,7 @@ import { chartToSVG, svgSize, svgToPNG, type ChartPngOptions } from "./render";
 
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
+/** A Jupyter MIME bundle: MIME type → payload (Vega-Lite spec, PNG base64, text). */
 export type ChartMimeBundle = Record<string, unknown>;
 
 /** What a Jupyter display_data message carries. */

@@ -8,20 +8,39 @@ import { houseConfig, isPlainObject, mergeConfig, VEGA_LITE_SCHEMA } from "./sty
 
 /** What a builder hands to the Chart constructor. `spec.config`, if any, is merged over the house config. */
 export interface ChartParts {
+  /** the Vega-Lite v5 spec, data inline */
   spec: Record<string, unknown>;
+  /** the main mark ("line", "point", "bar", "layer", …), for the text description */
   mark: string;
+  /** number of data rows in the spec (after any thinning) */
   rows: number;
+  /** number of data rows before thinning */
   totalRows: number;
+  /** a file-friendly name for saving (default from the title) */
   name?: string;
+  /** the chart title */
   title?: string;
+  /** the chart subtitle */
   subtitle?: string;
+  /** a note about thinning or refused rows, shown in the text description */
   note?: string;
 }
 
 /** Deno's kernel calls this method (and awaits its promise) to display a value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
 
-/** A finished chart: what every builder returns and `show`, `saveChart`, `chartToPNG` take. */
+/**
+ * A finished chart: what every builder returns and `show`, `saveChart`, `chartToPNG` take.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const c = sb.lineChart({ x: [0, 1, 2], y: [0, 1, 4] }, { title: "y = x²" });
+ * c.spec;         // the Vega-Lite v5 spec, data inline
+ * c.describe();   // a one-line text description
+ * await sb.show(c);
+ * ```
+ */
 export class Chart {
   /** The Vega-Lite v5 spec: `$schema`, data inlined as `data.values`, house config applied. */
   readonly spec: TopLevelSpec;

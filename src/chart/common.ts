@@ -1,12 +1,14 @@
 // Shared parts of the unit-chart builders: option checks, channels, and assembling the Chart.
 
 import { Chart } from "./chart";
-import { describeValue, requireField, type Row, type Table } from "./data";
+import { describeValue, requireField, toTable, type ChartData, type Row, type Table } from "./data";
 import type { CappedRows, ChartRowCapOptions } from "./downsample";
 import { makeTitle } from "./title";
 import { scheme as vegaScheme } from "vega";
 
+/** A Vega-Lite scale type for a positional axis. */
 export type ChartScaleKind = "linear" | "log" | "symlog" | "sqrt";
+/** A Vega-Lite field type. */
 export type ChartFieldType = "quantitative" | "temporal" | "ordinal" | "nominal";
 type Json = Record<string, unknown>;
 
@@ -70,9 +72,33 @@ export interface ChartColorOptions {
   opacity?: number;
 }
 
+/** Options of the charts of y against x coloured by series (line and scatter charts). */
+export interface ChartXYOptions extends ChartCommonOptions, ChartAxisOptions, ChartColorOptions {}
+
 export const COMMON_KEYS = ["title", "subtitle", "name", "width", "height", "tooltip", "maxRows", "downsample"] as const;
 export const AXIS_KEYS = ["x", "y", "xTitle", "yTitle", "xScale", "yScale", "xDomain", "yDomain", "xType", "yType"] as const;
 export const COLOR_KEYS = ["color", "colorTitle", "colorType", "colorScheme", "markColor", "opacity"] as const;
+/** The keys of {@link ChartXYOptions}. */
+export const XY_KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS] as const;
+
+/**
+ * The opening of the builders that plot y against x: refuse unknown option keys, default the x and y
+ * fields to "x" and "y", and read the data into a table.
+ */
+export function readXY<O extends { x?: string; y?: string }>(
+  data: ChartData, options: O, keys: readonly string[], who: string,
+): { o: O; x: string; y: string; table: Table } {
+  checkOptions(options, keys, who);
+  return { o: options, x: options.x ?? "x", y: options.y ?? "y", table: toTable(data, who) };
+}
+
+/** The x and y channels of a curve or point chart from its axis options (no forced zero). */
+export function axisChannels(table: Table, o: ChartAxisOptions, x: string, y: string, who: string): { x: Json; y: Json } {
+  return {
+    x: positionChannel(table, { field: x, role: "x", title: o.xTitle, scale: o.xScale, domain: o.xDomain, type: o.xType, zero: false }, who),
+    y: positionChannel(table, { field: y, role: "y", title: o.yTitle, scale: o.yScale, domain: o.yDomain, type: o.yType, zero: false }, who),
+  };
+}
 
 /** Rejects non-object options and unknown keys (typos such as `ytitle` would otherwise be ignored silently). */
 export function checkOptions(options: unknown, allowed: readonly string[], who: string): void {
@@ -248,6 +274,18 @@ export function unitChart(args: {
   markName: string;
   transform?: Json[];
 }): Chart {
+  const view: Json = {};
+  if (args.transform) view.transform = args.transform;
+  view.mark = args.mark;
+  view.encoding = args.encoding;
+  return viewChart({ options: args.options, capped: args.capped, view, markName: args.markName });
+}
+
+/**
+ * Assembles a chart around its view (a mark with its encoding, or a layer): the title (with the
+ * downsampling note), the size and the capped rows, in that order in the spec.
+ */
+export function viewChart(args: { options: ChartCommonOptions; capped: CappedRows; view: Json; markName: string }): Chart {
   const { options: o, capped } = args;
   const notes = capped.note ? [capped.note] : [];
   const spec: Json = {};
@@ -256,9 +294,7 @@ export function unitChart(args: {
   if (o.width !== undefined) spec.width = o.width;
   if (o.height !== undefined) spec.height = o.height;
   spec.data = { values: capped.rows };
-  if (args.transform) spec.transform = args.transform;
-  spec.mark = args.mark;
-  spec.encoding = args.encoding;
+  Object.assign(spec, args.view);
   return new Chart({
     spec,
     mark: args.markName,

@@ -14,8 +14,11 @@ type ComposeOptions = Pick<ChartCommonOptions, "title" | "subtitle" | "name">;
 /** Keys only a top-level spec may carry; dropped from children. */
 const TOP_LEVEL_ONLY = ["$schema", "config", "background", "padding", "autosize", "usermeta", "datasets"];
 
+/** Options of layerCharts. */
 export interface ChartLayerOptions extends ComposeOptions {
+  /** width in pixels (default: the first child's) */
   width?: number;
+  /** height in pixels (default: the first child's) */
   height?: number;
   /** Give each layer its own y scale and axis (e.g. loss and accuracy on one x). */
   independentY?: boolean;
@@ -24,6 +27,14 @@ export interface ChartLayerOptions extends ComposeOptions {
 /**
  * Overlays charts on shared scales, e.g. `layerCharts([lineChart(f), scatterChart(samples), ruleChart(kinks)])`.
  * Title and size come from the options, else from the first child that has them.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const data = sb.scatterChart({ x: [-1, 0, 1], y: [0, 1, 0] }, { title: "Fit and data" });
+ * const fit = sb.functionChart({ spline: sb.naturalCubicSpline([-1, 0, 1], [0, 1, 0]) }, { domain: [-1, 1], title: "Fit and data" });
+ * await sb.show(sb.layerCharts([fit, data]));
+ * ```
  */
 export function layerCharts(charts: readonly Chart[], options: ChartLayerOptions = {}): Chart {
   const who = "layerCharts";
@@ -55,6 +66,7 @@ export function layerCharts(charts: readonly Chart[], options: ChartLayerOptions
 export type ChartIndependentChannel = "color" | "strokeDash" | "shape" | "size" | "opacity" | "x" | "y";
 const INDEPENDENT: readonly ChartIndependentChannel[] = ["color", "strokeDash", "shape", "size", "opacity", "x", "y"];
 
+/** Options of hconcatCharts, vconcatCharts and gridCharts. */
 export interface ChartConcatOptions extends ComposeOptions {
   /** Pixels between the panels. */
   spacing?: number;
@@ -65,17 +77,47 @@ export interface ChartConcatOptions extends ComposeOptions {
   independent?: ChartIndependentChannel[];
 }
 
-/** Charts side by side; each keeps its own title, size and scales. */
+/**
+ * Charts side by side; each keeps its own title, size and scales.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const a = sb.lineChart({ x: [0, 1], y: [0, 1] }, { title: "left" });
+ * const b = sb.lineChart({ x: [0, 1], y: [1, 0] }, { title: "right" });
+ * await sb.show(sb.hconcatCharts([a, b], { title: "Side by side" }));
+ * ```
+ */
 export function hconcatCharts(charts: readonly Chart[], options: ChartConcatOptions = {}): Chart {
   return concatenate("hconcat", charts, options, "hconcatCharts");
 }
 
-/** Charts one above the other. */
+/**
+ * Charts one above the other.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const a = sb.lineChart({ x: [0, 1], y: [0, 1] }, { title: "up" });
+ * const b = sb.lineChart({ x: [0, 1], y: [1, 0] }, { title: "down" });
+ * await sb.show(sb.vconcatCharts([a, b], { title: "Stacked" }));
+ * ```
+ */
 export function vconcatCharts(charts: readonly Chart[], options: ChartConcatOptions = {}): Chart {
   return concatenate("vconcat", charts, options, "vconcatCharts");
 }
 
-/** Charts in a grid, `columns` per row. */
+/**
+ * Charts in a grid, `columns` per row.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const a = sb.lineChart({ x: [0, 1], y: [0, 1] }, { title: "up" });
+ * const b = sb.lineChart({ x: [0, 1], y: [1, 0] }, { title: "down" });
+ * await sb.show(sb.gridCharts([a, b, a, b], { columns: 2, title: "Two by two" }));
+ * ```
+ */
 export function gridCharts(charts: readonly Chart[], options: ChartConcatOptions & { columns?: number } = {}): Chart {
   return concatenate("concat", charts, options, "gridCharts");
 }
@@ -102,18 +144,30 @@ function independentScales(channels: unknown, who: string): Json | undefined {
   return { scale: Object.fromEntries(channels.map((c) => [c, "independent"])) };
 }
 
+/** Options of facetChart: the field to facet by (wrapped in `columns`) or a row/column pair. */
 export interface ChartFacetOptions extends ComposeOptions {
   /** Field whose values each get a panel, wrapped into `columns` per row. */
   field?: string;
+  /** small multiples per row when faceting by `field` */
   columns?: number;
   /** Or: a field for rows of panels and/or one for columns of panels. */
   row?: string;
+  /** field whose values make the columns of a row × column grid */
   column?: string;
   /** Give each panel its own y scale. */
   independentY?: boolean;
 }
 
-/** Small multiples: the chart repeated once per value of a field (its data is split by that field). */
+/**
+ * Small multiples: the chart repeated once per value of a field (its data is split by that field).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rows = ["relu", "tanh"].flatMap((act) => [0, 1, 2].map((x) => ({ x, y: sb.activation(act).sigma(x), act })));
+ * await sb.show(sb.facetChart(sb.lineChart(rows, { title: "σ per activation" }), { field: "act", columns: 2 }));
+ * ```
+ */
 export function facetChart(base: Chart, options: ChartFacetOptions): Chart {
   const who = "facetChart";
   checkOptions(options, ["title", "subtitle", "name", "field", "columns", "row", "column", "independentY"], who);

@@ -10,8 +10,11 @@ export type ChartColumnArrays = Record<string, ArrayLike<unknown>>;
 
 /** The part of a nodejs-polars DataFrame this module uses (duck-typed: no import of the native module). */
 export interface ChartDataFrameLike {
+  /** the column names */
   readonly columns: string[];
+  /** the number of rows */
   readonly height: number;
+  /** the rows as plain objects */
   toRecords(): Record<string, unknown>[];
 }
 

@@ -3,6 +3,7 @@
 
 import type { CellValue, Row } from "./data";
 
+/** Past the row cap: "auto" thins the rows (and says so in the chart's note), "refuse" throws. */
 export type ChartDownsampleMode = "auto" | "refuse";
 
 /** How rows are thinned: every k-th row, or the min and max of y in each bucket (keeps a line's peaks). */

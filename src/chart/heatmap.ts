@@ -6,22 +6,27 @@
 
 import type { Chart } from "./chart";
 import {
-  checkOptions, COMMON_KEYS, compact, tooltipChannel, unitChart, fieldType,
+  COMMON_KEYS, compact, readXY, tooltipChannel, unitChart, fieldType,
   type ChartCommonOptions, type ChartFieldType,
 } from "./common";
 import { layerCharts } from "./compose";
-import { describeValue, requireField, toTable, type ChartData } from "./data";
+import { describeValue, requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 import { scheme as vegaScheme } from "vega";
 
+/** Options of heatmapChart: which fields make the x and y categories and the colour, and the colour scale. */
 export interface HeatmapChartOptions extends ChartCommonOptions {
   /** Category fields of the columns (default "x") and rows (default "y"). */
   x?: string;
+  /** the row category field (default "y") */
   y?: string;
   /** Numeric field that sets each cell's colour (default "value"). */
   color?: string;
+  /** x-axis title (default: the field name) */
   xTitle?: string;
+  /** y-axis title (default: the field name) */
   yTitle?: string;
+  /** colour legend title (default: the field name) */
   colorTitle?: string;
   /** Vega scheme name ("viridis" default; "diverging" = reversed "redblue" centred at colorMid or 0). */
   colorScheme?: string;
@@ -29,6 +34,7 @@ export interface HeatmapChartOptions extends ChartCommonOptions {
   colorDomain?: [number, number];
   /** With colorScheme "diverging": the value drawn white (default 0). */
   colorMid?: number;
+  /** colour scale type (default "linear") */
   colorScale?: "linear" | "log" | "symlog" | "sqrt";
   /** Field printed in each cell (a number is printed with `format`). */
   label?: string;
@@ -44,13 +50,20 @@ const KEYS = [
 ];
 const MISSING_FILL = "#dddddd";
 
-/** A heat map of a numeric field over two category fields; missing values are grey cells. */
+/**
+ * A heat map of a numeric field over two category fields; missing values are grey cells.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rows = ["relu", "tanh"].flatMap((act) => [0.1, 1, 10].map((alpha) => ({ act, alpha: String(alpha), pinned: act === "relu" ? 1 / alpha : 0.5 })));
+ * await sb.show(sb.heatmapChart(rows, { x: "alpha", y: "act", color: "pinned", title: "Pinned fraction" }));
+ * ```
+ */
 export function heatmapChart(data: ChartData, options: HeatmapChartOptions = {}): Chart {
   const who = "heatmapChart";
-  checkOptions(options, KEYS, who);
-  const o = options;
-  const x = o.x ?? "x", y = o.y ?? "y", value = o.color ?? "value";
-  const table = toTable(data, who);
+  const { o, x, y, table } = readXY(data, options, KEYS, who);
+  const value = o.color ?? "value";
   if (table.rows.length === 0) throw new RangeError(`${who}: data has no rows; a heat map needs at least one cell.`);
   requireField(table, x, "x", who);
   requireField(table, y, "y", who);

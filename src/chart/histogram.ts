@@ -10,8 +10,10 @@ import { describeValue, requireField, toTable, type ChartData, type Row, type Ta
 import { capRows, formatCount } from "./downsample";
 import { argError } from "../check";
 
+/** Bar height of a histogram of raw values: count, density (integrates to 1) or probability (sums to 1). */
 export type HistogramNormalize = "count" | "density" | "probability";
 
+/** Options of histogramChart: raw values binned here, or pre-binned counts (`binStart`, `binEnd`, `count`). */
 export interface HistogramChartOptions extends ChartCommonOptions, ChartColorOptions {
   /** Field of raw values; default "value" for a plain number array, else "x". */
   x?: string;
@@ -23,12 +25,17 @@ export interface HistogramChartOptions extends ChartCommonOptions, ChartColorOpt
   extent?: [number, number];
   /** Pre-binned data: fields of each bin's lower edge, upper edge and height. */
   binStart?: string;
+  /** pre-binned data: the field with each bin's right edge */
   binEnd?: string;
+  /** pre-binned data: the field with each bin's height */
   count?: string;
   /** Bar height for raw values: "count" (default), "density" (integrates to 1 per series over all its values, also those outside `extent`) or "probability". */
   normalize?: HistogramNormalize;
+  /** x-axis title */
   xTitle?: string;
+  /** y-axis title */
   yTitle?: string;
+  /** y scale type (default "linear") */
   yScale?: "linear" | "sqrt" | "symlog";
   /** With a color field: stack the series (default) or overlay them half-transparent. */
   stack?: boolean;
@@ -41,7 +48,17 @@ const KEYS = [
 const START = "bin_start";
 const END = "bin_end";
 
-/** A histogram of raw numbers (array, column or field) or of pre-binned counts. */
+/**
+ * A histogram of raw numbers (array, column or field) or of pre-binned counts.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rng = new sb.Rng(0);
+ * const samples = Array.from({ length: 1000 }, () => rng.normal());
+ * await sb.show(sb.histogramChart(samples, { normalize: "density", title: "Standard normal draws" }));
+ * ```
+ */
 export function histogramChart(data: ChartData | ArrayLike<number | bigint>, options: HistogramChartOptions = {}): Chart {
   const who = "histogramChart";
   checkOptions(options, KEYS, who);

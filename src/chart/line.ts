@@ -1,18 +1,16 @@
 // lineChart: y against x as connected lines, one per series.
 
 import type { Chart } from "./chart";
-import {
-  AXIS_KEYS, checkDash, checkOptions, checkPositive, colorChannel, COLOR_KEYS, COMMON_KEYS, compact,
-  positionChannel, tooltipChannel, unitChart, type ChartAxisOptions, type ChartColorOptions, type ChartCommonOptions,
-} from "./common";
-import { requireField, toTable, type ChartData } from "./data";
+import { axisChannels, checkDash, checkPositive, colorChannel, compact, readXY, tooltipChannel, unitChart, XY_KEYS, type ChartXYOptions } from "./common";
+import { requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 import { argError } from "../check";
 
+/** How points are joined (Vega-Lite `interpolate`). */
 export type LineInterpolation = "linear" | "monotone" | "step" | "step-after" | "step-before" | "basis";
 
 /** Options of {@link lineChart}. */
-export interface LineChartOptions extends ChartCommonOptions, ChartAxisOptions, ChartColorOptions {
+export interface LineChartOptions extends ChartXYOptions {
   /** Also draw a point at each row. */
   points?: boolean;
   /** Point area in px² (with points: true). */
@@ -29,17 +27,23 @@ export interface LineChartOptions extends ChartCommonOptions, ChartAxisOptions, 
   interpolate?: LineInterpolation;
 }
 
-const KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS, "points", "pointSize", "strokeWidth", "strokeDash", "dashBy", "detail", "interpolate"];
+const KEYS = [...XY_KEYS, "points", "pointSize", "strokeWidth", "strokeDash", "dashBy", "detail", "interpolate"];
 const INTERPOLATIONS: readonly LineInterpolation[] = ["linear", "monotone", "step", "step-after", "step-before", "basis"];
 
-/** A line chart of `y` against `x` (fields default to "x" and "y"); past the row cap, min/max decimation per series. */
+/**
+ * A line chart of `y` against `x` (fields default to "x" and "y"); past the row cap, min/max decimation per series.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = Array.from(sb.linspace(-3, 3, 201));
+ * const rows = ["relu", "tanh", "gelu"].flatMap((a) => x.map((z) => ({ z, sigma: sb.activation(a).sigma(z), activation: a })));
+ * await sb.show(sb.lineChart(rows, { x: "z", y: "sigma", color: "activation", title: "Activations σ(z)" }));
+ * ```
+ */
 export function lineChart(data: ChartData, options: LineChartOptions = {}): Chart {
   const who = "lineChart";
-  checkOptions(options, KEYS, who);
-  const o = options;
-  const x = o.x ?? "x";
-  const y = o.y ?? "y";
-  const table = toTable(data, who);
+  const { o, x, y, table } = readXY(data, options, KEYS, who);
   const strokeDash = checkDash(o.strokeDash, who);
   const pointSize = checkPositive(o.pointSize, "pointSize", who);
   const strokeWidth = checkPositive(o.strokeWidth, "strokeWidth", who);
@@ -47,8 +51,7 @@ export function lineChart(data: ChartData, options: LineChartOptions = {}): Char
     throw new RangeError(`${who}: interpolate must be one of ${INTERPOLATIONS.join(", ")}; got ${JSON.stringify(o.interpolate)}.`);
   }
   const encoding = compact({
-    x: positionChannel(table, { field: x, role: "x", title: o.xTitle, scale: o.xScale, domain: o.xDomain, type: o.xType, zero: false }, who),
-    y: positionChannel(table, { field: y, role: "y", title: o.yTitle, scale: o.yScale, domain: o.yDomain, type: o.yType, zero: false }, who),
+    ...axisChannels(table, o, x, y, who),
     color: colorChannel(table, o, who),
     strokeDash: o.dashBy === undefined ? undefined : (requireField(table, o.dashBy, "dashBy", who), { field: o.dashBy, type: "nominal" }),
     detail: o.detail === undefined ? undefined : (requireField(table, o.detail, "detail", who), { field: o.detail, type: "nominal" }),

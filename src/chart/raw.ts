@@ -29,14 +29,25 @@ function checkMarks(view: Json, path: string): void {
 
 type Json = Record<string, unknown>;
 
+/** Options of chart (a raw Vega-Lite spec). */
 export interface RawChartOptions extends ChartRowCapOptions {
+  /** a file-friendly name for saving */
   name?: string;
 }
 
 /** Child-view keys a spec may nest views under. */
 const VIEW_KEYS = ["layer", "hconcat", "vconcat", "concat"];
 
-/** Wraps a Vega-Lite v5 spec (copied, not mutated). Data must be inline (`data.values`). */
+/**
+ * Wraps a Vega-Lite v5 spec (copied, not mutated). Data must be inline (`data.values`).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const c = sb.chart({ title: "Raw Vega-Lite", data: { values: [{ a: 1, b: 2 }, { a: 2, b: 3 }] },
+ *   mark: "bar", encoding: { x: { field: "a", type: "ordinal" }, y: { field: "b", type: "quantitative" } } });
+ * ```
+ */
 export function chart(spec: unknown, options: RawChartOptions = {}): Chart {
   const who = "chart";
   if (!isPlainObject(spec)) {

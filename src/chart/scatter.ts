@@ -1,17 +1,15 @@
 // scatterChart: one point per row.
 
 import type { Chart } from "./chart";
-import {
-  AXIS_KEYS, checkOptions, checkPositive, colorChannel, COLOR_KEYS, COMMON_KEYS, compact,
-  positionChannel, tooltipChannel, unitChart, type ChartAxisOptions, type ChartColorOptions, type ChartCommonOptions,
-} from "./common";
-import { requireField, toTable, type ChartData } from "./data";
+import { axisChannels, checkPositive, colorChannel, compact, readXY, tooltipChannel, unitChart, XY_KEYS, type ChartXYOptions } from "./common";
+import { requireField, type ChartData } from "./data";
 import { capRows } from "./downsample";
 
+/** A point shape for scatterChart. */
 export type ScatterPointShape = "circle" | "square" | "cross" | "diamond" | "triangle-up" | "triangle-down";
 
 /** Options of {@link scatterChart}. */
-export interface ScatterChartOptions extends ChartCommonOptions, ChartAxisOptions, ChartColorOptions {
+export interface ScatterChartOptions extends ChartXYOptions {
   /** Point area in px² for every point. */
   pointSize?: number;
   /** Field scaled to point area (instead of one pointSize). */
@@ -24,17 +22,21 @@ export interface ScatterChartOptions extends ChartCommonOptions, ChartAxisOption
   filled?: boolean;
 }
 
-const KEYS = [...COMMON_KEYS, ...AXIS_KEYS, ...COLOR_KEYS, "pointSize", "sizeBy", "shape", "shapeBy", "filled"];
+const KEYS = [...XY_KEYS, "pointSize", "sizeBy", "shape", "shapeBy", "filled"];
 const SHAPES: readonly ScatterPointShape[] = ["circle", "square", "cross", "diamond", "triangle-up", "triangle-down"];
 
-/** A scatter plot of `y` against `x`; past the row cap, every k-th row per series. */
+/**
+ * A scatter plot of `y` against `x`; past the row cap, every k-th row per series.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * await sb.show(sb.scatterChart({ x: [-1, 0, 1], y: [0, 1, 0] }, { title: "Training data" }));
+ * ```
+ */
 export function scatterChart(data: ChartData, options: ScatterChartOptions = {}): Chart {
   const who = "scatterChart";
-  checkOptions(options, KEYS, who);
-  const o = options;
-  const x = o.x ?? "x";
-  const y = o.y ?? "y";
-  const table = toTable(data, who);
+  const { o, x, y, table } = readXY(data, options, KEYS, who);
   const pointSize = checkPositive(o.pointSize, "pointSize", who);
   if (o.shape !== undefined && !SHAPES.includes(o.shape)) {
     throw new RangeError(`${who}: shape must be one of ${SHAPES.join(", ")}; got ${JSON.stringify(o.shape)}.`);
@@ -43,8 +45,7 @@ export function scatterChart(data: ChartData, options: ScatterChartOptions = {})
   if (o.shapeBy !== undefined) requireField(table, o.shapeBy, "shapeBy", who);
   const extra = [o.color, o.sizeBy, o.shapeBy].filter((f): f is string => f !== undefined);
   const encoding = compact({
-    x: positionChannel(table, { field: x, role: "x", title: o.xTitle, scale: o.xScale, domain: o.xDomain, type: o.xType, zero: false }, who),
-    y: positionChannel(table, { field: y, role: "y", title: o.yTitle, scale: o.yScale, domain: o.yDomain, type: o.yType, zero: false }, who),
+    ...axisChannels(table, o, x, y, who),
     color: colorChannel(table, o, who),
     size: o.sizeBy === undefined ? undefined : { field: o.sizeBy, type: "quantitative" },
     shape: o.shapeBy === undefined ? undefined : { field: o.shapeBy, type: "nominal" },

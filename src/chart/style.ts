@@ -22,6 +22,19 @@ const ink = "#222222";
 const softInk = "#555555";
 const gridColor = "#e4e4e4";
 
+/** Label and title text of the guides: axes and legends read alike. */
+function guideText(): Record<string, unknown> {
+  return {
+    labelFont: CHART_FONT,
+    titleFont: CHART_FONT,
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: "normal",
+    labelColor: ink,
+    titleColor: ink,
+  };
+}
+
 /** The house Vega-Lite config. Fresh object on each call so callers can never mutate the shared style. */
 export function houseConfig(): Record<string, unknown> {
   return {
@@ -41,27 +54,13 @@ export function houseConfig(): Record<string, unknown> {
       offset: 10,
     },
     axis: {
-      labelFont: CHART_FONT,
-      titleFont: CHART_FONT,
-      labelFontSize: 11,
-      titleFontSize: 12,
-      titleFontWeight: "normal",
-      labelColor: ink,
-      titleColor: ink,
+      ...guideText(),
       domainColor: "#888888",
       tickColor: "#888888",
       gridColor,
       gridOpacity: 1,
     },
-    legend: {
-      labelFont: CHART_FONT,
-      titleFont: CHART_FONT,
-      labelFontSize: 11,
-      titleFontSize: 12,
-      titleFontWeight: "normal",
-      labelColor: ink,
-      titleColor: ink,
-    },
+    legend: guideText(),
     header: {
       labelFont: CHART_FONT,
       titleFont: CHART_FONT,

@@ -16,30 +16,45 @@ import { mnistNtkLearningRate, trainMnist } from "../tfjs/train-classifier";
 import type { ShallowNet } from "../network/shallow-net";
 import type { MeasuredColumns } from "./regime-map";
 
+/** Options of mnistActivationRuns: activations × initializations × seeds, the net size and the MNIST subset. */
 export interface MnistActivationOptions {
+  /** registered activation names */
   activations: string[];
   /** α per initialization, e.g. { kernel: 10, adaptive: 0.02 } */
   inits: Record<string, number>;
+  /** initialization seeds */
   seeds: number[];
+  /** hidden width H */
   hidden: number;
+  /** full-batch GD steps per run */
   steps: number;
   /** training images per digit (all ten digits) and test images per digit; ≤ what the package ships */
   trainPerClass: number;
+  /** test images per digit */
   testPerClass: number;
   /** pinning tolerance (pixel units) and clustering tolerance; defaults 1e-4 and 0.3 */
   tol?: number;
+  /** clustering tolerance on ‖Δŵ‖ + |Δβ| (default 0.3) */
   clusterTol?: number;
   /** step size factor: lr = eta·N/λ_max (default 1) */
   eta?: number;
+  /** called after each run with (done, total, row) */
   onProgress?: (done: number, total: number, row: MnistActivationRow) => void;
 }
 
+/** The measured row of one MNIST run (activation, initialization, seed). */
 export interface MnistActivationRow extends MeasuredColumns {
+  /** registered activation name */
   activation: string;
+  /** initialization name (a key of `inits`) */
   init: string;
+  /** the initialization's α */
   alpha: number;
+  /** the initialization seed */
   seed: number;
+  /** accuracy on the test images */
   testAccuracy: number;
+  /** accuracy on the training images */
   trainAccuracy: number;
 }
 
@@ -67,8 +82,21 @@ function check(o: MnistActivationOptions): void {
   }
 }
 
-/** Train and measure every (activation, init, seed); rows in that order, and the trained nets. */
-export async function mnistActivationRuns(o: MnistActivationOptions): Promise<{ table: pl.DataFrame; rows: MnistActivationRow[]; nets: ShallowNet[] }> {
+/**
+ * Train and measure every (activation, init, seed); rows in that order, and the trained nets.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const { table } = await sb.mnistActivationRuns({ activations: ["relu", "tanh"], inits: { kernel: 10, adaptive: 0.02 },
+ *   seeds: [0], hidden: 32, steps: 50, trainPerClass: 10, testPerClass: 10 });
+ * ```
+ */
+export async function mnistActivationRuns(o: MnistActivationOptions): Promise<{
+  /** the rows as a polars DataFrame */ table: pl.DataFrame;
+  /** one row per (activation, init, seed), in that order */ rows: MnistActivationRow[];
+  /** the trained nets, in row order */ nets: ShallowNet[];
+}> {
   check(o);
   const mnist = loadMnist({ trainPerClass: o.trainPerClass, testPerClass: o.testPerClass, seed: 0 });
   const points = imagesToPoints(mnist.Xtrain, 784);

@@ -26,9 +26,9 @@ import type { ShallowNet } from "../network/shallow-net";
 import { Rng } from "../random";
 import { train } from "../train/train";
 import { naturalCubicSpline } from "../kernel/natural-cubic-spline";
-import { linearInterpolant } from "../adaptive/interpolants";
-import { kernelPrediction, type GdStretch } from "../adaptive/kernel-prediction";
-import { ntkLearningRate } from "../adaptive/ntk";
+import { linearInterpolant } from "../kernel/linear-interpolant";
+import { kernelPrediction, type GdStretch } from "../kernel/kernel-prediction";
+import { ntkLearningRate } from "../kernel/ntk-learning-rate";
 import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "../adaptive/pinning";
 import { zeroPlaneClusters } from "../adaptive/clusters";
 import { activeIndices, readPlanes, strongNeurons } from "../adaptive/planes";
@@ -37,7 +37,9 @@ import { activeIndices, readPlanes, strongNeurons } from "../adaptive/planes";
 export type InitFamily = "scale" | "imbalance";
 export const INIT_FAMILIES: readonly InitFamily[] = ["scale", "imbalance"];
 
+/** One cell of the regime map: an initialization family and its knob, an activation (with sharpness) and an input dimension. */
 export interface RegimeCell {
+  /** the initialization family ("scale" or "imbalance", see InitFamily) */
   family: InitFamily;
   /** s for "scale", α for "imbalance" (> 0) */
   knob: number;
@@ -45,15 +47,21 @@ export interface RegimeCell {
   activation: string;
   /** sharpness r of σ_r(z) = σ(rz)/r (default 1: the activation as registered) */
   sharpness?: number;
+  /** input dimension d of the data (1 or 2) */
   inputDim: 1 | 2;
 }
 
+/** Training and measuring settings shared by every run of the map (DEFAULT_REGIME_SETTINGS fills the missing ones). */
 export interface RegimeMapSettings {
+  /** hidden width H of every net */
   width: number;
+  /** full-batch GD steps per run */
   steps: number;
   /** the learning rate lrFactor·N/λ_max(JJᵀ), capped at lrCap, is re-estimated every `chunk` steps */
   chunk: number;
+  /** learning-rate factor: lr = lrFactor·N/λ_max(JJᵀ) (0.5 is half the stability limit of the linearised model) */
   lrFactor: number;
+  /** upper bound on the learning rate */
   lrCap: number;
   /** pinning tolerance (distance of a zero-plane to the nearest data point) */
   tol: number;
@@ -67,19 +75,37 @@ export interface RegimeMapSettings {
   gridPoints: number;
 }
 
+/**
+ * The default map settings: H = 64, 20 000 GD steps, lr re-estimated every 1000 steps, pinning tolerance 0.02, clustering tolerance 0.05.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const settings = { ...sb.DEFAULT_REGIME_SETTINGS, steps: 5000 };
+ * ```
+ */
 export const DEFAULT_REGIME_SETTINGS: Readonly<RegimeMapSettings> = {
   width: 64, steps: 20000, chunk: 1000, lrFactor: 0.5, lrCap: 0.5, tol: 0.02, clusterTol: 0.05,
   minAmplitude: 0.05, residualTol: 1e-2, gridPoints: 401,
 };
 
+/** The training data of a map: points X (number[] in 1-D, number[][] in 2-D) and targets y. */
 export interface RegimeData {
+  /** the training inputs: numbers in 1-D, [x₁, x₂] pairs in 2-D */
   X: number[] | number[][];
+  /** the targets, one per input */
   y: number[];
 }
 
 /**
  * The map's data: in 1-D the six points of notebook 06; in 2-D `n` points uniform in [−1, 1]²
  * (from `seed`) with y = sin(2x₁)cos(x₂) (reconstruction §e.2 item 2).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const { X, y } = sb.regimeMapData(2, 0, 10);   // 10 points in [−1, 1]², y = sin(2x₁)cos(x₂)
+ * ```
  */
 export function regimeMapData(inputDim: 1 | 2, seed = 0, n = 10): RegimeData {
   if (inputDim === 1) return { X: [-1.5, -0.8, -0.2, 0.5, 1.1, 1.7], y: [0.3, -0.4, 0.6, -0.2, 0.5, -0.1] };
@@ -93,22 +119,35 @@ export function regimeMapData(inputDim: 1 | 2, seed = 0, n = 10): RegimeData {
 
 /** The adaptive-regime columns every measured run reports (regime map and MNIST per activation). */
 export interface MeasuredColumns {
+  /** number of active neurons (zero-plane crossing the data's hull, |μ| > 0) */
   active: number;
+  /** count-weighted fraction of active zero-planes within `tol` of a data point */
   pinned: number;
+  /** the pinned fraction expected by chance (chanceBaseline) */
   chance: number;
+  /** binomial z-score (p − c)/√(c(1 − c)/m) of the pinned fraction p against chance c over m active neurons */
   pinZ: number;
+  /** zero-plane clusters (ŵ, β) per strong neuron (1 = no clustering) */
   clustersPerNeuron: number;
+  /** clusters of the directions ŵ alone per strong neuron (NaN in 1-D, where ŵ = ±1) */
   directionsPerNeuron: number;
+  /** wall-clock seconds of the run (training and measuring) */
   seconds: number;
 }
 
 /** The measured row of one run (NaN where a quantity does not apply). */
 export interface RegimeRow extends MeasuredColumns {
+  /** initialization family of the cell */
   family: InitFamily;
+  /** the family's knob (s or α) */
   knob: number;
+  /** registered activation name */
   activation: string;
+  /** sharpness r of σ_r(z) = σ(rz)/r */
   sharpness: number;
+  /** input dimension d */
   inputDim: number;
+  /** the seed of the initialization */
   seed: number;
   /** "ok", "unconverged" (residual above residualTol·max|y|) or "diverged" */
   status: "ok" | "unconverged" | "diverged";
@@ -116,27 +155,49 @@ export interface RegimeRow extends MeasuredColumns {
   regime: string;
   /** why the run diverged ("" otherwise) */
   error: string;
+  /** training loss L = (1/2N)Σ(f(xₙ) − yₙ)² at the end */
   finalLoss: number;
+  /** maxₙ |f(xₙ) − yₙ| at the end */
   maxResidual: number;
+  /** the learning rate of the last stretch of GD */
   lastLr: number;
+  /** zero-plane movement M = Σᵢ|μᵢ|·‖(ŵᵢ, βᵢ)(T) − (ŵᵢ, βᵢ)(0)‖/√(1 + βᵢ(0)²) / Σᵢ|μᵢ| over strong neurons (0 = frozen planes) */
   laziness: number;
+  /** sup |f_T − f_lin,T| / max|y| on the evaluation grid, f_lin,T the linearised net trained by the same GD schedule */
   kernelGap: number;
+  /** sup |f_T − (f₀ + NTK interpolant)| / max|y|: the gap to the T → ∞ kernel prediction */
   kernelLimitGap: number;
+  /** (1-D) sup distance to the piecewise-linear interpolant, in units of max|y| (NaN in 2-D) */
   linearGap: number;
+  /** (1-D) sup distance to the natural cubic spline, in units of max|y| (NaN in 2-D) */
   splineGap: number;
+  /** number of strong neurons: |μᵢ| ≥ minAmplitude·max|μ| */
   strong: number;
+  /** |μ|-weighted share of the multi-neuron clusters whose mean plane passes within `tol` of a data point */
   clusterThroughData: number;
 }
 
 /** One run with its nets (for plotting) and its row. */
 export interface RegimeRun {
+  /** the measured row */
   row: RegimeRow;
+  /** the net at initialization */
   initial: ShallowNet;
+  /** the trained net (null when the run diverged) */
   trained: ShallowNet | null;
+  /** the GD stretches actually run ([{ lr, steps }, …]) */
   schedule: GdStretch[];
 }
 
-/** Thresholds of the measured regimes (see docs/regimes.md for their reasons). */
+/**
+ * Thresholds of the measured regimes (see docs/regimes.md for their reasons).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.REGIME_THRESHOLDS.kernelGap;   // 0.05: kernel when sup|f_T − f_lin,T| ≤ 5% of max|y|
+ * ```
+ */
 export const REGIME_THRESHOLDS = {
   /** kernel: sup|f_T − f_lin,T| ≤ 5% of max|y| */
   kernelGap: 0.05,
@@ -159,6 +220,13 @@ export const REGIME_THRESHOLDS = {
  *                              directionsPerNeuron ≤ 0.5 without plane clusters,
  *     "pinning without clusters"  pinZ ≥ 3,
  *     "adaptive, unpinned"     none of these.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.classifyRegime({ status: "ok", kernelGap: 0.01, clustersPerNeuron: 1, clusterThroughData: 0,
+ *   directionsPerNeuron: NaN, pinZ: 0 });   // "kernel": kernelGap ≤ REGIME_THRESHOLDS.kernelGap
+ * ```
  */
 export function classifyRegime(row: Pick<RegimeRow, "status" | "kernelGap" | "clustersPerNeuron" | "clusterThroughData" | "directionsPerNeuron" | "pinZ">): string {
   const t = REGIME_THRESHOLDS;
@@ -197,8 +265,21 @@ function checkSettings(s: RegimeMapSettings): void {
   if (!(s.minAmplitude >= 0 && s.minAmplitude <= 1)) throw new Error(`${where}: minAmplitude must be in [0, 1], got ${String(s.minAmplitude)}`);
 }
 
-/** The initialization law of a cell (gaussian standard deviations). */
-export function cellInit(cell: Pick<RegimeCell, "family" | "knob">, width: number): { dist: "gaussian"; sigmaW: number; sigmaB: number; sigmaV: number } {
+/**
+ * The initialization law of a cell (gaussian standard deviations).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.cellInit({ family: "imbalance", knob: 0.1 }, 64);   // w, b ~ N(0, 0.01), v ~ N(0, 1/(0.01·64))
+ * ```
+ */
+export function cellInit(cell: Pick<RegimeCell, "family" | "knob">, width: number): {
+  /** always "gaussian" */ dist: "gaussian";
+  /** standard deviation of w */ sigmaW: number;
+  /** standard deviation of b */ sigmaB: number;
+  /** standard deviation of v */ sigmaV: number;
+} {
   const k = cell.knob;
   return cell.family === "scale"
     ? { dist: "gaussian", sigmaW: k, sigmaB: k, sigmaV: k / Math.sqrt(width) }
@@ -266,6 +347,14 @@ function emptyRow(cell: RegimeCell, seed: number): RegimeRow {
 /**
  * One run of the map: a pure function of (cell, seed, settings, data). A run that blows up is
  * returned with status "diverged" and the reason, never thrown.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const run = sb.runRegimeCell({ family: "imbalance", knob: 0.1, activation: "relu", inputDim: 1 }, 0,
+ *   { ...sb.DEFAULT_REGIME_SETTINGS, width: 32, steps: 2000 }, sb.regimeMapData(1));
+ * run.row.regime;
+ * ```
  */
 export function runRegimeCell(cell: RegimeCell, seed: number, settings: RegimeMapSettings, data: RegimeData): RegimeRun {
   const act = checkCell(cell, 0);
@@ -333,8 +422,11 @@ export function runRegimeCell(cell: RegimeCell, seed: number, settings: RegimeMa
 export interface RegimeMapAxes {
   /** knob values per family, e.g. { scale: [0.01, 1], imbalance: [0.1, 3] } (an absent family is skipped) */
   families: Partial<Record<InitFamily, number[]>>;
+  /** registered activation names */
   activations: string[];
+  /** input dimensions to run (1 and/or 2) */
   inputDims: (1 | 2)[];
+  /** initialization seeds; one run per (cell, seed) */
   seeds: number[];
   /** sharpness values r (default [1]) */
   sharpness?: number[];
@@ -371,13 +463,19 @@ export function regimeMapCells(axes: RegimeMapAxes): RegimeCell[] {
 
 /** One task of the map: everything a run needs, as plain data (a worker can receive it). */
 export interface RegimeTask {
+  /** the cell to run */
   cell: RegimeCell;
+  /** the initialization seed */
   seed: number;
+  /** the complete settings */
   settings: RegimeMapSettings;
+  /** the training data of the cell's input dimension */
   data: RegimeData;
 }
 
+/** Options of regimeMap: the axes, settings overrides, data, and how to run the tasks. */
 export interface RegimeMapOptions extends RegimeMapAxes {
+  /** overrides of DEFAULT_REGIME_SETTINGS */
   settings?: Partial<RegimeMapSettings>;
   /** data per input dimension (default regimeMapData(d)) */
   data?: Partial<Record<1 | 2, RegimeData>>;
@@ -407,7 +505,15 @@ export function runRegimeTask(task: RegimeTask): RegimeRow {
 
 const STRING_COLUMNS = ["family", "activation", "status", "regime", "error"];
 
-/** The rows as a polars DataFrame (string columns for names, Float64 for numbers). */
+/**
+ * The rows as a polars DataFrame (string columns for names, Float64 for numbers).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const table = sb.regimeMapTable(rows);   // string columns for names, Float64 for numbers
+ * ```
+ */
 export function regimeMapTable(rows: RegimeRow[]): pl.DataFrame {
   if (!Array.isArray(rows) || rows.length === 0) throw new Error("regimeMapTable: no rows");
   const cols = Object.keys(rows[0]) as (keyof RegimeRow)[];
@@ -417,8 +523,23 @@ export function regimeMapTable(rows: RegimeRow[]): pl.DataFrame {
       : pl.Series(c, Float64Array.from(rows, (r) => Number(r[c])), pl.Float64)));
 }
 
-/** Train and measure every cell of the map; one row per (cell, seed). */
-export async function regimeMap(opts: RegimeMapOptions): Promise<{ table: pl.DataFrame; rows: RegimeRow[] }> {
+/**
+ * Train and measure every cell of the map; one row per (cell, seed).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const { rows, table } = await sb.regimeMap({
+ *   families: { imbalance: [0.1, 3] }, activations: ["relu", "tanh"], inputDims: [1], seeds: [0],
+ *   settings: { width: 32, steps: 2000 },
+ * });
+ * rows.map((r) => r.regime);   // e.g. ["clusters through data", …, "kernel"]
+ * ```
+ */
+export async function regimeMap(opts: RegimeMapOptions): Promise<{
+  /** the rows as a polars DataFrame (regimeMapTable) */ table: pl.DataFrame;
+  /** one measured row per (cell, seed), cell order then seed order */ rows: RegimeRow[];
+}> {
   const tasks = regimeMapTasks(opts);
   let rows: RegimeRow[];
   if (opts.runner !== undefined) {

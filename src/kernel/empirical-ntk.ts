@@ -9,6 +9,7 @@ import { toPoints, type Points } from "../network/data";
 import { featureGram } from "./gram";
 import { checkBudget } from "../check";
 
+/** Options of empiricalNTK: which parameters' Jacobian makes the kernel. */
 export interface EmpiricalNTKOptions {
   /** "all": every parameter (W, b, v, c); "amplitudes": the output weights v only (kernel regime) */
   params: "all" | "amplitudes";
@@ -28,7 +29,17 @@ function preactivationMap(net: ShallowNet, Xf: Float64Array, g: (i: number, z: n
   return out;
 }
 
-/** Row-major N×H matrix of the amplitude features σ(wᵢ·xₙ + bᵢ) (the Jacobian ∂f/∂v). */
+/**
+ * Row-major N×H matrix of the amplitude features σ(wᵢ·xₙ + bᵢ) (the Jacobian ∂f/∂v).
+ *
+ * Φₙᵢ = σ(wᵢ·xₙ + bᵢ).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const Phi = sb.amplitudeFeatures(net, Float64Array.from([-1, 0, 1]));   // 3 × H, row-major
+ * ```
+ */
 export function amplitudeFeatures(net: ShallowNet, Xf: Float64Array): Float64Array {
   const act = net.activation;
   return preactivationMap(net, Xf, (_, z) => act.sigma(z));
@@ -43,6 +54,14 @@ function slopeFeatures(net: ShallowNet, Xf: Float64Array): Float64Array {
 /**
  * Empirical NTK Gram matrix between X1 and X2 (X2 defaults to X1), returned as a row-major
  * Float64Array of N1×N2 entries: G[i·N2 + j] = K(X1[i], X2[j]).
+ *
+ * "all": K(x, y) = Σ_θ ∂f/∂θ(x) ∂f/∂θ(y) over (W, b, v, c); "amplitudes": K(x, y) = Σᵢ σ(wᵢ·x + bᵢ) σ(wᵢ·y + bᵢ).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const K = sb.empiricalNTK(net, [-1, 0, 1], undefined, { params: "amplitudes" });   // 3×3
+ * ```
  */
 export function empiricalNTK(net: ShallowNet, X1: Points, X2?: Points, opts: EmpiricalNTKOptions = { params: "all" }): Float64Array {
   const where = "empiricalNTK";

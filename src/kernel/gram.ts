@@ -3,10 +3,13 @@
 import { toPoints, type Points } from "../network/data";
 
 /** A kernel on ℝᵈ; in 1-D the points may be plain numbers. */
-export type Kernel = (x: number[] | number, y: number[] | number) => number;
+export type Kernel =
+  /** K(x, y) for two points of ℝᵈ (plain numbers in 1-D) */
+  (x: number[] | number, y: number[] | number) => number;
 
 /** A kernel that knows its input dimension and how to build Gram matrices fast. */
 export interface FastKernel extends Kernel {
+  /** input dimension d the kernel expects */
   readonly inputDim: number;
   /**
    * Gram matrix between flat row-major point sets (N1·d and N2·d numbers); X2 = null means X1
@@ -31,6 +34,13 @@ export function pointsDim(X: Points, what = "X"): number {
 /**
  * Gram matrix G[i·N2 + j] = K(X1[i], X2[j]) as a row-major Float64Array (N1×N2); X2 defaults to X1
  * (then G is exactly symmetric). Points are number[][] or, in 1-D, number[].
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const K = sb.rsKernel({ activation: "relu", inputDim: 1, offsets: { kind: "uniform", L: 2 } });
+ * const G = sb.gramMatrix(K, [-1, 0, 1]);   // 3×3, row-major: G[i·3 + j] = K(xᵢ, xⱼ)
+ * ```
  */
 export function gramMatrix(kernel: Kernel, X1: Points, X2?: Points): Float64Array {
   if (typeof kernel !== "function") throw new Error("gramMatrix: kernel must be a function (x, y) => number, e.g. rsKernel({...})");

@@ -19,4 +19,9 @@ export type { AllParamNTK, AllParamNTKOptions, AllParamNTKRoute, NTKParts } from
 export { normalGaussHermite } from "./ntk-gauss-hermite";
 export type { NormalRule } from "./ntk-gauss-hermite";
 export { ntkPrediction, empiricalNTKKernel } from "./ntk-prediction";
+export { ntkGram, ntkLambdaMax, ntkLearningRate, largestEigenvalue } from "./ntk-learning-rate";
+export type { PowerIterationOptions } from "./ntk-learning-rate";
+export { kernelPrediction } from "./kernel-prediction";
+export type { KernelPrediction, GdStretch } from "./kernel-prediction";
+export { linearInterpolant } from "./linear-interpolant";
 export type { NTKPrediction, NTKPredictionKernel } from "./ntk-prediction";

@@ -25,8 +25,9 @@ export interface NaturalCubicSpline {
  *
  * @example
  * ```ts
- * const s = naturalCubicSpline([-1, 0, 1], [0, 1, 0]);
- * s(0.5); // 0.6875
+ * import * as sb from "spectral-bias";
+ * const s = sb.naturalCubicSpline([-1, 0, 1], [0, 1, 0]);
+ * s(0.5);   // 0.6875
  * ```
  */
 export function naturalCubicSpline(x: number[], y: number[]): NaturalCubicSpline {

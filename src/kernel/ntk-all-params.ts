@@ -54,18 +54,23 @@ import { ntkChebyshevGram } from "./ntk-chebyshev";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
 import { pairwiseGram } from "./rs-kernel-common";
 
+/** Options of allParamNTK: the activation, the input dimension and the Gaussian law of (w, b, v). */
 export interface AllParamNTKOptions {
   /** an Activation or a registered name ("relu", "tanh", …) */
   activation: Activation | string;
+  /** input dimension d */
   inputDim: number;
   /** standard deviations of the Gaussian init law (all finite and > 0) */
   sigmaW: number;
+  /** σ_b */
   sigmaB: number;
+  /** σ_v */
   sigmaV: number;
   /** Gauss–Hermite nodes per dimension for smooth σ (default: from the error model, see header) */
   order?: number;
 }
 
+/** How allParamNTK evaluates the expectations: a closed form (ReLU), quadrature over panels between kinks, or Gauss–Hermite (smooth σ). */
 export type AllParamNTKRoute = "closed-form" | "panel-quadrature" | "gauss-hermite";
 
 /** Θ(x, y) split into its two sources. */
@@ -76,11 +81,17 @@ export interface NTKParts {
   hidden: number;
 }
 
+/** The infinite-width all-parameter NTK Θ(x, y) returned by allParamNTK: call it on two points or hand it to gramMatrix. */
 export interface AllParamNTK extends FastKernel {
+  /** the activation σ */
   readonly activation: Activation;
+  /** σ_w of the law */
   readonly sigmaW: number;
+  /** σ_b of the law */
   readonly sigmaB: number;
+  /** σ_v of the law */
   readonly sigmaV: number;
+  /** how the expectations are evaluated */
   readonly route: AllParamNTKRoute;
   /** Θ(x, y) */
   at(x: number[] | number, y: number[] | number): number;
@@ -245,6 +256,14 @@ function chooseRoute(act: Activation, order: number | undefined): AllParamNTKRou
  * The infinite-width all-parameter NTK Θ(x, y) = E[σ(z)σ(z′)] + σ_v² E[σ′(z)σ′(z′)](x·y + 1) of
  * f(x) = Σ vᵢσ(wᵢ·x + bᵢ) under w ~ N(0, σ_w² I), b ~ N(0, σ_b²), v ~ N(0, σ_v²): the limit of
  * ntkGram(net)/H (see the file header for the derivation and the evaluation routes).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const theta = sb.allParamNTK({ activation: "relu", inputDim: 1, sigmaW: 1, sigmaB: 1, sigmaV: 1 });
+ * theta(0.5, -0.5);                  // Θ(x, y)
+ * theta.parts(0.5, -0.5);            // { amplitude: E[σ(z)σ(z′)], hidden: σ_v² E[σ′(z)σ′(z′)](xy + 1) }
+ * ```
  */
 export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const where = "allParamNTK";

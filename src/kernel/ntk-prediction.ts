@@ -21,14 +21,18 @@ import type { FastKernel } from "./gram";
 import { kernelInterpolant, type KernelInterpolant } from "./interpolant";
 import type { AllParamNTK } from "./ntk-all-params";
 
+/** Which NTK ntkPrediction uses: the empirical NTK of all parameters, of the output weights only, or an infinite-width allParamNTK. */
 export type NTKPredictionKernel = "empirical" | "amplitudes" | AllParamNTK;
 
+/** The kernel-regime prediction f₀ + interpolant of y − f₀: call it at a point or use predictMany. */
 export interface NTKPrediction {
   /** f₀(x) + Σₙ αₙ K(x, xₙ) */
   (x: number[] | number): number;
+  /** f₀(x) + interpolant(x) at every row of X */
   predictMany(X: Points): Float64Array;
   /** the interpolant of the residual y − f₀(X) */
   readonly residualInterpolant: KernelInterpolant;
+  /** which kernel was used */
   readonly kernel: "empirical" | "amplitudes" | "infinite";
 }
 
@@ -52,6 +56,18 @@ export function empiricalNTKKernel(net: ShallowNet, params: "weights" | "amplitu
 /**
  * f₀ + the interpolant of y − f₀ under the NTK: what full-parameter GD from `net0` converges to
  * in the kernel (lazy) regime. `kernel`: "empirical" (default), "amplitudes", or an allParamNTK.
+ *
+ * f(x) = f₀(x) + Θ(x, X) Θ(X, X)⁻¹ (y − f₀(X)).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const net0 = sb.pairedInitNetwork({ width: 512, inputDim: 1, activation: "tanh",
+ *   init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 });
+ * const pred = sb.ntkPrediction(net0, X, y);   // the empirical NTK of all parameters
+ * pred(0.25);
+ * ```
  */
 export function ntkPrediction(net0: ShallowNet, X: Points, y: number[] | Float64Array, kernel: NTKPredictionKernel = "empirical"): NTKPrediction {
   const where = "ntkPrediction";

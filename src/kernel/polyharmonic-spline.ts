@@ -27,7 +27,8 @@ export interface PolyharmonicSpline {
  *
  * @example
  * ```ts
- * const s = polyharmonicSpline([[0, 0], [1, 0], [0, 1], [1, 1]], [0, 1, 1, 0]);
+ * import * as sb from "spectral-bias";
+ * const s = sb.polyharmonicSpline([[0, 0], [1, 0], [0, 1], [1, 1]], [0, 1, 1, 0]);
  * s([0.5, 0.5]);
  * ```
  */

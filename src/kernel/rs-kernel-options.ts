@@ -10,8 +10,16 @@ import { checkInitLaw, type InitLaw } from "../network/init";
  * InitLaw itself or, equivalently, as { kind: "init", dist: "gaussian", sigmaW, sigmaB }.
  */
 export type OffsetLaw =
-  | { kind: "uniform"; L: number }
-  | { kind: "init"; dist: "gaussian"; sigmaW: number; sigmaB: number }
+  | {
+    /** offsets uniform on [−L, L], normals uniform */ kind: "uniform";
+    /** half-width of the offset range */ L: number;
+  }
+  | {
+    /** the law a Gaussian initialization induces */ kind: "init";
+    /** always "gaussian" */ dist: "gaussian";
+    /** standard deviation of w */ sigmaW: number;
+    /** standard deviation of b */ sigmaB: number;
+  }
   | InitLaw;
 
 /** The offset law in the form the routes read (an InitLaw rewritten as { kind: "init" }). */
@@ -31,10 +39,13 @@ export function withOffsetLaw(o: RSKernelOptions): RSKernelOptions & { offsets: 
   return { ...o, offsets: { kind: "init", dist: "gaussian", sigmaW, sigmaB: law.sigmaB } };
 }
 
+/** Options of rsKernel: the activation, the input dimension and the law of the frozen zero-planes. */
 export interface RSKernelOptions {
   /** the activation, or its registered name (e.g. "relu") */
   activation: Activation | string;
+  /** input dimension d */
   inputDim: number;
+  /** the law of the frozen zero-planes (see OffsetLaw) */
   offsets: OffsetLaw;
   /**
    * Sphere rule for d ≥ 2: the number of equally spaced angles in 2-D (default 256 for
@@ -54,8 +65,11 @@ export interface RSKernelOptions {
  * `kernelInterpolant` solve the interpolation system stably when the constant dominates.
  */
 export interface AffineStructure {
+  /** the constant term */
   constant: number;
+  /** the coefficient of xᵀy */
   linear: number;
+  /** the radius within which the split holds */
   radius: number;
   /** residual(x, y) on flat point buffers at offsets xo, yo (d numbers each) */
   residual(x: Float64Array, xo: number, y: Float64Array, yo: number): number;
@@ -63,7 +77,9 @@ export interface AffineStructure {
 
 /** The kernel returned by `rsKernel`: call it on two points, or hand it to `gramMatrix`. */
 export interface RSKernel extends FastKernel {
+  /** the activation σ */
   readonly activation: Activation;
+  /** the law of the frozen zero-planes */
   readonly offsets: OffsetLaw;
   /** which route evaluates it (see the module comment) */
   readonly method: "closed-form" | "exact-pieces" | "split-quadrature" | "features";
@@ -81,9 +97,13 @@ export interface RSKernel extends FastKernel {
 
 /** Nodes and weights of a factorized kernel (see RSKernel.featureRule). */
 export interface FeatureRule {
+  /** number of features */
   Q: number;
+  /** directions u_q, Q·d row-major */
   U: Float64Array;
+  /** offsets t_q */
   t: Float64Array;
+  /** weights w_q */
   w: Float64Array;
 }
 

@@ -79,6 +79,16 @@ function chooseRoute(act: Activation, o: RSKernelOptions): KernelRoute {
  * Build the kernel-regime kernel of `activation` (an Activation or a registered name) for frozen
  * zero-planes with the given offset law (see the module comment for the exact normalisation and
  * its relation to the empirical NTK).
+ *
+ * K(x, y) = ∫_{S^{d−1}} ∫ ζ(ŵ, β) σ(ŵ·x − β) σ(ŵ·y − β) dβ dŵ; for ReLU in 1-D with offsets uniform on [−L, L]: 2Lxy + 2L³/3 + |x − y|³/6.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const K = sb.rsKernel({ activation: "relu", inputDim: 1, offsets: { kind: "uniform", L: 2 } });
+ * K(0.5, -0.5);                       // 2·2·(−0.25) + 16/3 + 1/6
+ * const f = sb.kernelInterpolant([-1, 0, 1], [0, 1, 0], K);   // the kernel-regime fit
+ * ```
  */
 export function rsKernel(input: RSKernelOptions): RSKernel {
   const options = withOffsetLaw(input);

@@ -8,6 +8,7 @@ import { Rng } from "../random";
 /** pixels per image (28 × 28) */
 export const MNIST_PIXELS = 784;
 
+/** Options of loadMnist: which digits, how many images per digit, and the seed of the selection. */
 export interface LoadMnistOptions {
   /** which digits (default 0..9), distinct integers in 0..9; labels keep the digit values */
   digits?: number[];
@@ -25,22 +26,32 @@ export interface LoadMnistOptions {
   seed: number;
 }
 
+/** A seeded, class-balanced MNIST subset: training and test images (flat, 784 grey values each) with their labels and provenance. */
 export interface MnistSubset {
   /** training images, n × 784 row-major, grey values in [0, 1] (the package's values rounded to float32) */
   Xtrain: Float32Array;
   /** digit label (0..9) of each training image */
   ytrain: Int32Array;
+  /** test images, n × 784 row-major, grey values in [0, 1] */
   Xtest: Float32Array;
+  /** digit label (0..9) of each test image */
   ytest: Int32Array;
   /** number of training / test images */
   nTrain: number;
+  /** number of test images */
   nTest: number;
   /** the digits requested, ascending */
   digits: number[];
   /** per requested digit (same order as `digits`): images drawn for training and for testing */
-  counts: { digit: number; train: number; test: number; available: number }[];
+  counts: {
+    /** the digit */ digit: number;
+    /** training images drawn */ train: number;
+    /** test images drawn */ test: number;
+    /** images of this digit the package ships */ available: number;
+  }[];
   /** index of each training / test image inside its digit's JSON file (for provenance) */
   trainSource: Int32Array;
+  /** index of each test image inside its digit's JSON file */
   testSource: Int32Array;
   /** 784 */
   inputDim: number;
@@ -89,7 +100,15 @@ function readDigit(digit: number): DigitFile {
   return out;
 }
 
-/** Images per digit in the installed package (reads and caches every file). */
+/**
+ * Images per digit in the installed package (reads and caches every file).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.mnistAvailable();   // images per digit 0..9 in the installed package
+ * ```
+ */
 export function mnistAvailable(): number[] {
   return Array.from({ length: 10 }, (_, d) => readDigit(d).count);
 }
@@ -137,6 +156,14 @@ function resolveCounts(o: LoadMnistOptions): { train: number; test: number } {
  * for more test images does not change the training set). Images are interleaved by digit
  * (first image of each digit, then the second, ...). Malformed options throw before any file is
  * read; a request beyond a digit's count throws naming the count available for every digit.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const m = sb.loadMnist({ trainPerClass: 50, testPerClass: 20, seed: 0 });
+ * m.nTrain;   // 500: 50 per digit
+ * m.Xtrain;   // 500 × 784 grey values in [0, 1]
+ * ```
  */
 export function loadMnist(opts: LoadMnistOptions): MnistSubset {
   const where = "loadMnist";

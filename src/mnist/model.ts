@@ -11,19 +11,26 @@ import { MNIST_PIXELS } from "./data";
 export type MnistNet = ShallowNet;
 
 /**
+ * The initialization law of initMnistNet.
+ *
  * @deprecated since 0.2 (removed in 0.3): use an InitLaw with `fanIn: true`. Here the three scales are
  * standard deviations for both laws (w_{ij} ~ sigmaW/√d, V_{ik} ~ sigmaV/√H); "uniform" is converted to
  * the InitLaw's half-width √3·s.
  */
 export interface MnistInit {
+  /** σ_w (scaled by 1/√d) */
   sigmaW: number;
+  /** σ_b */
   sigmaB: number;
+  /** σ_v */
   sigmaV: number;
+  /** "gaussian" (default) or "uniform" with the same standard deviations (half-width √3·s) */
   dist?: "gaussian" | "uniform";
 }
 
 /** @deprecated since 0.2: use initNetwork({ width, inputDim: 784, outputs: 10, activation, init, seed }). */
 export interface InitMnistNetOptions {
+  /** hidden width H */
   hidden: number;
   /** default 784 */
   inputDim?: number;
@@ -31,7 +38,9 @@ export interface InitMnistNetOptions {
   outputs?: number;
   /** default "relu" */
   activation?: Activation | string;
+  /** the initialization law (fan-in normalised: w ~ N(0, σ_w²/d)) */
   init: MnistInit;
+  /** initialization seed */
   seed: number;
 }
 
@@ -46,6 +55,14 @@ export function mnistInitLaw(init: MnistInit): InitLaw {
 /**
  * @deprecated since 0.2 (removed in 0.3): a seeded K-output ShallowNet, equal to
  * initNetwork({ width: hidden, inputDim, outputs, activation, init: mnistInitLaw(init), seed }).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = sb.initMnistNet({ hidden: 64, init: { sigmaW: 1, sigmaB: 0.1, sigmaV: 1 }, seed: 0 });
+ * // preferred: sb.initNetwork({ width: 64, inputDim: 784, outputs: 10, activation: "relu",
+ * //   init: { dist: "gaussian", sigmaW: 1, sigmaB: 0.1, sigmaV: 1, fanIn: true }, seed: 0 })
+ * ```
  */
 export function initMnistNet(opts: InitMnistNetOptions): ShallowNet {
   const where = "initMnistNet";

@@ -48,7 +48,15 @@ export function classifierOutputs(net: ShallowNet, X: ArrayLike<number>): Float6
   return out;
 }
 
-/** Squared loss to one-hot targets, L = (1/2n) Σₙ ‖f(xₙ) − e_{yₙ}‖², in float64. */
+/**
+ * Squared loss to one-hot targets, L = (1/2n) Σₙ ‖f(xₙ) − e_{yₙ}‖², in float64.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.oneHotLoss(net10, m.Xtrain, m.ytrain);
+ * ```
+ */
 export function oneHotLoss(net: ShallowNet, X: ArrayLike<number>, labels: ArrayLike<number>): number {
   const F = classifierOutputs(net, X);
   const K = net.outputs, n = F.length / K;
@@ -58,7 +66,17 @@ export function oneHotLoss(net: ShallowNet, X: ArrayLike<number>, labels: ArrayL
   return s / (2 * n);
 }
 
-/** Predicted class argmaxₖ fₖ(x) (first maximum on ties). */
+/**
+ * Predicted class argmaxₖ fₖ(x) (first maximum on ties).
+ *
+ * ŷ(x) = argmaxₖ fₖ(x).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const labels = sb.predictClass(net10, m.Xtest);
+ * ```
+ */
 export function predictClass(net: ShallowNet, X: ArrayLike<number>): Int32Array {
   const F = classifierOutputs(net, X);
   const K = net.outputs, n = F.length / K;
@@ -71,7 +89,20 @@ export function predictClass(net: ShallowNet, X: ArrayLike<number>): Int32Array 
   return out;
 }
 
-/** Fraction of images whose predicted class equals the label (float64 forward pass). */
+/**
+ * Fraction of images whose predicted class equals the label (float64 forward pass).
+ *
+ * (1/n) Σₙ 1{argmaxₖ fₖ(xₙ) = yₙ}.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const m = sb.loadMnist({ perClass: 20, seed: 0 });
+ * const net10 = sb.initNetwork({ width: 64, inputDim: 784, outputs: 10, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 0.1, sigmaV: 1, fanIn: true }, seed: 1 });
+ * sb.classAccuracy(net10, m.Xtest, m.ytest);   // ≈ 0.1 before training
+ * ```
+ */
 export function classAccuracy(net: ShallowNet, X: ArrayLike<number>, labels: ArrayLike<number>): number {
   const p = predictClass(net, X);
   checkLabels(labels, p.length, net.outputs, "classAccuracy");

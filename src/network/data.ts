@@ -29,6 +29,15 @@ export function toPoints(X: Points, d: number, what = "X", where = "toPoints"): 
   }
 }
 
+/** The data X for a net (or its planes) of input dimension d, with an error that names the mismatch. */
+export function pointsForNet(X: Points, d: number, where: string): Float64Array {
+  try {
+    return toPoints(X, d, "X", where);
+  } catch (e) {
+    throw new Error(`${(e as Error).message} (the net's input dimension is ${d}; pass data of that dimension)`);
+  }
+}
+
 function readPoints(X: Points, d: number, what: string): Float64Array {
   if (X instanceof Float64Array) {
     if (d !== 1) {

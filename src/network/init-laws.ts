@@ -25,9 +25,13 @@ import { checkInitLaw, type InitLaw } from "./init";
  * offsetDensity(beta, law, d). The same fields as InitLaw, plus the input dimension d.
  */
 export interface InitLawParams {
+  /** input dimension d */
   d: number;
+  /** "gaussian" (σ = standard deviation) or "uniform" (σ = half-width a of U(−a, a)) */
   dist: "gaussian" | "uniform";
+  /** σ_w (standard deviation or half-width, see dist) */
   sigmaW: number;
+  /** σ_b (standard deviation or half-width, see dist) */
   sigmaB: number;
 }
 
@@ -62,7 +66,18 @@ function lawAt(beta: number, law: InitLaw | InitLawParams, dim: number | undefin
   return Number.isFinite(beta) ? p : null;
 }
 
-/** Density p(β) of the RS offset β = −b/‖w‖ at initialization. */
+/**
+ * Density p(β) of the RS offset β = −b/‖w‖ at initialization.
+ *
+ * Gaussian law, s = σ_b/σ_w: p(β) = Γ((d+1)/2)/(√π Γ(d/2)) · (1/s) · (1 + β²/s²)^(−(d+1)/2) (Cauchy in 1-D).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const law: sb.InitLaw = { dist: "gaussian", sigmaW: 1, sigmaB: 2 };
+ * sb.offsetDensity(0, law, 1);   // Cauchy of scale 2 at 0: 1/(2π)
+ * ```
+ */
 export function offsetDensity(beta: number, law: InitLaw | InitLawParams, dim?: number): number {
   const p = lawAt(beta, law, dim, "offsetDensity");
   if (p === null) return 0;
@@ -77,7 +92,17 @@ export function offsetDensity(beta: number, law: InitLaw | InitLawParams, dim?: 
   return (m * m) / (4 * sigmaW * sigmaB);
 }
 
-/** CDF P(β ≤ beta) of the RS offset at initialization. */
+/**
+ * CDF P(β ≤ beta) of the RS offset at initialization.
+ *
+ * F(β) = ∫_{−∞}^β p(t) dt (Student-t CDF for Gaussian laws).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.offsetCdf(2, { dist: "gaussian", sigmaW: 1, sigmaB: 2 }, 1);   // Cauchy: 1/2 + atan(1)/π = 0.75
+ * ```
+ */
 export function offsetCdf(beta: number, law: InitLaw | InitLawParams, dim?: number): number {
   const p = readLaw(law, dim, "offsetCdf");
   checkBeta(beta, "offsetCdf");
@@ -95,6 +120,16 @@ export function offsetCdf(beta: number, law: InitLaw | InitLawParams, dim?: numb
 /**
  * Kernel-regime weight ζ(β) = p(β)·E[‖w‖² | β] (orientations integrated out), so that
  * ∫ζ(β)dβ = E‖w‖² (see `kernelWeightTotal`).
+ *
+ * Gaussian: ζ(β) ∝ (σ_b² + σ_w²β²)^(−(d+3)/2), normalised so that ∫ζ(β)dβ = d·σ_w².
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const law: sb.InitLaw = { dist: "gaussian", sigmaW: 1, sigmaB: 1 };
+ * const beta = sb.linspace(-5, 5, 101);
+ * const zeta = Array.from(beta, (b) => sb.kernelWeight(b, law, 1));
+ * ```
  */
 export function kernelWeight(beta: number, law: InitLaw | InitLawParams, dim?: number): number {
   const p = lawAt(beta, law, dim, "kernelWeight");
@@ -115,7 +150,15 @@ export function kernelWeight(beta: number, law: InitLaw | InitLawParams, dim?: n
   return (m * m * m * m) / (8 * sigmaW * sigmaB);
 }
 
-/** ∫ζ(β)dβ = E‖w‖²: d·σ_w² (Gaussian) or d·a_w²/3 (uniform; valid for every d). */
+/**
+ * ∫ζ(β)dβ = E‖w‖²: d·σ_w² (Gaussian) or d·a_w²/3 (uniform; valid for every d).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.kernelWeightTotal({ dist: "gaussian", sigmaW: 2, sigmaB: 1 }, 3);   // d·σ_w² = 12
+ * ```
+ */
 export function kernelWeightTotal(law: InitLaw | InitLawParams, d?: number): number {
   const p = readLaw(law, d, "kernelWeightTotal", false);
   return p.dist === "gaussian" ? p.d * p.sigmaW * p.sigmaW : (p.d * p.sigmaW * p.sigmaW) / 3;

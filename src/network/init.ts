@@ -14,8 +14,11 @@ import { ShallowNet } from "./shallow-net";
  * A scale of 0 is allowed and gives exact zeros (e.g. sigmaB = 0: all offsets at 0).
  */
 export interface InitLaw {
+  /** "gaussian": each sigma is a standard deviation; "uniform": each sigma is the half-width a of U(−a, a) */
   dist: "gaussian" | "uniform";
+  /** σ_w, the law of each weight wᵢₖ */
   sigmaW: number;
+  /** σ_b, the law of each bias bᵢ */
   sigmaB: number;
   /** needed to draw a net; the offset law and kernel weight do not depend on it */
   sigmaV?: number;
@@ -77,6 +80,14 @@ export interface InitNetworkOptions {
  * w_{i,0}, …, w_{i,d−1}, then b_i, then v_{i,0}, …, v_{i,K−1}. So for a fixed seed, a narrower net equals the first
  * neurons of a wider one. A zero scale still consumes its draw (the stream stays aligned) and
  * stores an exact +0.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = sb.initNetwork({ width: 256, inputDim: 1, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 / 16 }, seed: 0 });
+ * net.predict([0.5]);
+ * ```
  */
 export function initNetwork(opts: InitNetworkOptions): ShallowNet {
   const where = "initNetwork";

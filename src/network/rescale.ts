@@ -6,6 +6,15 @@ import { ShallowNet } from "./shallow-net";
  * `c` is one factor for every neuron or one per neuron. For positively 1-homogeneous σ (ReLU,
  * leaky ReLU, |z|) f and (ŵ, β, μ) are unchanged and rᵢ = ‖wᵢ‖ is multiplied by cᵢ; for other σ
  * the function changes. The output constant is kept.
+ *
+ * (wᵢ, bᵢ, vᵢ) ↦ (cᵢwᵢ, cᵢbᵢ, vᵢ/cᵢ); for 1-homogeneous σ, f and (ŵ, β, μ) are unchanged.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const moved = sb.rescaleNeurons(net, 3);
+ * sb.maxAbsError(moved.predict([0.3]), net.predict([0.3]));   // 0 up to rounding for ReLU
+ * ```
  */
 export function rescaleNeurons(net: ShallowNet, c: number | ArrayLike<number>): ShallowNet {
   const where = "rescaleNeurons";

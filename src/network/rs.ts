@@ -31,9 +31,13 @@ export interface RS {
 
 /** What `makeRS` accepts: normals as rows or flat, and K implied by amplitudes' length. */
 export interface RSParts {
+  /** unit normals ŵᵢ: H rows of d numbers, or flat H·d (in 1-D: H signs ±1) */
   normals: number[][] | Float64Array | number[];
+  /** offsets βᵢ, H numbers */
   offsets: ArrayLike<number>;
+  /** amplitudes μᵢ: H numbers, H rows of K, or flat H·K */
   amplitudes: ArrayLike<number> | number[][];
+  /** scales rᵢ = ‖wᵢ‖ ≥ 0, H numbers */
   scales: ArrayLike<number>;
   /** K output constants (default zeros) */
   constants?: ArrayLike<number>;
@@ -79,6 +83,14 @@ function rows(x: unknown, name: string, where: string): { flat: Float64Array; ro
  * Build a validated RS value. Every array must have one entry per neuron (amplitudes: H·K), scales
  * must be ≥ 0, normals of neurons with r > 0 must be unit, and a neuron with r = 0 must have μ = 0.
  * Throws naming the array and the fix, so a missing offset cannot silently become NaN.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // two neurons in 1-D: normals ±1, offsets β, amplitudes μ, scales r
+ * const rs = sb.makeRS({ normals: [1, -1], offsets: [0, -0.5], amplitudes: [0.5, 2], scales: [1, 2] }, "my cell");
+ * sb.predictRS(rs, [0, 1], "relu");
+ * ```
  */
 export function makeRS(parts: RSParts, where = "makeRS"): RS {
   if (parts === null || typeof parts !== "object") throw new Error(`${where}: pass { normals, offsets, amplitudes, scales, constants? }`);
@@ -138,7 +150,17 @@ export function isRS(x: unknown): x is RS {
     r.offsets instanceof Float64Array && r.amplitudes instanceof Float64Array && r.scales instanceof Float64Array && r.constants instanceof Float64Array;
 }
 
-/** Re-validate an RS value handed in by a caller (its arrays may have been edited). */
+/**
+ * Re-validate an RS value handed in by a caller (its arrays may have been edited).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rs = net.toRS();
+ * rs.offsets[0] = NaN;
+ * sb.checkRS(rs, "my cell");   // throws, naming offsets[0]
+ * ```
+ */
 export function checkRS(rs: unknown, where: string): RS {
   if (!isRS(rs)) {
     throw new Error(`${where}: expected an RS value { width, inputDim, outputs, normals, offsets, amplitudes, scales, constants } (from net.toRS() or makeRS); got ${rs === null ? "null" : typeof rs}`);

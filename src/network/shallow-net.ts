@@ -11,9 +11,13 @@ export { UNIT_NORMAL_TOLERANCE } from "./rs";
  * constant per neuron. Use `RS` (net.toRS()); `ShallowNet.fromRS` and `predictRS` still read this shape.
  */
 export interface RSCoordinates {
+  /** unit normals ŵᵢ, one row of d numbers per neuron */
   normals: number[][];
+  /** offsets βᵢ = −bᵢ/‖wᵢ‖ */
   offsets: Float64Array;
+  /** amplitudes μᵢ = vᵢ‖wᵢ‖ */
   amplitudes: Float64Array;
+  /** scales rᵢ = ‖wᵢ‖ */
   scales: Float64Array;
   /** constant output vᵢσ(bᵢ) of each zero-norm neuron (0 for rᵢ > 0) */
   constants?: Float64Array;
@@ -35,18 +39,28 @@ export interface Breakpoints {
 
 /** Serialized form written by `toJSON` (plain numbers; JSON keeps float64 values exactly). */
 export interface ShallowNetJSON {
+  /** format tag, always "spectral-bias/ShallowNet" */
   format: "spectral-bias/ShallowNet";
   /** 1: scalar nets (c a number); 2: K outputs (v is H·K, c has K entries) */
   version: 1 | 2;
+  /** hidden width H */
   width: number;
+  /** input dimension d */
   inputDim: number;
+  /** number of outputs K (absent in version 1: K = 1) */
   outputs?: number;
-  activation: { name: string; params: Record<string, number> };
+  /** the activation by registered name and parameters */
+  activation: {
+    /** registered activation name */ name: string;
+    /** its parameters (e.g. { r: 2 }) */ params: Record<string, number>;
+  };
   /** H·d, row-major */
   W: number[];
+  /** biases, H numbers */
   b: number[];
   /** H·K, row-major */
   v: number[];
+  /** the output constant (one number) or K constants */
   c: number | number[];
 }
 
@@ -102,6 +116,20 @@ export function vectorNorm(x: ArrayLike<number>, start = 0, len = x.length): num
   return m * Math.sqrt(s);
 }
 
+/**
+ * A shallow network with K outputs, fₖ(x) = Σᵢ vᵢₖ σ(wᵢ·x + bᵢ) + cₖ (K = 1 by default), in float64.
+ * Its RS coordinates (ŵᵢ = wᵢ/‖wᵢ‖, βᵢ = −bᵢ/‖wᵢ‖, μᵢ = vᵢ‖wᵢ‖, rᵢ = ‖wᵢ‖) come from `toRS()`;
+ * build one from weights, from `initNetwork`, or from an RS value with `ShallowNet.fromRS`.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = new sb.ShallowNet({ W: [[1], [-2]], b: [0, 1], v: [0.5, 1], c: 0, activation: "relu" });
+ * net.predict([-1, 0, 1]);        // Float64Array [3, 1, 0.5]
+ * const rs = net.toRS();          // { normals: [1, -1], offsets: [0, -0.5], amplitudes: [0.5, 2], … }
+ * sb.ShallowNet.fromRS(rs, { activation: "relu" }).predict([0.25]);   // same f: [0.625]
+ * ```
+ */
 export class ShallowNet {
   /** H */
   readonly width: number;
@@ -117,6 +145,7 @@ export class ShallowNet {
   readonly v: Float64Array;
   /** the K output constants cₖ */
   readonly outputConstants: Float64Array;
+  /** the activation σ */
   readonly activation: Activation;
 
   /**
@@ -193,6 +222,7 @@ export class ShallowNet {
     return this.outputConstants[0];
   }
 
+  /** Sets the output constant of a scalar net (K = 1). */
   set c(value: number) {
     if (this.outputs !== 1) throw new Error(`ShallowNet.c: this net has ${this.outputs} outputs; set outputConstants[k]`);
     if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`ShallowNet.c: ${String(value)} is not a finite number`);
@@ -434,6 +464,16 @@ function toRSValue(rs: RS | RSCoordinates, where: string): RS {
  * Evaluate a net directly from RS coordinates: fₖ(x) = Σᵢ μᵢₖ σ_{rᵢ}(ŵᵢ·x − βᵢ) + constantsₖ (+ c),
  * σ_r(z) = σ(rz)/r (homogeneous σ: σ(z), r ignored). An independent route to `predict`. Returns N
  * values (N·K row-major for K outputs). The RS arrays are checked first: unequal lengths throw.
+ *
+ * fₖ(x) = Σᵢ μᵢₖ σ_{rᵢ}(ŵᵢ·x − βᵢ) + constantsₖ, σ_r(z) = σ(rz)/r.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = sb.initNetwork({ width: 16, inputDim: 1, activation: "tanh",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 });
+ * const f = sb.predictRS(net.toRS(), [-1, 0, 1], "tanh");   // equals net.predict([-1, 0, 1])
+ * ```
  */
 export function predictRS(rs: RS | RSCoordinates, X: Points, activation: Activation | string, c = 0): Float64Array {
   const where = "predictRS";

@@ -5,6 +5,7 @@ import { Rng } from "../random";
 import { resolveActivation } from "./resolve-activation";
 import { ShallowNet } from "./shallow-net";
 
+/** Options of uniformZeroPlaneNet: width, dimension, offset window and the activation. */
 export interface UniformZeroPlaneNetOptions {
   /** number of neurons H (a multiple of the number of directions when d ≤ 2) */
   width: number;
@@ -70,6 +71,13 @@ function directionCount(o: UniformZeroPlaneNetOptions, where: string): number {
  *   and takes stratum i of H equal strata: βᵢ = −L + (i + uᵢ)·2L/H. A seed is required.
  * - uᵢ: with a seed, one uniform draw per neuron in neuron order (after its normal, for d ≥ 3),
  *   from `new Rng(seed)`; without a seed uᵢ = ½ (stratum midpoints: a deterministic midpoint rule).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // 64 ReLU neurons with kinks spread evenly over [−2, 2], v = 0 (so f₀ = 0)
+ * const net = sb.uniformZeroPlaneNet({ width: 64, inputDim: 1, L: 2, activation: "relu" });
+ * ```
  */
 export function uniformZeroPlaneNet(opts: UniformZeroPlaneNetOptions): ShallowNet {
   const where = "uniformZeroPlaneNet";
@@ -117,6 +125,7 @@ export function uniformZeroPlaneNet(opts: UniformZeroPlaneNetOptions): ShallowNe
   return new ShallowNet({ W, b, v: new Float64Array(H), activation: act, inputDim: d });
 }
 
+/** Options of netFromBreakpoints: kink positions, delta-slopes, orientations and the activation. */
 export interface NetFromBreakpointsOptions {
   /** kink positions pᵢ on the x axis */
   breakpoints: ArrayLike<number>;
@@ -124,6 +133,7 @@ export interface NetFromBreakpointsOptions {
   amplitudes: ArrayLike<number>;
   /** sᵢ = ±1: the side on which neuron i is active (default all +1) */
   orientations?: ArrayLike<number>;
+  /** an Activation or a registered name such as "relu" */
   activation: Activation | string;
   /** first-layer norm rᵢ = |wᵢ| of every neuron (default 1); irrelevant to f for homogeneous σ */
   scale?: number;
@@ -135,6 +145,14 @@ export interface NetFromBreakpointsOptions {
  * A 1-D net from its RS coordinates: neuron i is (μᵢ/r)·σ(r·sᵢ(x − pᵢ)), so wᵢ = r·sᵢ,
  * bᵢ = −r·sᵢpᵢ, vᵢ = μᵢ/r (offset βᵢ = sᵢpᵢ). Goes through ShallowNet.fromRS, so the weights are
  * those fromRS gives for normals sᵢ, offsets sᵢpᵢ, amplitudes μᵢ and scales r.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // f(x) = relu(x + 1) − 2·relu(x) + relu(x − 1): a hat on [−1, 1]
+ * const hat = sb.netFromBreakpoints({ breakpoints: [-1, 0, 1], amplitudes: [1, -2, 1], activation: "relu" });
+ * hat.predict([-1, 0, 0.5, 2]);   // [0, 1, 0.5, 0]
+ * ```
  */
 export function netFromBreakpoints(opts: NetFromBreakpointsOptions): ShallowNet {
   const where = "netFromBreakpoints";

@@ -3,6 +3,7 @@
 // jump), a one-sided fourth-order stencil on the side of x is used instead (forward at the point
 // itself, matching the "right derivative" convention of the activations).
 
+/** Options of derivative: points to keep the stencil away from, and the relative step. */
 export interface DerivativeOptions {
   /** points the stencil must not straddle (kinks/jumps of f) */
   avoid?: readonly number[];
@@ -22,7 +23,18 @@ function stencilSum(f: (x: number) => number, x: number, h: number, stencil: num
   return s;
 }
 
-/** f′(x) (order 1) or f″(x) (order 2) by fourth-order finite differences. */
+/**
+ * f′(x) (order 1) or f″(x) (order 2) by fourth-order finite differences.
+ *
+ * Central differences with error O(h⁴): f′(x) ≈ [f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)]/(12h).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.derivative(Math.exp, 0, 1);                        // ≈ 1
+ * sb.derivative((z) => sb.activation("tanh").sigma(z), 0.5, 2);   // tanh″(0.5)
+ * ```
+ */
 export function derivative(f: (x: number) => number, x: number, order: 1 | 2, opts: DerivativeOptions = {}): number {
   if (order !== 1 && order !== 2) throw new Error(`derivative: order must be 1 or 2, got ${order}`);
   const rel = opts.relativeStep ?? (order === 1 ? 1e-3 : 4e-3);

@@ -7,6 +7,7 @@
 // a small ĝ(ω) is about tol·∫|g|/|ĝ(ω)|.
 import { checkQuadratureOptions, integrateSegments, type Segment } from "./quadrature";
 
+/** Options of fourierTransformNumeric and sigmaHatNumeric: tolerances, known breakpoints and the truncation of the domain. */
 export interface FourierOptions {
   /** target error relative to ∫|g| (default 1e-10; floor 1e-14) */
   tol?: number;
@@ -146,12 +147,23 @@ export function fourierTransformNumericDetailed(
  * ĝ(ω) = ∫ g(x) e^{−iωx} dx for an integrable g, by adaptive Gauss–Kronrod quadrature on a
  * truncated domain found automatically (see the file comment). Returns { re, im }.
  * Throws if g does not decay within maxHalfWidth or the quadrature cannot reach tol.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // ĝ(ω) of g(x) = e^{−x²/2} is √(2π) e^{−ω²/2}
+ * const { re, im } = sb.fourierTransformNumeric((x) => Math.exp(-x * x / 2), 1);
+ * sb.check("Gaussian transform", Math.abs(re - Math.sqrt(2 * Math.PI) * Math.exp(-0.5)), 1e-8);
+ * ```
  */
 export function fourierTransformNumeric(
   g: (x: number) => number,
   omega: number,
   opts: FourierOptions = {},
-): { re: number; im: number } {
+): {
+  /** Re ĝ(ω) */ re: number;
+  /** Im ĝ(ω) */ im: number;
+} {
   const r = fourierTransformNumericDetailed(g, omega, opts);
   return { re: r.re, im: r.im };
 }

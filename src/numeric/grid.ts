@@ -12,7 +12,15 @@ function checkCount(n: number, min: number, where: string): void {
   if (n > 1e8) throw new Error(`${where}: n = ${n} points is more than 1e8; sample fewer points`);
 }
 
-/** n points from a to b inclusive, evenly spaced; n = 1 gives [a]. */
+/**
+ * n points from a to b inclusive, evenly spaced; n = 1 gives [a].
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = sb.linspace(-1, 1, 5);   // Float64Array [-1, -0.5, 0, 0.5, 1]
+ * ```
+ */
 export function linspace(a: number, b: number, n: number): Float64Array {
   checkEnds(a, b, "linspace");
   checkCount(n, 1, "linspace");
@@ -27,7 +35,15 @@ export function linspace(a: number, b: number, n: number): Float64Array {
   return out;
 }
 
-/** The n × n grid of points [x, y] over [x0, x1] × [y0, y1], x varying fastest (row-major in y). */
+/**
+ * The n × n grid of points [x, y] over [x0, x1] × [y0, y1], x varying fastest (row-major in y).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const P = sb.grid2d([-1, 1], [-1, 1], 3);   // 9 points [x, y], x varying fastest
+ * ```
+ */
 export function grid2d(xRange: [number, number], yRange: [number, number], n: number): number[][] {
   for (const [name, r] of [["xRange", xRange], ["yRange", yRange]] as const) {
     if (!Array.isArray(r) || r.length !== 2) throw new Error(`grid2d: ${name} must be [min, max], got ${String(r)}`);

@@ -30,7 +30,15 @@ function scaledNorm(get: (n: number) => number, N: number): number {
   return m * Math.sqrt(s);
 }
 
-/** maxₙ |aₙ − bₙ| */
+/**
+ * The largest absolute difference (sup-norm error): ‖a − b‖_∞ = maxₙ |aₙ − bₙ|.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.maxAbsError([1, 2, 3], [1, 2.5, 3]);   // 0.5
+ * ```
+ */
 export function maxAbsError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const N = pair(a, b, "maxAbsError");
   let m = 0;
@@ -38,13 +46,29 @@ export function maxAbsError(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return m;
 }
 
-/** √(mean (aₙ − bₙ)²) */
+/**
+ * The root-mean-square difference: √((1/N) Σₙ (aₙ − bₙ)²).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.rmsError([1, 2, 3], [1, 2, 4]);   // 1/√3
+ * ```
+ */
 export function rmsError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const N = pair(a, b, "rmsError");
   return scaledNorm((n) => a[n] - b[n], N) / Math.sqrt(N);
 }
 
-/** ‖a − ref‖₂ / ‖ref‖₂ (throws when the reference is all zeros: use maxAbsError then). */
+/**
+ * The relative L² error ‖a − ref‖₂ / ‖ref‖₂ (throws when the reference is all zeros: use maxAbsError then).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.relL2Error([1, 2, 2.1], [1, 2, 2]);   // 0.1/3
+ * ```
+ */
 export function relL2Error(a: ArrayLike<number>, ref: ArrayLike<number>): number {
   const N = pair(a, ref, "relL2Error");
   const den = scaledNorm((n) => ref[n], N);

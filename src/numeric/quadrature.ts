@@ -32,6 +32,7 @@ const WG = [
 
 const EPS = Number.EPSILON;
 
+/** Options of integrate: tolerances, interval budget and known breakpoints of f. */
 export interface QuadratureOptions {
   /** relative tolerance on the integral (default 1e-10; values below 1e-14 are raised to 1e-14) */
   tol?: number;
@@ -323,7 +324,18 @@ export function integrateDetailed(
   return { value: r.value[0], error: r.error, intervals: r.intervals, evaluations: r.evaluations };
 }
 
-/** ∫_a^b f(x) dx by adaptive Gauss–Kronrod (see integrateDetailed for the options and error rule). */
+/**
+ * ∫_a^b f(x) dx by adaptive Gauss–Kronrod (see integrateDetailed for the options and error rule).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // ∫₀^π sin x dx = 2
+ * sb.integrate(Math.sin, 0, Math.PI);
+ * // split at a kink for full accuracy: ∫₋₁¹ |x| dx = 1
+ * sb.integrate(Math.abs, -1, 1, { breakpoints: [0] });
+ * ```
+ */
 export function integrate(f: (x: number) => number, a: number, b: number, opts: QuadratureOptions = {}): number {
   return integrateDetailed(f, a, b, opts).value;
 }

@@ -48,7 +48,17 @@ function erfcContinuedFraction(x: number): number {
   return (INV_SQRT_PI * Math.exp(-x * x)) / f;
 }
 
-/** The error function erf(x). */
+/**
+ * The error function erf(x).
+ *
+ * erf(x) = (2/√π) ∫₀ˣ e^{−t²} dt.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.erf(1);   // ≈ 0.842700792949715
+ * ```
+ */
 export function erf(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (Math.abs(x) < SERIES_LIMIT) return erfSeries(x);
@@ -68,7 +78,15 @@ export function normalPdf(z: number): number {
   return INV_SQRT_2PI * Math.exp(-0.5 * z * z);
 }
 
-/** Standard normal distribution function Φ(z) = erfc(−z/√2)/2, accurate in the left tail. */
+/**
+ * Standard normal distribution function Φ(z) = erfc(−z/√2)/2, accurate in the left tail.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.normalCdf(1.96);   // ≈ 0.975
+ * ```
+ */
 export function normalCdf(z: number): number {
   return 0.5 * erfc(-z / Math.SQRT2);
 }

@@ -7,8 +7,8 @@ import { activation as lookupActivation } from "../activations";
 import { initNetwork, type InitSpec } from "../network/init";
 import type { ShallowNet } from "../network/shallow-net";
 import { train } from "../train";
-import { fft } from "./fft";
-import { assertCount, isPowerOfTwo, nextPowerOfTwo } from "./grid";
+import { fft } from "../numeric/fft";
+import { assertCount, isPowerOfTwo, nextPowerOfTwo } from "../numeric/sample-checks";
 
 export interface SpectralDynamicsOptions {
   /** an Activation or a registry name ("relu", "tanh", …) */
@@ -46,6 +46,7 @@ export interface SpectralDynamicsOptions {
 
 /** One measurement: the residual's energy at one target frequency after `step` updates. */
 export interface SpectralDynamicsRow {
+  /** the recorded training step */
   step: number;
   /** mode number k */
   frequency: number;
@@ -62,10 +63,13 @@ export interface SpectralDynamicsRow {
   activation: string;
 }
 
+/** The spectral dynamics of one training run: residual energy per target frequency over time. */
 export interface SpectralDynamicsResult {
+  /** one row per (recorded step, target frequency) */
   rows: SpectralDynamicsRow[];
   /** the grid and the target, for plotting */
   x: number[];
+  /** the target on the grid */
   y: number[];
   /** the trained net */
   net: ShallowNet;

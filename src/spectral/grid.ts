@@ -1,5 +1,6 @@
 // Uniform sampling grids shared by the spectral, seminorm and Radon tools: one convention
-// for where sample i sits, and the input checks every grid consumer runs before doing work.
+// for where sample i sits (the input checks are in numeric/sample-checks.ts).
+import { assertCount, assertFinite, assertStep } from "../numeric/sample-checks";
 
 /** A 2-D grid of samples: grid[i][j] = g(x0[0] + i·dx, x0[1] + j·dx) (first index = first coordinate). */
 export type Grid2d = ArrayLike<number>[];
@@ -12,7 +13,15 @@ export function centeredOrigin(n: number, dx: number): number {
   return -Math.floor(n / 2) * dx;
 }
 
-/** The coordinates x0 + i·dx, i = 0..n−1 (x0 defaults to the centred origin). */
+/**
+ * The coordinates x0 + i·dx, i = 0..n−1 (x0 defaults to the centred origin).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = sb.gridAxis(8, 0.25);   // −1, −0.75, …, 0.75: centred so that x[N/2] = 0
+ * ```
+ */
 export function gridAxis(n: number, dx: number, x0?: number): Float64Array {
   assertCount(n, "gridAxis", "n", 1);
   assertStep(dx, "gridAxis", "dx");
@@ -23,7 +32,15 @@ export function gridAxis(n: number, dx: number, x0?: number): Float64Array {
   return out;
 }
 
-/** Sample g on the 1-D grid x_i = x0 + i·dx. */
+/**
+ * Sample g on the 1-D grid x_i = x0 + i·dx.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const g = sb.sample1d((x) => Math.exp(-x * x), { n: 256, dx: 0.05 });   // x_i = x0 + i·dx, centred
+ * ```
+ */
 export function sample1d(g: (x: number) => number, opts: { n: number; dx: number; x0?: number }): Float64Array {
   const x = gridAxis(opts.n, opts.dx, opts.x0);
   const out = new Float64Array(x.length);
@@ -31,7 +48,15 @@ export function sample1d(g: (x: number) => number, opts: { n: number; dx: number
   return out;
 }
 
-/** Sample g on the n×n grid grid[i][j] = g(x0[0] + i·dx, x0[1] + j·dx). */
+/**
+ * Sample g on the n×n grid grid[i][j] = g(x0[0] + i·dx, x0[1] + j·dx).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });   // 64 rows of 64
+ * ```
+ */
 export function sample2d(
   g: (x1: number, x2: number) => number,
   opts: { n: number; dx: number; x0?: [number, number] },
@@ -39,91 +64,4 @@ export function sample2d(
   const a = gridAxis(opts.n, opts.dx, opts.x0?.[0]);
   const b = gridAxis(opts.n, opts.dx, opts.x0?.[1]);
   return Array.from(a, (xi) => Float64Array.from(b, (yj) => g(xi, yj)));
-}
-
-// ---- shared validation (throw before any work) ----
-
-export function assertCount(n: unknown, where: string, name: string, min: number): asserts n is number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < min) {
-    throw new Error(`${where}: ${name} must be an integer ≥ ${min}, got ${String(n)}`);
-  }
-}
-
-export function assertStep(dx: unknown, where: string, name: string): asserts dx is number {
-  if (typeof dx !== "number" || !Number.isFinite(dx) || dx <= 0) {
-    throw new Error(`${where}: ${name} must be a finite number > 0 (the grid spacing), got ${String(dx)}`);
-  }
-}
-
-export function assertFinite(x: unknown, where: string, name: string): asserts x is number {
-  if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new Error(`${where}: ${name} must be a finite number, got ${String(x)}`);
-  }
-}
-
-export function isPowerOfTwo(n: number): boolean {
-  return Number.isInteger(n) && n >= 1 && (n & (n - 1)) === 0;
-}
-
-export function nextPowerOfTwo(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
-
-/** Throws "grid size 100 is not a power of two; use 128" style errors. */
-export function assertPowerOfTwo(n: number, where: string, what = "grid size"): void {
-  if (!isPowerOfTwo(n) || n < 2) {
-    const hint = n < 2 ? "use at least 2" : `use ${nextPowerOfTwo(n)}`;
-    throw new Error(`${where}: ${what} ${n} is not a power of two ≥ 2; ${hint} (zero-pad or resample)`);
-  }
-}
-
-/** Copy a 1-D array of samples into a Float64Array, naming the first non-finite entry. */
-export function toFiniteVector(x: unknown, where: string, name: string): Float64Array {
-  if (!Array.isArray(x) && !ArrayBuffer.isView(x)) {
-    throw new Error(`${where}: ${name} must be an array of numbers or a Float64Array, got ${typeof x}`);
-  }
-  const a = x as ArrayLike<unknown>;
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new Error(`${where}: ${name}[${i}] is ${String(v)}; samples must be finite numbers`);
-    }
-    out[i] = v;
-  }
-  return out;
-}
-
-/** Flatten a rectangular grid (array of rows) row-major, naming ragged rows and non-finite entries. */
-export function toFiniteGrid(grid: unknown, where: string, name = "grid"): { rows: number; cols: number; data: Float64Array } {
-  if (!Array.isArray(grid) || grid.length === 0) {
-    throw new Error(`${where}: ${name} must be a non-empty array of rows (number[][] or Float64Array[])`);
-  }
-  const rows = grid.length;
-  const first = grid[0] as unknown;
-  if (!Array.isArray(first) && !ArrayBuffer.isView(first)) {
-    throw new Error(`${where}: ${name}[0] is not an array; a 2-D grid is an array of rows`);
-  }
-  const cols = (first as ArrayLike<number>).length;
-  const data = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    const row = grid[i] as unknown;
-    if (!Array.isArray(row) && !ArrayBuffer.isView(row)) {
-      throw new Error(`${where}: ${name}[${i}] is not an array; a 2-D grid is an array of rows`);
-    }
-    const r = row as ArrayLike<unknown>;
-    if (r.length !== cols) {
-      throw new Error(`${where}: ${name} is ragged: row ${i} has ${r.length} entries but row 0 has ${cols}`);
-    }
-    for (let j = 0; j < cols; j++) {
-      const v = r[j];
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw new Error(`${where}: ${name}[${i}][${j}] is ${String(v)}; samples must be finite numbers`);
-      }
-      data[i * cols + j] = v;
-    }
-  }
-  return { rows, cols, data };
 }

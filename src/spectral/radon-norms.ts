@@ -20,11 +20,12 @@
 // 1-D tools: the measure f'' of the piecewise-linear interpolant of samples (slope jumps), and the
 // exact ∫|s''|, ∫s''² of a function whose s'' is piecewise linear (a natural cubic spline).
 import type { Activation } from "../activations/types";
-import { fft, ifft } from "./fft";
-import { assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
-import { angleWeight, uniformStep } from "./radon";
+import { fft, ifft } from "../numeric/fft";
+import { assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
+import { angleWeight, filterSinogramRows, uniformStep } from "./radon";
 import { inversionConstant } from "./seminorm";
 
+/** The angle and offset axes of a sinogram (as uniformAngles and offsetAxis make them). */
 export interface SinogramAxes {
   /** equally spaced angles covering a half turn [θ₀, θ₀+π) or a full turn */
   angles: ArrayLike<number>;
@@ -32,9 +33,11 @@ export interface SinogramAxes {
   offsets: ArrayLike<number>;
 }
 
+/** Options of radonSeminorm2d: the sinogram axes, the penalty, the zero-plane weight and the frequency cut-off. */
 export interface RadonSeminormOptions extends SinogramAxes {
   /** activation whose penalty P_σ(ω) weighs the spectrum (or pass `penalty`) */
   activation?: Pick<Activation, "penalty">;
+  /** a penalty P(ω) ≥ 0 given directly (instead of `activation`) */
   penalty?: (omega: number) => number;
   /** uniform zero-plane weight ζ₀ > 0 (default 1) */
   zeta0?: number;
@@ -83,6 +86,17 @@ function padFactor(zeroPad: unknown, where: string): number {
  * turn is doubled) and in ω (DFT bins of the zero-padded row, spacing 2π/(P·dt)); ω = 0 is skipped
  * (P_σ(0) = 0), and bins above `maxFrequency`. Equals `seminorm(f samples, { dx, activation })` (Cor. 1)
  * for f sampled finely.
+ *
+ * (1/ζ₀) ∫_{S¹} ∫ |a(ŵ, β)|² dβ dŵ with |â|² = c₂² ω² P_σ(ω) |(Rf)^(ŵ, ω)|², c₂ = 1/(4π).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(48), offsets = sb.offsetAxis(161, 0.06);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });
+ * sb.radonSeminorm2d(sino, { angles, offsets, activation: sb.activation("relu"), maxFrequency: 15 });
+ * ```
  */
 export function radonSeminorm2d(sinogram: ArrayLike<number>[], opts: RadonSeminormOptions): number {
   const where = "radonSeminorm2d";
@@ -123,35 +137,47 @@ export function radonSeminorm2d(sinogram: ArrayLike<number>[], opts: RadonSemino
  * The ReLU representer density a(ŵ, t) = c₂ ∂_t² Λ Rf = −c₂ F⁻¹[|ω|³ (Rf)^] of a 2-D function, row
  * by row of its sinogram (spacing `doffset`), by FFT with zero padding to a power of two ≥ 2×
  * (row length). Spectrally accurate for smooth f whose projections have decayed inside the rows.
+ *
+ * a(ŵ, t) = c₂ ∂_t² Λ Rf = −c₂ F⁻¹[|ω|³ (Rf)^],  c₂ = 1/(4π).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const angles = sb.uniformAngles(64), offsets = sb.offsetAxis(512, 0.03);
+ * // the sinogram of f(x) = e^{−‖x‖²} is √π e^{−t²} at every angle
+ * const sino = Array.from(angles, () => Float64Array.from(offsets, (t) => Math.sqrt(Math.PI) * Math.exp(-t * t)));
+ * const a = sb.reluRepresenter2d(sino, { doffset: 0.03 });
+ * sb.radonDomainNorms(a, { angles, offsets });   // { l1: ‖a‖_L¹ (adaptive), l2sq: ‖a‖²_L² (kernel) }
+ * ```
  */
 export function reluRepresenter2d(sinogram: ArrayLike<number>[], opts: { doffset: number }): Float64Array[] {
-  const where = "reluRepresenter2d";
-  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { doffset }`);
-  assertStep(opts.doffset, where, "doffset");
-  const { rows, cols, data } = toFiniteGrid(sinogram, where, "sinogram");
-  if (cols < 2) throw new Error(`${where}: each sinogram row needs at least 2 offsets, got ${cols}`);
-  const pad = nextPowerOfTwo(2 * cols);
-  const dOmega = (2 * Math.PI) / (pad * opts.doffset);
-  const c = inversionConstant(2);
-  const out: Float64Array[] = [];
-  const buf = new Float64Array(pad);
-  for (let r = 0; r < rows; r++) {
-    buf.fill(0);
-    buf.set(data.subarray(r * cols, (r + 1) * cols));
-    const F = fft(buf);
-    for (let k = 0; k < pad; k++) {
+  return filterSinogramRows(sinogram, opts, "reluRepresenter2d", (pad, doffset) => {
+    const dOmega = (2 * Math.PI) / (pad * doffset);
+    const c = inversionConstant(2);
+    return Float64Array.from({ length: pad }, (_, k) => {
       const w = Math.abs(k <= pad / 2 ? k : k - pad) * dOmega;
-      const m = -c * w * w * w;
-      F.re[k] *= m;
-      F.im[k] *= m;
-    }
-    out.push(ifft(F.re, F.im).re.slice(0, cols));
-  }
-  return out;
+      return -c * w * w * w;
+    });
+  });
 }
 
-/** ∫_{S¹}∫ |a| dt dŵ and ∫_{S¹}∫ a² dt dŵ of a density on the sinogram grid (rectangle rule; a half turn is doubled). */
-export function radonDomainNorms(density: ArrayLike<number>[], axes: SinogramAxes): { l1: number; l2sq: number } {
+/**
+ * ∫_{S¹}∫ |a| dt dŵ and ∫_{S¹}∫ a² dt dŵ of a density on the sinogram grid (rectangle rule; a half turn is doubled).
+ *
+ * l1 = ∫_{S¹} ∫ |a(ŵ, t)| dt dŵ,  l2sq = ∫_{S¹} ∫ a(ŵ, t)² dt dŵ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const angles = sb.uniformAngles(16), offsets = sb.offsetAxis(101, 0.05);
+ * const a = Array.from(angles, () => Float64Array.from(offsets, (t) => Math.exp(-t * t)));
+ * sb.radonDomainNorms(a, { angles, offsets });   // l1 ≈ 2π·√π
+ * ```
+ */
+export function radonDomainNorms(density: ArrayLike<number>[], axes: SinogramAxes): {
+  /** ∫∫ |a| dt dŵ */ l1: number;
+  /** ∫∫ a² dt dŵ */ l2sq: number;
+} {
   const { data, weightPerAngle, dt } = sinogramRows(density, axes, "radonDomainNorms");
   let l1 = 0, l2sq = 0;
   for (let i = 0; i < data.length; i++) {
@@ -177,8 +203,21 @@ export interface CurvatureNorms {
  * j_k/dx: O(dx²) for smooth g, but growing like 1/dx for a kinked g, whose ∫g''² is infinite).
  * `roundoff` = 4·N·ε·max|g|/dx bounds the rounding in tv (each second difference of values of size
  * max|g| carries at most 4ε·max|g| of rounding before the division by dx).
+ *
+ * jumps j_k = (g_{k+1} − 2g_k + g_{k−1})/dx;  tv = Σ|j_k| ≈ ∫|g″|,  energy = Σ j_k²/dx ≈ ∫g″².
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = sb.linspace(-2, 2, 401);
+ * const n = sb.curvatureNorms1d(Array.from(x, (t) => Math.abs(t)), { dx: 0.01 });
+ * n.tv;   // 2: |x| has one slope jump of 2
+ * ```
  */
-export function curvatureNorms1d(samples: ArrayLike<number>, opts: { dx: number }): CurvatureNorms & { jumps: Float64Array; roundoff: number } {
+export function curvatureNorms1d(samples: ArrayLike<number>, opts: { dx: number }): CurvatureNorms & {
+  /** the slope jumps j_k at the interior samples */ jumps: Float64Array;
+  /** the rounding error of tv (4N·ε·max|g|/dx): compare tv with it */ roundoff: number;
+} {
   const where = "curvatureNorms1d";
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { dx }`);
   assertStep(opts.dx, where, "dx");
@@ -201,6 +240,15 @@ export function curvatureNorms1d(samples: ArrayLike<number>, opts: { dx: number 
  * natural cubic spline: pass its knots and secondDerivatives). On [t_i, t_{i+1}] with end values
  * M_i, M_{i+1} and h = t_{i+1} − t_i: ∫s''² = h(M_i² + M_iM_{i+1} + M_{i+1}²)/3; ∫|s''| = h(|M_i|+|M_{i+1}|)/2
  * without a sign change, else h(M_i² + M_{i+1}²)/(2(|M_i| + |M_{i+1}|)).
+ *
+ * on [tᵢ, tᵢ₊₁] with end values Mᵢ, Mᵢ₊₁ and h = tᵢ₊₁ − tᵢ: ∫s″² = h(Mᵢ² + MᵢMᵢ₊₁ + Mᵢ₊₁²)/3, and ∫|s″| exactly (split where s″ changes sign).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const s = sb.naturalCubicSpline([-1, 0, 1], [0, 1, 0]);
+ * sb.piecewiseLinearCurvatureNorms(s.knots, s.secondDerivatives);   // { tv: ∫|s″|, energy: ∫s″² }
+ * ```
  */
 export function piecewiseLinearCurvatureNorms(knots: ArrayLike<number>, secondDerivatives: ArrayLike<number>): CurvatureNorms {
   const where = "piecewiseLinearCurvatureNorms";
@@ -222,8 +270,16 @@ export function piecewiseLinearCurvatureNorms(knots: ArrayLike<number>, secondDe
 /**
  * ∫|s''| and ∫s''² of the linear spline through (x, y): s'' = Σ (slope jumps) δ at the interior
  * knots, so tv = Σ|Δslope| and energy = Infinity (unless no slope changes, then 0).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.linearSplineCurvatureNorms([-1, 0, 1], [0, 1, 0]);   // tv = 2 (slope +1 → −1), energy = Infinity
+ * ```
  */
-export function linearSplineCurvatureNorms(x: ArrayLike<number>, y: ArrayLike<number>): CurvatureNorms & { jumps: Float64Array } {
+export function linearSplineCurvatureNorms(x: ArrayLike<number>, y: ArrayLike<number>): CurvatureNorms & {
+  /** the slope jump Δslope at each interior knot */ jumps: Float64Array;
+} {
   const where = "linearSplineCurvatureNorms";
   const xs = toFiniteVector(x, where, "x");
   const ys = toFiniteVector(y, where, "y");

@@ -5,14 +5,17 @@
 //   f = c₂ R* Λ R f,  c₂ = 1/(4π) = c_d of §b at d = 2.
 // Images are sampled as grid[i][j] = f(x0[0] + i·dx, x0[1] + j·dx) and taken to be 0 outside
 // the sampled square; sinograms are arrays of rows, sinogram[a][k] = g(angles[a], offsets[k]).
-import { fft, ifft } from "./fft";
-import { assertCount, assertStep, centeredOrigin, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
+import { fft, ifft } from "../numeric/fft";
+import { assertCount, assertStep, nextPowerOfTwo, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
+import { centeredOrigin } from "./grid";
 
 /** c₂ = 1/(4π): f = c₂ R*ΛRf with R* integrating over the full circle θ ∈ [0, 2π). */
 export const FBP_CONSTANT_2D = 1 / (4 * Math.PI);
 
+/** How radon2d interpolates the image between pixel centres: bilinear, or cubic (Keys). */
 export type RadonInterpolation = "bilinear" | "cubic";
 
+/** Options of radon2d: pixel size, the angles and offsets of the sinogram, and the interpolation. */
 export interface RadonOptions {
   /** pixel spacing of the image */
   dx: number;
@@ -31,7 +34,16 @@ export interface RadonOptions {
   ds?: number;
 }
 
-/** m equally spaced angles θ_a = θ₀ + a·Δθ covering a half turn [θ₀, θ₀+π) (default) or a full turn. */
+/**
+ * m equally spaced angles θ_a = θ₀ + a·Δθ covering a half turn [θ₀, θ₀+π) (default) or a full turn.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.uniformAngles(4);                       // [0, π/4, π/2, 3π/4]
+ * sb.uniformAngles(4, { fullTurn: true });   // [0, π/2, π, 3π/2]
+ * ```
+ */
 export function uniformAngles(m: number, opts: { fullTurn?: boolean; start?: number } = {}): Float64Array {
   assertCount(m, "uniformAngles", "m", 2);
   const span = opts.fullTurn ? 2 * Math.PI : Math.PI;
@@ -39,7 +51,15 @@ export function uniformAngles(m: number, opts: { fullTurn?: boolean; start?: num
   return Float64Array.from({ length: m }, (_, a) => start + (a * span) / m);
 }
 
-/** `count` offsets with spacing `doffset`, centred like an image axis: t_k = (k − ⌊count/2⌋)·doffset. */
+/**
+ * `count` offsets with spacing `doffset`, centred like an image axis: t_k = (k − ⌊count/2⌋)·doffset.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.offsetAxis(5, 0.5);   // [−1, −0.5, 0, 0.5, 1]
+ * ```
+ */
 export function offsetAxis(count: number, doffset: number): Float64Array {
   assertCount(count, "offsetAxis", "count", 2);
   assertStep(doffset, "offsetAxis", "doffset");
@@ -86,6 +106,16 @@ function makeSampler(data: Float64Array, n1: number, n2: number, kind: RadonInte
  * Forward Radon transform of an image: sinogram[a][k] = ∫ f(t_k ŵ_a + s ŵ_a⊥) ds, with
  * ŵ = (cos θ, sin θ), ŵ⊥ = (−sin θ, cos θ). Each line is clipped to the (interpolation support of
  * the) image square and integrated by the trapezoid rule with step ds on the interpolated image.
+ *
+ * Rf(θ, t) = ∫ f(t ŵ + s ŵ⊥) ds,  ŵ = (cos θ, sin θ), ŵ⊥ = (−sin θ, cos θ).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(32), offsets = sb.offsetAxis(81, 0.1);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });   // sino[a][k] ≈ √π e^{−t_k²}
+ * ```
  */
 export function radon2d(grid: ArrayLike<number>[], opts: RadonOptions): Float64Array[] {
   const where = "radon2d";
@@ -184,25 +214,11 @@ function sinogramInput(sinogram: unknown, nAngles: number, nOffsets: number, whe
   return data;
 }
 
-export interface BackProjectOptions {
-  /** equally spaced angles covering [θ₀, θ₀+π) or [θ₀, θ₀+2π) */
-  angles: ArrayLike<number>;
-  /** equally spaced increasing offsets */
-  offsets: ArrayLike<number>;
-  /** output image is n×n */
-  n: number;
-  dx: number;
-  x0?: [number, number];
-}
-
 /**
- * The adjoint R*g(x) = ∫_0^{2π} g(θ, ŵ·x) dθ on an n×n image grid: the rectangle rule in θ and
- * linear interpolation in t (0 outside the offset range). A half-turn sinogram is extended to the
- * full circle by the symmetry g(θ+π, −t) = g(θ, t) that every Radon transform has, i.e. its sum is
- * doubled; so the result is the same R* for either angle set.
+ * The checks backProject2d and filteredBackProjection run before any work: the options, the image
+ * grid (n, dx), equally spaced angles and offsets, and a sinogram of one row per angle.
  */
-export function backProject2d(sinogram: ArrayLike<number>[], opts: BackProjectOptions): Float64Array[] {
-  const where = "backProject2d";
+function backProjectInput(sinogram: unknown, opts: BackProjectOptions, where: string): { angles: Float64Array; offsets: Float64Array; wA: number; dt: number; data: Float64Array } {
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { angles, offsets, n, dx }`);
   assertCount(opts.n, where, "n", 1);
   assertStep(opts.dx, where, "dx");
@@ -211,6 +227,43 @@ export function backProject2d(sinogram: ArrayLike<number>[], opts: BackProjectOp
   const wA = angleWeight(angles, where);
   const dt = uniformStep(offsets, where);
   const data = sinogramInput(sinogram, angles.length, offsets.length, where);
+  return { angles, offsets, wA, dt, data };
+}
+
+/** Options of backProject2d and filteredBackProjection: the sinogram axes and the output grid. */
+export interface BackProjectOptions {
+  /** equally spaced angles covering [θ₀, θ₀+π) or [θ₀, θ₀+2π) */
+  angles: ArrayLike<number>;
+  /** equally spaced increasing offsets */
+  offsets: ArrayLike<number>;
+  /** output image is n×n */
+  n: number;
+  /** pixel size of the output grid */
+  dx: number;
+  /** centre of pixel (0, 0) (default: the grid is centred on the origin) */
+  x0?: [number, number];
+}
+
+/**
+ * The adjoint R*g(x) = ∫_0^{2π} g(θ, ŵ·x) dθ on an n×n image grid: the rectangle rule in θ and
+ * linear interpolation in t (0 outside the offset range). A half-turn sinogram is extended to the
+ * full circle by the symmetry g(θ+π, −t) = g(θ, t) that every Radon transform has, i.e. its sum is
+ * doubled; so the result is the same R* for either angle set.
+ *
+ * R*g(x) = ∫₀^{2π} g(θ, ŵ·x) dθ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(32), offsets = sb.offsetAxis(81, 0.1);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });
+ * const bp = sb.backProject2d(sino, { angles, offsets, n: 64, dx: 0.1 });
+ * ```
+ */
+export function backProject2d(sinogram: ArrayLike<number>[], opts: BackProjectOptions): Float64Array[] {
+  const where = "backProject2d";
+  const { angles, offsets, wA, dt, data } = backProjectInput(sinogram, opts, where);
   const n = opts.n, dx = opts.dx, T = offsets.length;
   const a0 = opts.x0?.[0] ?? centeredOrigin(n, dx);
   const b0 = opts.x0?.[1] ?? centeredOrigin(n, dx);
@@ -244,34 +297,60 @@ export function backProject2d(sinogram: ArrayLike<number>[], opts: BackProjectOp
  * cut off at the Nyquist frequency π/τ, i.e. Ram–Lak), done by FFT (fft.js via ./fft) with zero
  * padding to a power of two ≥ 2·(row length). Unlike a bare |ω_k| multiplier on the padded DFT, this
  * has the correct response at ω = 0, so no constant offset ("cupping") is introduced.
+ *
+ * Λg = F⁻¹[|ω| ĝ(ω)] along the offset t, by convolution with h(0) = π/(2τ²), h(nτ) = −2/(π n² τ²) for odd n, 0 for even n ≠ 0.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(32), offsets = sb.offsetAxis(81, 0.1);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });
+ * const filtered = sb.rampFilter(sino, { doffset: 0.1 });
+ * ```
  */
 export function rampFilter(sinogram: ArrayLike<number>[], opts: { doffset: number }): Float64Array[] {
-  const where = "rampFilter";
+  return filterSinogramRows(sinogram, opts, "rampFilter", (P, tau) => {
+    const kernel = new Float64Array(P);
+    for (let m = 0; m < P; m++) {
+      const nn = m <= P / 2 ? m : m - P; // circular index
+      if (nn === 0) kernel[m] = Math.PI / (2 * tau * tau);
+      else if (nn % 2 !== 0) kernel[m] = -2 / (Math.PI * nn * nn * tau * tau);
+    }
+    const H = fft(kernel); // real and even: H.re is the filter's frequency response
+    return Float64Array.from(H.re, (h) => h * tau);
+  });
+}
+
+/**
+ * The row filter rampFilter and reluRepresenter2d share: each row of a sinogram sampled at spacing
+ * `doffset`, zero-padded to P = the power of two ≥ 2·(row length), has its DFT multiplied by the
+ * real multiplier `multiplier(P, doffset)[k]` and is transformed back (first row-length samples
+ * kept). The options and the sinogram are checked first, errors naming `where`.
+ */
+export function filterSinogramRows(
+  sinogram: ArrayLike<number>[],
+  opts: { doffset: number },
+  where: string,
+  multiplier: (P: number, doffset: number) => Float64Array,
+): Float64Array[] {
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { doffset }`);
   assertStep(opts.doffset, where, "doffset");
-  const { rows, cols: T, data } = toFiniteGrid(sinogram, where, "sinogram");
-  if (T < 2) throw new Error(`${where}: each sinogram row needs at least 2 offsets, got ${T}`);
-  const tau = opts.doffset;
-  const P = nextPowerOfTwo(2 * T);
-  const kernel = new Float64Array(P);
-  for (let m = 0; m < P; m++) {
-    const nn = m <= P / 2 ? m : m - P; // circular index
-    if (nn === 0) kernel[m] = Math.PI / (2 * tau * tau);
-    else if (nn % 2 !== 0) kernel[m] = -2 / (Math.PI * nn * nn * tau * tau);
-  }
-  const H = fft(kernel); // real and even: H.re is the filter's frequency response
+  const { rows, cols, data } = toFiniteGrid(sinogram, where, "sinogram");
+  if (cols < 2) throw new Error(`${where}: each sinogram row needs at least 2 offsets, got ${cols}`);
+  const P = nextPowerOfTwo(2 * cols);
+  const m = multiplier(P, opts.doffset);
   const out: Float64Array[] = [];
   const buf = new Float64Array(P);
   for (let r = 0; r < rows; r++) {
     buf.fill(0);
-    buf.set(data.subarray(r * T, (r + 1) * T));
+    buf.set(data.subarray(r * cols, (r + 1) * cols));
     const F = fft(buf);
     for (let k = 0; k < P; k++) {
-      F.re[k] *= H.re[k] * tau;
-      F.im[k] *= H.re[k] * tau;
+      F.re[k] *= m[k];
+      F.im[k] *= m[k];
     }
-    const back = ifft(F.re, F.im);
-    out.push(back.re.slice(0, T));
+    out.push(ifft(F.re, F.im).re.slice(0, cols));
   }
   return out;
 }
@@ -281,18 +360,21 @@ export function rampFilter(sinogram: ArrayLike<number>[], opts: { doffset: numbe
  * sinogram along offsets, back-project onto an n×n grid. Angles over a half turn or a full turn
  * give the same result, because backProject2d always integrates over the full circle (a bare
  * half-turn sum without that doubling would need the constant 1/(2π) instead).
+ *
+ * f = (1/(4π)) R* Λ R f in 2-D.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y)), { n: 64, dx: 0.1 });
+ * const angles = sb.uniformAngles(64), offsets = sb.offsetAxis(101, 0.1);
+ * const sino = sb.radon2d(img, { dx: 0.1, angles, offsets });
+ * const rec = sb.filteredBackProjection(sino, { angles, offsets, n: 64, dx: 0.1 });   // ≈ img
+ * ```
  */
 export function filteredBackProjection(sinogram: ArrayLike<number>[], opts: BackProjectOptions): Float64Array[] {
-  const where = "filteredBackProjection";
-  if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { angles, offsets, n, dx }`);
   // validate everything backProject2d will need before filtering
-  assertCount(opts.n, where, "n", 1);
-  assertStep(opts.dx, where, "dx");
-  const angles = toFiniteVector(opts.angles, where, "angles");
-  const offsets = toFiniteVector(opts.offsets, where, "offsets");
-  angleWeight(angles, where);
-  const dt = uniformStep(offsets, where);
-  sinogramInput(sinogram, angles.length, offsets.length, where);
+  const { dt } = backProjectInput(sinogram, opts, "filteredBackProjection");
   const filtered = rampFilter(sinogram, { doffset: dt });
   const img = backProject2d(filtered, opts);
   for (const row of img) for (let j = 0; j < row.length; j++) row[j] *= FBP_CONSTANT_2D;

@@ -18,6 +18,7 @@ import { integrate } from "../numeric/quadrature";
 import { normalCdf, normalPdf } from "../numeric/special";
 import { checkInitLaw, type InitLaw } from "../network/init";
 
+/** Options of penaltySpectrum: the initialization law, the input interval and which parameters train. */
 export interface PenaltySpectrumOptions {
   /** the initialization law of the net (sigmaV is used by params "all" only) */
   init: InitLaw;
@@ -48,7 +49,18 @@ function meanOffsetDensity(init: InitLaw, a: number, b: number): (w: number) => 
   };
 }
 
-/** λ(ω) up to one constant factor, as a function of the angular frequency ω > 0. */
+/**
+ * λ(ω) up to one constant factor, as a function of the angular frequency ω > 0.
+ *
+ * λ_amp(ω) ∝ ∫₀^∞ p_|w|(w) ρ̄(w) / (w P_σ(ω/w)) dw (plus σ_v² c ∫ p_|w| ρ̄ (ω/w)²/(w P_σ(ω/w)) dw for params "all").
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const lam = sb.penaltySpectrum("relu", { init: { dist: "gaussian", sigmaW: 1, sigmaB: 1 }, interval: [-1, 1] });
+ * lam(4) / lam(2);   // about 2⁻⁴ for ReLU (P = ω⁴)
+ * ```
+ */
 export function penaltySpectrum(act: Activation | string, opts: PenaltySpectrumOptions): (omega: number) => number {
   const where = "penaltySpectrum";
   const sigma = typeof act === "string" ? lookupActivation(act) : act;

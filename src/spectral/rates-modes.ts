@@ -14,6 +14,7 @@
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { fitDecayRate, projectResiduals, type FitRateOptions, type ModeRate } from "./rates";
 
+/** The eigen-decomposition of G = K/N on a grid, with the frequency each eigenvector resembles. */
 export interface GramModes {
   /** eigenvalues of K/N, descending */
   values: Float64Array;
@@ -25,7 +26,20 @@ export interface GramModes {
   shares: Float64Array;
 }
 
-/** Eigen-decomposition of G = K/N for a row-major N×N symmetric Gram K on a grid of spacing h. */
+/**
+ * Eigen-decomposition of G = K/N for a row-major N×N symmetric Gram K on a grid of spacing h.
+ *
+ * G = K/N = Σ_j λ_j u_j u_jᵀ, λ descending; ω_j the frequency of the sinusoid closest to u_j.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = Array.from(sb.linspace(-1, 1, 32));
+ * const K = sb.empiricalNTK(net, x, undefined, { params: "amplitudes" });
+ * const modes = sb.gramModes(K, 32, x[1] - x[0]);
+ * modes.values[0];   // λ_max of K/N
+ * ```
+ */
 export function gramModes(K: ArrayLike<number>, N: number, spacing: number): GramModes {
   const where = "gramModes";
   if (!Number.isInteger(N) || N < 2 || K.length !== N * N) throw new Error(`${where}: K must hold N×N = ${N}×${N} numbers, got ${K.length}`);
@@ -126,6 +140,15 @@ export function fourierModes(N: number, spacing: number, omegas: number[], x0 = 
 /**
  * Decay rate of the residual's amplitude at each grid frequency ω (the length of its (cos, sin)
  * coefficient pair), fitted as in fitDecayRate. Refuses a frequency the grid cannot resolve.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = Array.from(sb.linspace(-1, 1, 64)), h = x[1] - x[0], steps = [0, 50, 100];
+ * const w = (2 * Math.PI * 3) / (64 * h);   // a grid frequency 2πk/(N·h)
+ * const res = steps.map((t) => x.map((xi) => Math.exp(-0.02 * t) * Math.cos(w * xi)));
+ * sb.fourierDecayRates(steps, res, h, [w])[0].rate;   // ≈ 0.02
+ * ```
  */
 export function fourierDecayRates(
   steps: ArrayLike<number>, residuals: ArrayLike<number>[], spacing: number, omegas: number[], opts: FitRateOptions & { x0?: number } = {},

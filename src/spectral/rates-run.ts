@@ -21,7 +21,9 @@ export interface RateRunOptions {
   freeze?: "none" | "hidden";
 }
 
+/** A training run recorded for rate fitting: the residual at the recorded steps. */
 export interface RateRun {
+  /** the recorded steps */
   steps: number[];
   /** r(t) = f_t(x) − y at each recorded step */
   residuals: Float64Array[];
@@ -77,6 +79,7 @@ export function trainForRates(net: ShallowNet, opts: RateRunOptions): RateRun {
   return { steps: [...record], residuals, relativeResidual: rel, net: current, nets, seconds: (Date.now() - t0) / 1000 };
 }
 
+/** Options of compareRates: which modes the run can resolve, and optional bounds. */
 export interface RateComparisonOptions {
   /** the residual ‖r(T)‖/‖r(0)‖ the run must have reached; a run above it is refused */
   maxResidual: number;
@@ -88,23 +91,39 @@ export interface RateComparisonOptions {
   maxBoundRatio?: number;
 }
 
+/** Measured beside predicted decay rates over the modes a run resolves. */
 export interface RateComparison {
   /** indices of the compared modes (finite fitted rate and predicted decay ≥ minDecay) */
   modes: number[];
+  /** measured rate of each compared mode */
   measured: number[];
+  /** predicted rate of each compared mode */
   predicted: number[];
   /** |measured − predicted|/predicted per compared mode */
   relErrors: number[];
+  /** largest relative error */
   maxRelError: number;
+  /** median relative error */
   medianRelError: number;
   /** Spearman rank correlation of measured and predicted over the compared modes (NaN if < 3) */
   rankCorrelation: number;
   /** with bounds: the bound of each compared mode, and how many compared modes lie within it */
   bounds: number[];
+  /** how many compared modes lie within their bound */
   withinBound: number;
 }
 
-/** Measured rates beside predicted ones, over the modes the run can resolve. */
+/**
+ * Measured rates beside predicted ones, over the modes the run can resolve.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const e = sb.rateExperiment({ activation: "tanh", width: 128, steps: 600, seed: 0 });
+ * const c = sb.compareRates(e.run, e.measured, e.predicted, { maxResidual: 0.99 });
+ * c.medianRelError;   // refuses if the run had not reached ‖r(T)‖/‖r(0)‖ ≤ 0.99
+ * ```
+ */
 export function compareRates(run: RateRun, measured: ModeRate[], predicted: ArrayLike<number>, opts: RateComparisonOptions): RateComparison {
   const where = "compareRates";
   if (!(opts?.maxResidual > 0)) throw new Error(`${where}: opts.maxResidual must be a number > 0 (the residual training must reach first)`);
@@ -134,6 +153,14 @@ export function compareRates(run: RateRun, measured: ModeRate[], predicted: Arra
  * How many (neuron, grid point) pairs changed the sign of their preactivation wᵢxₙ + bᵢ between two
  * nets of the same width: each is a kink of a piecewise-linear σ that crossed a data point, where
  * σ′(wᵢxₙ + bᵢ), and with it the Jacobian row, jumps.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = Array.from(sb.linspace(-1, 1, 32));
+ * const after = sb.train(net, { X: x, y: x.map(Math.sin) }, { steps: 500, lr: 0.05 }).net;
+ * sb.kinkCrossings(net, after, x);   // (neuron, point) pairs whose preactivation changed sign
+ * ```
  */
 export function kinkCrossings(before: ShallowNet, after: ShallowNet, x: number[]): number {
   if (before.width !== after.width || before.inputDim !== 1 || after.inputDim !== 1) {

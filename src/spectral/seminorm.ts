@@ -14,12 +14,15 @@
 // decayed inside the window.
 import type { Activation } from "../activations/types";
 import { spectrum1d, spectrum2d } from "./spectrum";
-import { assertStep } from "./grid";
+import { assertStep } from "../numeric/sample-checks";
 import { argError, checkFiniteArray, checkFiniteMatrix, checkPositiveNumber } from "../check";
 
+/** Options of seminorm: the penalty (or activation), the grid spacing, the dimension and the frequency cut-off. */
 export interface SeminormOptions {
   /** the activation whose penalty P_σ(ω) = 1/|σ̂(ω)|² weighs the spectrum (or pass `penalty`) */
-  activation?: Pick<Activation, "penalty"> & { label?: string };
+  activation?: Pick<Activation, "penalty"> & {
+    /** a label for error messages */ label?: string;
+  };
   /** a penalty P(ω) ≥ 0 given directly (instead of `activation`) */
   penalty?: (omega: number) => number;
   /** grid spacing (the same along both axes in 2-D) */
@@ -83,6 +86,16 @@ const ROUNDOFF_SHARE_LIMIT = 1e-6;
  * ‖g‖²_K of Corollary 1 from samples of g on a uniform grid (1-D array or 2-D grid of rows,
  * each side a power of two ≥ 8). Throws if P is NaN, negative or infinite at a needed frequency
  * (naming it), or if the result would be dominated by round-off in ĝ times a huge P.
+ *
+ * ‖g‖²_K = c_d²/(π ζ₀) ∫_{ℝ^d} ‖ξ‖^{d−1} P_σ(‖ξ‖) |ĝ(ξ)|² dξ,  c_d = 1/(2(2π)^{d−1}) (Cor. 1).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const g = sb.sample1d((x) => Math.exp(-x * x), { n: 512, dx: 0.05 });
+ * const relu = sb.seminorm(g, { activation: sb.activation("relu"), dx: 0.05 });   // P = ω⁴: (1/2)∫g″²
+ * const tanh = sb.seminorm(g, { activation: sb.activation("tanh"), dx: 0.05, maxFrequency: 20 });
+ * ```
  */
 export function seminorm(samples: ArrayLike<number> | ArrayLike<number>[], opts: SeminormOptions): number {
   const where = "seminorm";

@@ -6,12 +6,14 @@
 // This is the rectangle (= trapezoid, for g ≈ 0 at both ends) rule: spectrally accurate for smooth g
 // that has decayed at the grid's ends, up to aliasing from |ξ| beyond the Nyquist frequency π/dx.
 // The grid's default origin is x0 = −⌊N/2⌋·dx (x = 0 is a sample), see ./grid.
-import { fft, fft2d } from "./fft";
-import { assertPowerOfTwo, assertStep, centeredOrigin, toFiniteGrid, toFiniteVector } from "./grid";
+import { fft, fft2d } from "../numeric/fft";
+import { assertPowerOfTwo, assertStep, toFiniteGrid, toFiniteVector } from "../numeric/sample-checks";
+import { centeredOrigin } from "./grid";
 
 /** Fewest samples per axis a spectrum is computed from. */
 export const MIN_SPECTRUM_POINTS = 8;
 
+/** ĝ(ω) on the FFT frequency grid, ascending ω. */
 export interface Spectrum1d {
   /** angular frequencies ω_k = 2πk/(N·dx), ascending, k = −N/2..N/2−1 */
   omega: Float64Array;
@@ -23,6 +25,7 @@ export interface Spectrum1d {
   domega: number;
 }
 
+/** ĝ(ξ₁, ξ₂) on the FFT frequency grid, row-major. */
 export interface Spectrum2d {
   /** angular frequencies along the first coordinate (rows), ascending */
   omega1: Float64Array;
@@ -30,11 +33,15 @@ export interface Spectrum2d {
   omega2: Float64Array;
   /** Re ĝ(omega1[i], omega2[j]) at index i·cols + j */
   re: Float64Array;
+  /** Im ĝ(omega1[i], omega2[j]) at index i·cols + j */
   im: Float64Array;
+  /** number of frequencies along the first coordinate */
   rows: number;
+  /** number of frequencies along the second coordinate */
   cols: number;
-  /** frequency spacings 2π/(rows·dx), 2π/(cols·dx) */
+  /** frequency spacing 2π/(rows·dx) along the first coordinate */
   domega1: number;
+  /** frequency spacing 2π/(cols·dx) along the second coordinate */
   domega2: number;
 }
 
@@ -56,6 +63,17 @@ export function angularFrequencies(n: number, dx: number): Float64Array {
 /**
  * ĝ(ω) on ω_k = 2πk/(N·dx) from samples g(x0 + n·dx). Options: dx > 0 (spacing), x0 (first
  * sample's position, default −⌊N/2⌋·dx). N must be a power of two ≥ 8.
+ *
+ * ĝ(ω_k) ≈ dx · Σₙ g(x0 + n·dx) e^{−iω_k(x0 + n·dx)}, the rectangle rule for ∫ g(x) e^{−iωx} dx.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // ĝ of e^{−x²/2} is √(2π) e^{−ω²/2}
+ * const s = sb.spectrum1d(sb.sample1d((x) => Math.exp(-x * x / 2), { n: 256, dx: 0.1 }), { dx: 0.1 });
+ * const k = s.omega.findIndex((w) => w >= 1);
+ * s.re[k];   // ≈ √(2π) e^{−ω²/2} at ω = s.omega[k]
+ * ```
  */
 export function spectrum1d(samples: ArrayLike<number>, opts: { dx: number; x0?: number }): Spectrum1d {
   const where = "spectrum1d";
@@ -84,6 +102,15 @@ export function spectrum1d(samples: ArrayLike<number>, opts: { dx: number; x0?: 
 /**
  * ĝ(ξ₁, ξ₂) of g sampled as grid[i][j] = g(x0[0] + i·dx, x0[1] + j·dx) (square pixels),
  * on ξ = (omega1[i], omega2[j]). Each side a power of two ≥ 8; x0 defaults to the centred origin.
+ *
+ * ĝ(ξ₁, ξ₂) ≈ dx² Σᵢⱼ g(xᵢ, yⱼ) e^{−i(ξ₁xᵢ + ξ₂yⱼ)}.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const img = sb.sample2d((x, y) => Math.exp(-(x * x + y * y) / 2), { n: 64, dx: 0.2 });
+ * const S = sb.spectrum2d(img, { dx: 0.2 });   // S.re[i·S.cols + j] ≈ 2π e^{−(ω1ᵢ² + ω2ⱼ²)/2}
+ * ```
  */
 export function spectrum2d(grid: ArrayLike<number>[], opts: { dx: number; x0?: [number, number] }): Spectrum2d {
   const where = "spectrum2d";
@@ -119,12 +146,22 @@ export function spectrum2d(grid: ArrayLike<number>[], opts: { dx: number; x0?: [
 /**
  * ĝ(ω) at arbitrary frequencies by the direct sum dx·Σ g(x_n)e^{−iωx_n} (O(N) per frequency):
  * the same quadrature as spectrum1d, off the FFT grid (used for Fourier-slice checks).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const g = sb.sample1d((x) => Math.exp(-x * x / 2), { n: 256, dx: 0.1 });
+ * sb.fourierAt(g, [0.5, 1.5], { dx: 0.1 }).re;   // ≈ √(2π) e^{−ω²/2} at ω = 0.5, 1.5
+ * ```
  */
 export function fourierAt(
   samples: ArrayLike<number>,
   omegas: ArrayLike<number>,
   opts: { dx: number; x0?: number },
-): { re: Float64Array; im: Float64Array } {
+): {
+  /** Re ĝ at each requested ω */ re: Float64Array;
+  /** Im ĝ at each requested ω */ im: Float64Array;
+} {
   const where = "fourierAt";
   assertStep(opts?.dx, where, "dx");
   const g = toFiniteVector(samples, where, "samples");

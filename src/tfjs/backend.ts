@@ -6,15 +6,20 @@ import * as path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { firstLine, selfTest } from "./self-test";
 
+/** A TF.js backend: native TensorFlow (tfjs-node), WebAssembly, or plain JavaScript. */
 export type BackendName = "tensorflow" | "wasm" | "cpu";
 
+/** One backend initBackend tried, and whether it worked. */
 export interface BackendAttempt {
+  /** the backend tried */
   backend: BackendName;
+  /** whether it initialised */
   ok: boolean;
   /** why it was not used (load failure or failing ops) */
   error?: string;
 }
 
+/** Which TF.js backend is active, why, and what was tried before it. */
 export interface BackendInfo {
   /** the backend in use; `tf.getBackend()` agrees */
   backend: BackendName;
@@ -24,6 +29,7 @@ export interface BackendInfo {
   tried: BackendAttempt[];
 }
 
+/** Options of initBackend. */
 export interface InitBackendOptions {
   /** start the search at this backend (e.g. "cpu" forces cpu; "wasm" skips tfjs-node) */
   prefer?: BackendName;
@@ -39,6 +45,13 @@ let wasmPathsSet = false;
 /**
  * Pick and activate a TF.js backend. Idempotent: later calls with the same `prefer` return the
  * first answer without redoing work; a different `prefer` switches backend.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const info = await sb.initBackend();   // tfjs-node if installed, else WebAssembly, else cpu
+ * info.backend;
+ * ```
  */
 export function initBackend(opts: InitBackendOptions = {}): Promise<BackendInfo> {
   const prefer = opts.prefer;
@@ -54,7 +67,16 @@ export function initBackend(opts: InitBackendOptions = {}): Promise<BackendInfo>
   return run;
 }
 
-/** Which backend is active and why. Throws before `initBackend()` has finished. */
+/**
+ * Which backend is active and why. Throws before `initBackend()` has finished.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * await sb.initBackend();
+ * sb.backendInfo().reason;   // why this backend was chosen
+ * ```
+ */
 export function backendInfo(): BackendInfo {
   if (!current) throw new Error("backendInfo: no backend chosen yet; call `await initBackend()` first");
   return { ...current, tried: current.tried.map((t) => ({ ...t })) };

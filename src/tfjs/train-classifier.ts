@@ -16,6 +16,7 @@ function assertMnistNet(net: ShallowNet, where: string): void {
   if (typeof net.activation.tf !== "function") throw new Error(`${where}: activation "${net.activation.label}" has no TF.js op (.tf); this route runs in TF.js`);
 }
 
+/** Labelled inputs for classification: flat row-major images and a class per image. */
 export interface MnistData {
   /** n × d images, flat row-major (loadMnist's Xtrain) */
   X: ArrayLike<number>;
@@ -23,24 +24,36 @@ export interface MnistData {
   labels: ArrayLike<number>;
 }
 
+/** A progress report of classifier training. */
 export interface MnistProgress {
+  /** the current step */
   step: number;
+  /** total steps */
   steps: number;
   /** full training loss at this step */
   loss: number;
+  /** accuracy on the training data */
   trainAccuracy: number;
   /** NaN without test data */
   testAccuracy: number;
+  /** elapsed seconds */
   seconds: number;
 }
 
+/** Options of classifier training (trainTF on labelled data). */
 export interface TrainMnistOptions {
+  /** number of optimizer steps */
   steps: number;
   /** learning rate (> 0); for "gd" see `mnistNtkLearningRate` for a stable choice */
   lr: number;
   /** "gd" (default): θ ← θ − lr·∇L; "adam": bias-corrected Adam as the float64 engine's */
   optimizer?: "gd" | "adam";
-  adam?: { beta1?: number; beta2?: number; eps?: number };
+  /** Adam's β₁, β₂, ε (defaults 0.9, 0.999, 1e-8) */
+  adam?: {
+    /** β₁ (default 0.9) */ beta1?: number;
+    /** β₂ (default 0.999) */ beta2?: number;
+    /** ε (default 1e-8) */ eps?: number;
+  };
   /** minibatch size (default n: full batch); each epoch draws a fresh order from Rng(seed) */
   batchSize?: number;
   /** seed of the minibatch order (default 0) */
@@ -55,26 +68,35 @@ export interface TrainMnistOptions {
   onProgress?: (p: MnistProgress) => void;
 }
 
+/** The recorded history of classifier training. */
 export interface MnistHistory {
   /** recorded steps (0 … steps) */
   step: number[];
   /** full training loss at those steps (float32 evaluation) */
   loss: number[];
+  /** training accuracy at each recorded step */
   trainAccuracy: number[];
   /** NaN entries without test data */
   testAccuracy: number[];
   /** loss used for each update (minibatch loss with minibatches), steps + 1 entries (last = full) */
   lossByStep: Float64Array;
+  /** wall-clock seconds of training */
   seconds: number;
+  /** the TF.js backend used */
   backend: BackendName;
+  /** the batch size (n for full batch) */
   batchSize: number;
+  /** the optimizer used */
   optimizer: "gd" | "adam";
+  /** the learning rate used */
   lr: number;
 }
 
+/** The result of classifier training: the trained net and its history. */
 export interface TrainMnistResult {
   /** float64 copy of the trained float32 parameters (the input net is untouched) */
   net: MnistNet;
+  /** loss and accuracies at the recorded steps */
   history: MnistHistory;
 }
 
@@ -388,6 +410,15 @@ export async function mnistNtkLambdaMax(net: MnistNet, X: ArrayLike<number>, opt
 /**
  * A learning rate for full-batch "gd" on L = (1/2n)Σ‖f − y‖²: lr = eta · n / λ_max(Θ) at the given
  * parameters (GD on the linearised model is stable for eta < 2). [INFERRED; standard.]
+ *
+ * lr = eta · n / λ_max(Θ), Θ the empirical NTK Gram on the n inputs (GD on the linearised model is stable for eta < 2).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const lr = await sb.classifierNtkLearningRate(net10, m.Xtrain, 1);
+ * const res = await sb.trainTF(net10, { X: m.Xtrain, labels: m.ytrain }, { steps: 100, lr });
+ * ```
  */
 export async function mnistNtkLearningRate(net: MnistNet, X: ArrayLike<number>, eta = 1, opts: { iters?: number; seed?: number } = {}): Promise<number> {
   if (typeof eta !== "number" || !(eta > 0) || !Number.isFinite(eta)) throw new Error(`mnistNtkLearningRate: eta must be a finite number > 0 (stable below 2), got ${String(eta)}`);

@@ -23,6 +23,7 @@ export interface TrainTFOptions extends TrainOptions {
 
 /** The float64 engine's history, with which TF.js backend ran. */
 export interface TrainTFHistory extends Omit<TrainHistory, "route"> {
+  /** always "tfjs" */
   route: "tfjs";
   /** the TF.js backend that ran the loop */
   backend: BackendName;
@@ -33,9 +34,11 @@ export interface TrainTFHistory extends Omit<TrainHistory, "route"> {
   batchSize: number;
 }
 
+/** The result of trainTF on regression data: the trained net (float64 copy of the float32 weights) and its history. */
 export interface TrainTFResult {
   /** the trained net: a float64 copy of the float32 parameters (the input net is untouched) */
   net: ShallowNet;
+  /** the recorded steps and losses */
   history: TrainTFHistory;
 }
 
@@ -353,7 +356,16 @@ export async function gradientsTF(net: ShallowNet, data: Dataset): Promise<Gradi
   };
 }
 
-/** f at each point by TF.js (float32), returned as float64: for comparing with `net.predict`. */
+/**
+ * f at each point by TF.js (float32), returned as float64: for comparing with `net.predict`.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const f32 = await sb.predictTF(net, [-1, 0, 1]);
+ * sb.maxAbsError(f32, net.predict([-1, 0, 1]));   // float32 rounding, ~1e-7
+ * ```
+ */
 export async function predictTF(net: ShallowNet, X: Dataset["X"]): Promise<Float64Array> {
   assertNet(net, "predictTF");
   checkActivation(net.activation, "predictTF");

@@ -184,15 +184,22 @@ function genericBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T
       T[n] = t;
       sb += t;
     }
-    const vi = v[i];
-    grad[vOff + i] = sv;
-    grad[bOff + i] = vi * sb;
-    for (let k = 0; k < d; k++) {
-      const ok = k * N;
-      let s = 0;
-      for (let n = 0; n < N; n++) s += T[n] * XT[ok + n];
-      grad[i * d + k] = vi * s;
-    }
+    storeNeuronGradient(grad, T, XT, v[i], sv, sb, i, d, N, bOff, vOff);
+  }
+}
+
+/**
+ * One neuron's gradient from its backward sweep (generic and fast smooth σ): ∂L/∂vᵢ = sv,
+ * ∂L/∂bᵢ = vᵢ·sb and ∂L/∂wᵢₖ = vᵢ Σₙ Tₙ xₙₖ, with Tₙ = eₙσ′(zₙᵢ)/N and sb = Σₙ Tₙ.
+ */
+function storeNeuronGradient(grad: Float64Array, T: Float64Array, XT: Float64Array, vi: number, sv: number, sb: number, i: number, d: number, N: number, bOff: number, vOff: number): void {
+  grad[vOff + i] = sv;
+  grad[bOff + i] = vi * sb;
+  for (let k = 0; k < d; k++) {
+    const ok = k * N;
+    let s = 0;
+    for (let n = 0; n < N; n++) s += T[n] * XT[ok + n];
+    grad[i * d + k] = vi * s;
   }
 }
 
@@ -213,7 +220,7 @@ function smoothForward(F: Float64Array, Z: Float64Array, XT: Float64Array, W: Fl
   }
 }
 
-function smoothBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, d: number, N: number, fs: FastSigma, S: Float64Array, D: Float64Array, cached: boolean, bOff: number, vOff: number): void {
+function smoothBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T: Float64Array, XT: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, d: number, N: number, fs: FastSigma, S: Float64Array, D: Float64Array, cached: boolean, bOff: number, vOff: number): void {
   for (let i = 0; i < H; i++) {
     let o = i * N;
     if (!cached) {
@@ -225,17 +232,11 @@ function smoothBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, XT
     for (let n = 0; n < N; n++) {
       const e = E[n];
       sv += e * S[o + n];
-      sb += e * D[o + n];
+      const t = e * D[o + n];
+      T[n] = t;
+      sb += t;
     }
-    const vi = v[i];
-    grad[vOff + i] = sv;
-    grad[bOff + i] = vi * sb;
-    for (let k = 0; k < d; k++) {
-      const ok = k * N;
-      let s = 0;
-      for (let n = 0; n < N; n++) s += E[n] * D[o + n] * XT[ok + n];
-      grad[i * d + k] = vi * s;
-    }
+    storeNeuronGradient(grad, T, XT, v[i], sv, sb, i, d, N, bOff, vOff);
   }
 }
 
@@ -257,8 +258,8 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
   const X1 = d >= 2 ? XT.subarray(N, 2 * N) : X0;
   const F = new Float64Array(N); // f(xₙ), then the scaled residual eₙ/N
   const sums = new Float64Array(1);
-  const Z = new Float64Array(N); // zₙ for one neuron (generic path)
-  const T = new Float64Array(N); // eₙσ′(zₙ)/N for one neuron (generic path)
+  const Z = new Float64Array(N); // zₙ for one neuron (generic and smooth paths)
+  const T = new Float64Array(N); // eₙσ′(zₙ)/N for one neuron (generic and smooth paths)
   const kink = d <= 2 ? singleKinkForm(act) : null;
   // generic σ: σ(z) is usually costly (tanh, erf, exp), so keep it from the forward sweep
   const fs = kink === null && opts.fastSigma !== false ? fastSigma(act) : null;
@@ -281,7 +282,7 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
     if (grad !== null) {
       if (kink !== null && d === 1) kinkBackward1(grad, F, sumE, X0, W, b, v, H, N, kink, bOffset, vOffset);
       else if (kink !== null) kinkBackward2(grad, F, sumE, X0, X1, W, b, v, H, N, kink, bOffset, vOffset);
-      else if (fs !== null) smoothBackward(grad, F, Z, XT, W, b, v, H, d, N, fs, S!, D!, smoothCached, bOffset, vOffset);
+      else if (fs !== null) smoothBackward(grad, F, Z, T, XT, W, b, v, H, d, N, fs, S!, D!, smoothCached, bOffset, vOffset);
       else genericBackward(grad, F, Z, T, XT, W, b, v, H, d, N, act, bOffset, vOffset, cache);
       grad[cOffset] = sumE;
     }

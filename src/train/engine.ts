@@ -16,14 +16,21 @@ export interface Dataset {
 }
 
 /** ∇L with the blocks of the network: gW is H·d row-major like net.W. */
+/** ∇L with respect to every parameter, and the loss L. */
 export interface Gradients {
+  /** ∂L/∂W, H·d row-major */
   gW: Float64Array;
+  /** ∂L/∂b, H numbers */
   gb: Float64Array;
+  /** ∂L/∂v, H·K row-major */
   gv: Float64Array;
+  /** ∂L/∂c */
   gc: number;
+  /** the loss L */
   loss: number;
 }
 
+/** Options choosing the float64 evaluation route. */
 export interface RouteOptions {
   /**
    * Use the exact O(N + H) route when d = 1 and σ is piecewise linear (ReLU, leaky ReLU, |z|), and
@@ -67,7 +74,17 @@ function checkRouteOptions(opts: unknown, where: string): RouteOptions {
   return o;
 }
 
-/** L = (1/2N) Σₙ (f(xₙ) − yₙ)² of `net` on { X, y }. */
+/**
+ * L = (1/2N) Σₙ (f(xₙ) − yₙ)² of `net` on { X, y }.
+ *
+ * L = (1/2N) Σₙ (f(xₙ) − yₙ)².
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.loss(net, { X: [-1, 0, 1], y: [0, 1, 0] });
+ * ```
+ */
 export function loss(net: ShallowNet, data: Dataset, opts?: RouteOptions): number {
   assertNet(net, "loss");
   const o = checkRouteOptions(opts, "loss");
@@ -76,7 +93,19 @@ export function loss(net: ShallowNet, data: Dataset, opts?: RouteOptions): numbe
   return chooseRoute(net.activation, L, td, o).evaluate(packNet(net), null);
 }
 
-/** Analytic ∇L (uses σ and σ′), float64, plus the loss. */
+/**
+ * Analytic ∇L (uses σ and σ′), float64, plus the loss.
+ *
+ * ∂L/∂vᵢ = (1/N) Σₙ rₙ σ(zᵢₙ), ∂L/∂wᵢ = (1/N) Σₙ rₙ vᵢ σ′(zᵢₙ) xₙ, ∂L/∂bᵢ = (1/N) Σₙ rₙ vᵢ σ′(zᵢₙ), with rₙ = f(xₙ) − yₙ, zᵢₙ = wᵢ·xₙ + bᵢ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const g = sb.gradients(net, { X: [-1, 0, 1], y: [0, 1, 0] });
+ * g.loss;   // L
+ * g.gv;     // ∂L/∂v, one entry per neuron
+ * ```
+ */
 export function gradients(net: ShallowNet, data: Dataset, opts?: RouteOptions): Gradients {
   assertNet(net, "gradients");
   const o = checkRouteOptions(opts, "gradients");

@@ -4,7 +4,7 @@
 // G̃ = ΦΦᵀ (+ 11ᵀ with trainC), and
 //   GD on v:  v ← v − lr·Φᵀr/N   ⇔   a ← a − lr·r/N,   r = f₀ − y + G̃a,
 // the same for each RK4 stage (the map a ↦ v is linear). A step costs O(N²) instead of O(N·H).
-import type { Field } from "./optimizers";
+import { eulerStep, type Field } from "./optimizers";
 import type { ParamLayout } from "./params";
 
 /** out = −(base + G̃a)/N; returns ‖base + G̃a‖²/(2N). Module-level with arguments: V8 keeps it tight. */
@@ -25,20 +25,12 @@ function gramVelocity(out: Float64Array, a: Float64Array, G: Float64Array, base:
  * a ← a − lr·r/N. Returns the first j whose loss is not finite (a is left at that point), or −1.
  */
 function gramEulerRun(a: Float64Array, r: Float64Array, G: Float64Array, base: Float64Array, N: number, invN: number, lr: number, from: number, to: number, lossByStep: Float64Array): number {
-  // the same operations as gramVelocity + eulerStep, so a chunked run is bit-identical to a stepped one
+  // gramVelocity then eulerStep, as a stepped run does, so a chunked run is bit-identical to it
   for (let j = from; j < to; j++) {
-    let sumSq = 0;
-    for (let n = 0; n < N; n++) {
-      let rn = base[n];
-      const row = n * N;
-      for (let m = 0; m < N; m++) rn += G[row + m] * a[m];
-      sumSq += rn * rn;
-      r[n] = -rn * invN;
-    }
-    const value = 0.5 * sumSq * invN;
+    const value = gramVelocity(r, a, G, base, N, invN);
     lossByStep[j] = value;
     if (!Number.isFinite(value)) return j;
-    for (let n = 0; n < N; n++) a[n] += lr * r[n];
+    eulerStep(a, r, lr);
   }
   return -1;
 }

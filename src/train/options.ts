@@ -7,6 +7,7 @@ export type Coords = (typeof COORDS)[number];
 export const FREEZE = ["none", "hidden"] as const;
 export type Freeze = (typeof FREEZE)[number];
 
+/** Adam's hyperparameters: β₁, β₂ and ε. */
 export interface AdamOptions {
   /** first-moment decay, default 0.9 */
   beta1?: number;

@@ -39,20 +39,25 @@ export function hingeForm(act: Activation): HingeForm | null {
 }
 
 /**
- * Sorts `order` (indices into `key`) by key, ascending, by insertion from its current order: O(M +
- * inversions), nearly linear when the keys moved little since the last call (thresholds between GD
- * steps). Gives up after `budget` element moves and returns false (the caller then sorts fully).
+ * Sorts the hinges by threshold, ascending, by insertion from the previous order: O(M + inversions),
+ * nearly linear when the thresholds moved little since the last call (between GD steps). Reads the
+ * new thresholds `key` in the old order and writes them, sorted, to `skey` beside `order`, so the
+ * comparisons walk a contiguous array. Gives up after `budget` element moves and returns false (the
+ * caller then sorts fully).
  */
-function insertionSort(order: Int32Array, key: Float64Array, budget: number): boolean {
+function insertionSort(order: Int32Array, key: Float64Array, skey: Float64Array, budget: number): boolean {
   let moves = 0;
-  for (let a = 1; a < order.length; a++) {
+  const M = order.length;
+  for (let a = 0; a < M; a++) {
     const j = order[a];
     const t = key[j];
     let c = a - 1;
-    while (c >= 0 && key[order[c]] > t) {
+    while (c >= 0 && skey[c] > t) {
+      skey[c + 1] = skey[c];
       order[c + 1] = order[c];
       c--;
     }
+    skey[c + 1] = t;
     order[c + 1] = j;
     moves += a - 1 - c;
     if (moves > budget) return false;
@@ -60,27 +65,37 @@ function insertionSort(order: Int32Array, key: Float64Array, budget: number): bo
   return true;
 }
 
+/** The full sort (first call, or when the insertion sort's budget runs out): ties by hinge index. */
+function fullSort(order: Int32Array, key: Float64Array, skey: Float64Array): void {
+  for (let j = 0; j < order.length; j++) order[j] = j;
+  order.sort((p, q) => key[p] - key[q] || p - q);
+  for (let a = 0; a < order.length; a++) skey[a] = key[order[a]];
+}
+
 /**
  * Active-range start of every hinge: the first sorted data index m with xs[m] ≥ t (w > 0) or
  * xs[m] > t (w < 0), t = (aₖ − b)/w, found by one merge of the sorted thresholds with the sorted
  * data, O(N + H·K) — the same indices as a binary search per hinge, so the sums that use them are
- * unchanged. Neurons with w = 0 get key +∞ and are skipped by the caller.
+ * unchanged. The two cases differ only when t equals a data point, so the sign of w is read only
+ * then. Neurons with w = 0 get key +∞ and are skipped by the caller.
  */
-function hingePositions(theta: Float64Array, xs: Float64Array, at: Float64Array, H: number, K: number, bOffset: number, key: Float64Array, order: Int32Array, pos: Int32Array, fresh: boolean): void {
+function hingePositions(theta: Float64Array, xs: Float64Array, at: Float64Array, H: number, K: number, bOffset: number, key: Float64Array, order: Int32Array, skey: Float64Array, pos: Int32Array, fresh: boolean): void {
   const N = xs.length;
   for (let i = 0; i < H; i++) {
     const w = theta[i], b = theta[bOffset + i];
     for (let k = 0; k < K; k++) key[i * K + k] = w === 0 ? Infinity : (at[k] - b) / w;
   }
-  if (fresh || !insertionSort(order, key, 16 * order.length + 1024)) order.sort((p, q) => key[p] - key[q] || p - q);
+  if (fresh || !insertionSort(order, key, skey, 16 * order.length + 1024)) fullSort(order, key, skey);
   let m = 0;
   for (let a = 0; a < order.length; a++) {
-    const j = order[a];
-    const t = key[j];
+    const t = skey[a];
     while (m < N && xs[m] < t) m++;
-    let p = m;
-    if (theta[(j / K) | 0] < 0) while (p < N && xs[p] <= t) p++;
-    pos[j] = p;
+    if (m < N && xs[m] === t) {
+      const j = order[a];
+      let p = m;
+      if (theta[(j / K) | 0] < 0) while (p < N && xs[p] <= t) p++;
+      pos[j] = p;
+    } else pos[order[a]] = m;
   }
 }
 
@@ -108,6 +123,7 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
   const pos = new Int32Array(H * K); // start/end of each hinge's active range in sorted data
   const key = new Float64Array(H * K); // hinge thresholds
   const byKey = Int32Array.from({ length: H * K }, (_, j) => j); // hinges sorted by threshold (kept across calls)
+  const sortedKey = new Float64Array(H * K); // their thresholds, in that order
   let fresh = true;
   const dSlope = new Float64Array(N + 1);
   const dIntercept = new Float64Array(N + 1);
@@ -121,7 +137,7 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
     let B = 0;
     dSlope.fill(0);
     dIntercept.fill(0);
-    hingePositions(theta, xs, at, H, K, bOffset, key, byKey, pos, fresh);
+    hingePositions(theta, xs, at, H, K, bOffset, key, byKey, sortedKey, pos, fresh);
     fresh = false;
     for (let i = 0; i < H; i++) {
       const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
@@ -129,21 +145,20 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
         A += v * affineSigma(pieces, b);
         continue;
       }
+      // q = 1 for w > 0 (hinge active on [p, N)), 0 for w < 0 (active on [0, p): the whole range,
+      // added to A and B, minus [p, N)); arithmetic instead of a branch on the sign of w, which is
+      // random from neuron to neuron and would be mispredicted half the time
+      const q = Number(w > 0), sg = 2 * q - 1, nq = 1 - q;
       A += v * (alpha + gamma * b);
       B += v * gamma * w;
       for (let k = 0; k < K; k++) {
         const C = v * jumps[k]; // contribution C·(wx + b − aₖ) on the active side
         const s = C * w, c0 = C * (b - at[k]);
         const p = pos[i * K + k];
-        if (w > 0) {
-          dSlope[p] += s;
-          dIntercept[p] += c0;
-        } else {
-          dSlope[0] += s;
-          dIntercept[0] += c0;
-          dSlope[p] -= s;
-          dIntercept[p] -= c0;
-        }
+        B += nq * s;
+        A += nq * c0;
+        dSlope[p] += sg * s;
+        dIntercept[p] += sg * c0;
       }
     }
     let slope = B, intercept = A, sumSq = 0;
@@ -174,19 +189,15 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
         grad[i] = v * ds * E1;
         continue;
       }
+      const q = Number(w > 0), sg = 2 * q - 1;
       let gv = alpha * E0 + gamma * (w * E1 + b * E0);
       let d0 = gamma * E0; // Σ (eₙ/N) σ′(zₙ)
       let d1 = gamma * E1; // Σ (eₙ/N) σ′(zₙ) xₙ
       for (let k = 0; k < K; k++) {
         const p = pos[i * K + k];
-        let S0: number, S1: number;
-        if (w > 0) {
-          S0 = E0 - P0[p];
-          S1 = E1 - P1[p];
-        } else {
-          S0 = P0[p];
-          S1 = P1[p];
-        }
+        // the active set's sums: [p, N) for w > 0 (E − P[p]), [0, p) for w < 0 (0 + P[p]), exactly
+        const S0 = q * E0 - sg * P0[p];
+        const S1 = q * E1 - sg * P1[p];
         const j = jumps[k];
         gv += j * (w * S1 + (b - at[k]) * S0);
         d0 += j * S0;

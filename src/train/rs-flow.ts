@@ -28,11 +28,15 @@ export interface RSGradients {
 
 /** μ̇, β̇, ŵ̇ (H·d) of the induced flow (Prop. 3), with r² and the loss at the current point. */
 export interface RSVelocity {
+  /** μ̇ᵢ, H numbers */
   muDot: Float64Array;
+  /** β̇ᵢ, H numbers */
   betaDot: Float64Array;
+  /** ŵ̇ᵢ, H·d row-major */
   normalDot: Float64Array;
   /** r² = ‖w‖² recovered from (μ, β, δ) */
   scale2: Float64Array;
+  /** the loss L at the current point */
   loss: number;
 }
 
@@ -46,7 +50,17 @@ export function assertHomogeneous(act: Activation, where: string): void {
   }
 }
 
-/** r² = ‖w‖² from (μ, β, δ) by Prop. 2, in a form without cancellation for either sign of δ. */
+/**
+ * r² = ‖w‖² from (μ, β, δ) by Prop. 2, in a form without cancellation for either sign of δ.
+ *
+ * δ = v² − ‖w‖² − b² = μ²/r² − r²(1 + β²) (Prop. 2), solved for r²: r² = (−δ + √(δ² + 4μ²(1 + β²)))/(2(1 + β²)).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.scale2FromImbalance(0.5, 0, 0);   // δ = 0: r² = |μ|/√(1 + β²) = 0.5
+ * ```
+ */
 export function scale2FromImbalance(mu: number, beta: number, delta: number): number {
   const q = 1 + beta * beta;
   const root = Math.hypot(delta, 2 * mu * Math.sqrt(q));
@@ -164,7 +178,18 @@ export function rsGradients(net: ShallowNet, data: Dataset, opts?: RouteOptions)
   };
 }
 
-/** The induced RS velocities (μ̇, β̇, ŵ̇) of plain gradient flow at `net` (Prop. 3). */
+/**
+ * The induced RS velocities (μ̇, β̇, ŵ̇) of plain gradient flow at `net` (Prop. 3).
+ *
+ * Prop. 3 (1-homogeneous σ, G = ∂L/∂·): μ̇ = −(r² + μ²/r²) G_μ + (βμ/r²) G_β,  β̇ = −((1 + β²)/r²) G_β + (βμ/r²) G_μ,  ŵ̇ = −(1/r²)(I − ŵŵᵀ) G_ŵ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const vel = sb.rsVelocity(net, { X: [-1, 0, 1], y: [0, 1, 0] });
+ * vel.betaDot;   // β̇ᵢ: how fast each breakpoint moves under gradient flow
+ * ```
+ */
 export function rsVelocity(net: ShallowNet, data: Dataset, opts?: RouteOptions): RSVelocity {
   const { L, state, delta, route } = prepare(net, data, "rsVelocity", opts);
   const { H, d, bOffset, vOffset, cOffset } = L;

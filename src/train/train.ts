@@ -55,6 +55,17 @@ function normaliseNormals(L: ParamLayout): (s: Float64Array) => void {
  * memory budget), and stops with a DivergenceError naming the step when training diverges: the
  * loss grows far above its running minimum, the parameter norm explodes, or either stops being
  * finite (see divergence.ts).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const net = sb.initNetwork({ width: 64, inputDim: 1, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.125 }, seed: 0 });
+ * const res = sb.train(net, { X, y }, { steps: 2000, lr: 0.05, record: [0, 100, 2000] });
+ * res.history.loss.at(-1);          // final L
+ * res.history.netAt(1).predict(X);  // the net at step 100
+ * ```
  */
 export function train(net: ShallowNet, data: Dataset, options: TrainOptions): TrainResult {
   assertNet(net, "train");

@@ -16,16 +16,18 @@
 // ΔWᵢ = Σₙ αₙvᵢσ′(zᵢₙ)xₙ, Δbᵢ = Σₙ αₙvᵢσ′(zᵢₙ), Δvᵢ = Σₙ αₙσ(zᵢₙ): O(H·d) per point.
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { ShallowNet } from "../network/shallow-net";
-import type { Points } from "../network/data";
-import { ntkWithoutConstant } from "../kernel/empirical-ntk";
-import { readPoints } from "./planes";
+import { pointsForNet, type Points } from "../network/data";
+import { ntkWithoutConstant } from "./empirical-ntk";
 
 /** One stretch of gradient descent: `steps` steps at learning rate `lr`. */
 export interface GdStretch {
+  /** learning rate of the stretch */
   lr: number;
+  /** number of GD steps at that rate */
   steps: number;
 }
 
+/** The kernel-regime prediction f₀ + K(·, X)·α of kernelPrediction: evaluate it anywhere, with the residual it starts from and the Gram spectrum it used. */
 export interface KernelPrediction {
   /** f_lin(x) at many points (number[][] or, in 1-D, number[]) */
   predictMany(X: Points): Float64Array;
@@ -58,6 +60,15 @@ function gainOver(lambda: number, schedule: GdStretch[] | null, N: number): numb
  * The kernel-regime prediction of training `net` on (X, y) by gradient descent with the given
  * schedule ([{ lr, steps }, …], the stretches in order), or its limit T → ∞ when `schedule` is
  * omitted. Components of K below `relativeCutoff`·λ_max are dropped in the limit (pseudo-inverse).
+ *
+ * f_lin,T = f₀ + Jᵀ-span correction with α_T from r_T = Πₖ (I − lrₖ K/N)^{stepsₖ} r₀ (K = J Jᵀ on the data); T → ∞: f₀ + NTK interpolant of y − f₀.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const kp = sb.kernelPrediction(net, X, y);   // the T → ∞ limit
+ * kp.predictMany([0.25, 0.75]);
+ * ```
  */
 export function kernelPrediction(
   net: ShallowNet,
@@ -68,7 +79,7 @@ export function kernelPrediction(
   const where = "kernelPrediction";
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (the net at initialization)`);
   const d = net.inputDim, H = net.width;
-  const Xf = readPoints(X, d, where);
+  const Xf = pointsForNet(X, d, where);
   const N = Xf.length / d;
   if (y === null || typeof y !== "object" || y.length !== N) throw new Error(`${where}: y must hold one number per point (${N}), got ${y?.length}`);
   const schedule = opts.schedule ?? null;
@@ -115,7 +126,7 @@ export function kernelPrediction(
     }
   }
   const predictMany = (Q2: Points): Float64Array => {
-    const Xq = readPoints(Q2, d, `${where}.predictMany`);
+    const Xq = pointsForNet(Q2, d, `${where}.predictMany`);
     const M = Xq.length / d;
     const out = net.predictFlat(Xq, true);
     for (let m = 0; m < M; m++) {

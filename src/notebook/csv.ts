@@ -1,7 +1,7 @@
 // Write a results table as CSV atomically (temporary file + rename), so a reader never sees a
 // half-written file. The project keeps generated tables under build/.
 import pl from "nodejs-polars";
-import { writeFileAtomic } from "../notebook/nbformat";
+import { writeFileAtomic } from "./nbformat";
 
 /** Write `df` as CSV (header row, comma-separated) to `file` (must end in .csv), atomically. */
 export function writeCsvAtomic(df: pl.DataFrame, file: string): void {

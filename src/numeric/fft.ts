@@ -2,19 +2,25 @@
 // (indutny, power-of-two sizes); this module adds input checks, split re/im arrays and 2-D.
 // Convention: X_k = Σ_n x_n e^{−2πikn/N} (forward), x_n = (1/N) Σ_k X_k e^{+2πikn/N} (inverse).
 import FFT = require("fft.js");
-import { assertPowerOfTwo, toFiniteGrid, toFiniteVector } from "./grid";
+import { assertPowerOfTwo, toFiniteGrid, toFiniteVector } from "./sample-checks";
 
 /** Complex vector as two float64 arrays of equal length. */
 export interface ComplexVector {
+  /** real parts */
   re: Float64Array;
+  /** imaginary parts */
   im: Float64Array;
 }
 
 /** Complex grid, row-major: entry (i, j) at index i·cols + j. */
 export interface ComplexGrid {
+  /** number of rows */
   rows: number;
+  /** number of columns */
   cols: number;
+  /** real parts, row-major (index i·cols + j) */
   re: Float64Array;
+  /** imaginary parts, row-major (index i·cols + j) */
   im: Float64Array;
 }
 
@@ -73,14 +79,31 @@ function vectorInput(where: string, re: ArrayLike<number>, im?: ArrayLike<number
   return { re: r, im: i };
 }
 
-/** Forward DFT X_k = Σ x_n e^{−2πikn/N} of a real (im omitted) or complex vector; N a power of two. */
+/**
+ * Forward DFT X_k = Σ x_n e^{−2πikn/N} of a real (im omitted) or complex vector; N a power of two.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = sb.fft([1, 0, 0, 0, 0, 0, 0, 0]);   // a unit impulse: X_k = 1 for every k
+ * X.re;
+ * ```
+ */
 export function fft(re: ArrayLike<number>, im?: ArrayLike<number>): ComplexVector {
   const x = vectorInput("fft", re, im);
   transformStrided(x.re, x.im, x.re.length, 0, 1, false, buffers(x.re.length));
   return x;
 }
 
-/** Inverse DFT x_n = (1/N) Σ X_k e^{+2πikn/N}; N a power of two. */
+/**
+ * Inverse DFT x_n = (1/N) Σ X_k e^{+2πikn/N}; N a power of two.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const back = sb.ifft(sb.fft([1, 2, 3, 4]).re, sb.fft([1, 2, 3, 4]).im);   // re ≈ [1, 2, 3, 4]
+ * ```
+ */
 export function ifft(re: ArrayLike<number>, im?: ArrayLike<number>): ComplexVector {
   const x = vectorInput("ifft", re, im);
   transformStrided(x.re, x.im, x.re.length, 0, 1, true, buffers(x.re.length));
@@ -118,7 +141,15 @@ function transform2d(g: ComplexGrid, inverse: boolean): ComplexGrid {
   return g;
 }
 
-/** 2-D forward DFT X_{kl} = Σ_{ij} x_{ij} e^{−2πi(ki/rows + lj/cols)}; both sizes powers of two. */
+/**
+ * 2-D forward DFT X_{kl} = Σ_{ij} x_{ij} e^{−2πi(ki/rows + lj/cols)}; both sizes powers of two.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const G = sb.fft2d([[1, 0], [0, 0]]);   // { rows: 2, cols: 2, re: [1, 1, 1, 1], im: [0, 0, 0, 0] }
+ * ```
+ */
 export function fft2d(input: ArrayLike<number>[] | ComplexGrid): ComplexGrid {
   return transform2d(gridInput("fft2d", input), false);
 }

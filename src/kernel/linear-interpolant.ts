@@ -1,6 +1,8 @@
 // The 1-D reference of the adaptive regime (reconstruction §c.4 Prop. 7, §e.2): the piecewise-linear
-// interpolant, knots at the data. (The kernel-regime reference, the natural cubic spline, is
-// naturalCubicSpline in src/kernel.) The sweep compares trained nets with it; exported for notebooks.
+// interpolant, knots at the data. It sits beside the kernel-regime references (naturalCubicSpline,
+// polyharmonicSpline) because it is one of them in kind: the minimum-norm interpolant of the
+// conditionally positive definite kernel −|x − y| (the polyharmonic spline of order 1 in 1-D)
+// [INFERRED]. The sweep and the regime map compare trained nets with it; exported for notebooks.
 
 import { checkFiniteArray } from "../check";
 
@@ -30,7 +32,16 @@ function interval(xs: Float64Array, t: number): number {
   return lo;
 }
 
-/** Piecewise-linear interpolant of the data (linear continuation outside the range). */
+/**
+ * Piecewise-linear interpolant of the data (linear continuation outside the range).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const f = sb.linearInterpolant([-1, 0, 1], [0, 1, 0]);
+ * f(0.5);   // 0.5
+ * ```
+ */
 export function linearInterpolant(x: ArrayLike<number>, y: ArrayLike<number>): (t: number) => number {
   const { xs, ys } = sortedData(x, y, "linearInterpolant");
   return (t) => {

@@ -4,7 +4,7 @@
 // and σ̂ = −h/ω² = −1/√P (the sign convention of the registry's ReLU, σ̂ = −1/ω²).
 //
 // Numerics. On a uniform grid of n points z_j = (j − n/2)·dz and frequencies ω_k = 2πk/(n·dz), the
-// inverse transforms are trapezoid sums done by FFT (fft.js via ./fft). ReLU ∗ σ″ grows linearly, so
+// inverse transforms are trapezoid sums done by FFT (fft.js via numeric/fft.ts). ReLU ∗ σ″ grows linearly, so
 // it is split as h(0)·S_s + (a decaying remainder): S_s = ReLU ∗ φ_s is the Gaussian-smoothed ReLU of
 // width s = 50·dz (closed form), and the remainder's transforms r̂/(iω), −r̂/ω² with
 // r̂ = h − h(0)e^{−s²ω²/2} are regular at ω = 0 because h is even. σ, σ′, σ″ are then the closed-form
@@ -17,12 +17,13 @@
 // h decayed by the top frequency (P = ω⁴ itself gives σ″ = δ, i.e. ReLU: not a function, design
 // from P_ε = ω⁴e^{εω²} instead, which tends to ReLU as ε → 0); σ″ decayed inside the z-window.
 import * as tf from "@tensorflow/tfjs";
-import type { Activation } from "../activations/types";
-import { ACTIVATIONS, registerActivation } from "../activations";
+import type { Activation } from "./types";
+import { ACTIVATIONS, registerActivation } from "./registry";
 import { normalCdf, normalPdf } from "../numeric/special";
-import { ifft } from "./fft";
-import { assertStep, isPowerOfTwo } from "./grid";
+import { ifft } from "../numeric/fft";
+import { assertStep, isPowerOfTwo } from "../numeric/sample-checks";
 
+/** The z grid of an activation design (Prop. 6). */
 export interface DesignGrid {
   /** number of points (a power of two ≥ 1024; default 65536) */
   n?: number;
@@ -34,7 +35,9 @@ export interface DesignGrid {
 export interface DesignTables {
   /** z_j = z0 + j·dz */
   z0: number;
+  /** grid spacing in z */
   dz: number;
+  /** number of grid points */
   n: number;
   /** h(0) = lim ω²/√P(ω) = ∫σ″ = σ′(+∞) */
   h0: number;
@@ -42,11 +45,15 @@ export interface DesignTables {
   s: number;
   /** σ, σ′, σ″, σ‴ minus the closed-form part h0·S_s (and its derivatives), on the grid */
   rem0: Float64Array;
+  /** σ′ minus the closed-form part, on the grid */
   rem1: Float64Array;
+  /** σ″ minus the closed-form part, on the grid */
   rem2: Float64Array;
+  /** σ‴ minus the closed-form part, on the grid */
   rem3: Float64Array;
   /** frequencies ω_k ≥ 0 and h(ω_k) = ω²/√P (h(0) at k = 0), for inspection */
   omega: Float64Array;
+  /** h(ω_k) = ω²/√P(ω_k) */
   h: Float64Array;
 }
 
@@ -79,6 +86,13 @@ function curvatureSpectrum(w: number, p: number): number {
  * Samples the design of Proposition 6 on the grid (see the module comment). Throws, naming the
  * frequency, if the penalty is NaN, ≤ 0 or not even at a sampled frequency, and explains when the
  * penalty's behaviour at ω → 0 or ω → ∞ does not give a ReLU-like σ with a function σ″.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const t = sb.designTables((w) => w ** 4 * (1 + (w / 2) ** 8), { n: 16384, dz: 0.01 });
+ * t.h0;   // h(0) = lim ω²/√P(ω) = σ′(+∞) = 1
+ * ```
  */
 export function designTables(penalty: (omega: number) => number, grid: DesignGrid = {}): DesignTables {
   const where = "designActivation";
@@ -141,7 +155,7 @@ export function designTables(penalty: (omega: number) => number, grid: DesignGri
   const q1 = (h1 - h0 * Math.exp(-0.5 * s * s * w1 * w1)) / (w1 * w1);
   const q2 = (h2 - h0 * Math.exp(-0.5 * s * s * w2 * w2)) / (w2 * w2);
   const q0 = (4 * q1 - q2) / 3;
-  // inverse transforms on z_j = (j − n/2)dz: f_j = ifft(F_k·(−1)^k)_j / dz (see ./spectrum's conventions)
+  // inverse transforms on z_j = (j − n/2)dz: f_j = ifft(F_k·(−1)^k)_j / dz (see spectral/spectrum.ts's conventions)
   const invert = (F: (k: number) => number, odd: boolean): Float64Array => {
     const re = new Float64Array(n), im = new Float64Array(n);
     for (let k = 0; k <= half; k++) {
@@ -212,6 +226,17 @@ function freshName(base: string): string {
  * `name` defaults to "designed" (suffixed _2, _3, … if taken); `grid` sets the sampling.
  * σ, σ′, σ″ are float64 (closed form + cubic-Hermite tables); the TF op uses linear interpolation
  * of the same table in float32 (error ≲ dz²·max|σ″|/8 on top of float32 rounding).
+ *
+ * σ″ = F⁻¹[ω²/√P(ω)], σ = ReLU ∗ σ″, so that σ̂ = −1/√P and P_σ = P exactly (Prop. 6).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * // a Butterworth-like penalty: ReLU's ω⁴ at low frequency, much steeper above ω = 2
+ * const act = sb.designActivation((w) => w ** 4 * (1 + (w / 2) ** 8), { name: "butterworth" });
+ * act.penalty(3);          // = 3⁴·(1 + 1.5⁸)
+ * act.sigma(0.5);
+ * ```
  */
 export function designActivation(penalty: (omega: number) => number, opts: { name?: string; grid?: DesignGrid } = {}): Activation {
   if (opts === null || typeof opts !== "object") throw new Error("designActivation: options must be an object { name?, grid? }");
