@@ -68,9 +68,9 @@ export type { KernelPrediction, GdStretch } from "./kernel";
 // the regime map: initialization family × knob × activation × dimension, measured regimes
 export {
   regimeMap, regimeMapData, regimeMapTable, runRegimeCell, cellInit, classifyRegime, workerRunner, REGIME_THRESHOLDS, DEFAULT_REGIME_SETTINGS,
-  mnistActivationRuns, allParamKernelRegime, pairedInitNetwork,
+  mnistActivationRuns, allParamKernelRegime, allParamRegimeSweep, pairedInitNetwork,
 } from "./experiments";
-export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow, AllParamRegimeOptions, AllParamRegimeResult } from "./experiments";
+export type { RegimeRow, RegimeCell, RegimeMapOptions, RegimeMapSettings, RegimeData, RegimeMapRun, MnistActivationRow, AllParamRegimeOptions, AllParamRegimeResult, AllParamSweepOptions } from "./experiments";
 
 // MNIST: real digits and input-space measures
 export {

@@ -250,3 +250,22 @@ test("the kernel's 'abort' to a request within 200 ms of an error (tslab's queue
     await k.shutdown();
   }
 });
+
+test("the kernel preload starts one watchdog thread, not one per worker thread (NODE_OPTIONS reaches workers; the chain used to grow by a thread a second)", async () => {
+  // every thread of the kernel process that loads NODE_OPTIONS' preloads appends a line here
+  const log = path.join(dir, "threads.log");
+  const counter = path.join(dir, "count-threads.cjs");
+  fs.writeFileSync(log, "");
+  fs.writeFileSync(counter, `require("fs").appendFileSync(${JSON.stringify(log)}, (require("worker_threads").isMainThread ? "main" : "worker") + "\\n");\n`);
+  const k = await KernelClient.start(findKernelspec("spectral-bias"), { cwd: dir, env: { NODE_OPTIONS: `--require ${JSON.stringify(counter)}` } });
+  try {
+    // a worker of the notebook's own (as a WorkerPool starts), then time for a chain to grow
+    const cell = `const { Worker } = require("worker_threads");\nconst w = new Worker("setTimeout(() => {}, 100)", { eval: true });\nawait new Promise((r) => setTimeout(r, 4000));`;
+    const r = await k.execute(cell, { timeoutMs: 120_000 });
+    assert.equal(r.reply.content.status, "ok");
+  } finally {
+    await k.shutdown();
+  }
+  const lines = fs.readFileSync(log, "utf8").trim().split("\n");
+  assert.deepEqual(lines.sort(), ["main", "worker", "worker"], "the kernel's main thread, its watchdog, the cell's worker");
+});

@@ -31,6 +31,7 @@ export type ShapeKind = "smooth" | "hinges" | "jumps" | "kinks";
 export interface PiecewiseAffine {
   /** σ on the leftmost piece is offset + slope·z */
   readonly offset: number;
+  /** slope of σ on the leftmost piece */
   readonly slope: number;
   /** jumps of σ′ (the kinks), sorted by position */
   readonly hinges: readonly Kink[];

@@ -31,7 +31,18 @@ export interface ResponseAlignment {
   distinctResponses: number;
 }
 
-/** Cosine similarities between the response vectors of a net's strong neurons on X. */
+/**
+ * Cosine similarities between the response vectors of a net's strong neurons on X.
+ *
+ * cos(ρᵢ, ρⱼ) = ρᵢ·ρⱼ / (‖ρᵢ‖‖ρⱼ‖), ρᵢ = (σ(wᵢ·xₙ + bᵢ))ₙ; participation ratio (Σλ)²/Σλ² = m²/‖C‖²_F of the cosine matrix C.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const a = sb.responseAlignment(trained, X);
+ * a.distinctResponses;   // how many different response vectors the strong neurons make
+ * ```
+ */
 export function responseAlignment(net: ShallowNet, X: Points, opts: ResponseAlignmentOptions = {}): ResponseAlignment {
   const where = "responseAlignment";
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (responses need its activation)`);

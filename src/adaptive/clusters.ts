@@ -68,7 +68,18 @@ function find(parent: Int32Array, i: number): number {
   return i;
 }
 
-/** Single-linkage clusters of the zero-planes (ŵᵢ, βᵢ) of the strong neurons. */
+/**
+ * Single-linkage clusters of the zero-planes (ŵᵢ, βᵢ) of the strong neurons.
+ *
+ * single linkage on the strong neurons' planes: i ~ j when ‖ŵᵢ − ŵⱼ‖ + |βᵢ − βⱼ| ≤ tol.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const cl = sb.zeroPlaneClusters(trained, { tol: 0.05, X });
+ * cl.clusters.length / cl.considered;   // clusters per strong neuron (1 = no clustering)
+ * ```
+ */
 export function zeroPlaneClusters(source: ZeroPlaneSource, opts: ZeroPlaneClusterOptions): ZeroPlaneClustering {
   const where = "zeroPlaneClusters";
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { tol } (e.g. { tol: 0.05 })`);

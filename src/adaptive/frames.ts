@@ -24,6 +24,15 @@ export interface BreakpointFrameRow {
  * Rows (frame, step, neuron, position, amplitude, fate) for about `frames` log-spaced recorded steps
  * (always the first and the last), over the neurons that are strong at the end (at most `maxNeurons`,
  * largest |μ| first).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const res = sb.train(net, { X, y }, { steps: 3000, lr: 0.05, record: { every: 10 } });
+ * const rows = sb.breakpointFrames(res.history, X, { frames: 20 });
+ * const data = rows.map((r) => ({ ...r }));   // plain rows for the chart
+ * await sb.show(sb.stepSlider(sb.scatterChart(data, { x: "position", y: "amplitude", title: "Breakpoints" }), { field: "step" }));
+ * ```
  */
 export function breakpointFrames(
   history: TrainHistory,

@@ -60,7 +60,18 @@ function distancesOf(P: Planes, Xf: Float64Array, minAmplitude: number): ZeroPla
   return out;
 }
 
-/** Distance of every active zero-plane to its nearest data point, and which point that is. */
+/**
+ * Distance of every active zero-plane to its nearest data point, and which point that is.
+ *
+ * distanceᵢ = minₙ |ŵᵢ·xₙ − βᵢ| over the active neurons, nearestᵢ = its argmin.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const d = sb.zeroPlaneDistances(trained, X);
+ * d.distance;   // one distance per active neuron
+ * ```
+ */
 export function zeroPlaneDistances(source: ZeroPlaneSource, X: Points, opts: ZeroPlaneDistanceOptions = {}): ZeroPlaneDistances {
   const where = "zeroPlaneDistances";
   const P = readPlanes(source, where);
@@ -112,6 +123,18 @@ function weighted(values: ArrayLike<number>, amplitudes: ArrayLike<number>, weig
 /**
  * Weighted fraction of active zero-planes within `tol` of a data point. Throws when no neuron is
  * active (the fraction is undefined, not 0); tables use `pinnedFractionOrNaN`, which gives NaN there.
+ *
+ * p = Σ_{i active} qᵢ 1{distᵢ ≤ tol} / Σ_{i active} qᵢ, with qᵢ = |μᵢ| ("amplitude", default) or 1 ("count").
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const net = sb.initNetwork({ width: 64, inputDim: 1, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 0.1, sigmaB: 0.1, sigmaV: 1 }, seed: 0 });   // small first layer: adaptive
+ * const trained = sb.train(net, { X, y }, { steps: 5000, lr: 0.05 }).net;
+ * sb.pinnedFraction(trained, X, { tol: 0.02 });   // compare with sb.chanceBaseline(trained, X, { tol: 0.02 })
+ * ```
  */
 export function pinnedFraction(source: ZeroPlaneSource, X: Points, opts: PinningOptions): number {
   return defined(pinnedFractionOrNaN(source, X, opts, "pinnedFraction"), "pinnedFraction");
@@ -161,6 +184,16 @@ export function neighbourhoodMeasure(centres: ArrayLike<number>, tol: number, lo
  * the tol-intervals around the projections, clipped to that range, divided by its length
  * (1 if the range is a single point). In 1-D this is |tol-neighbourhood of the data ∩ data
  * range| / |data range| for every neuron. Same active set and weights as `pinnedFraction`.
+ *
+ * c = Σᵢ qᵢ P(βᵢ′ within tol of some ŵᵢ·xₙ) / Σᵢ qᵢ, βᵢ′ uniform on [minₙ ŵᵢ·xₙ, maxₙ ŵᵢ·xₙ].
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const p = sb.pinnedFraction(trained, X, { tol: 0.02 });
+ * const c = sb.chanceBaseline(trained, X, { tol: 0.02 });
+ * sb.check("pinned beyond chance", p, { atLeast: c });
+ * ```
  */
 export function chanceBaseline(source: ZeroPlaneSource, X: Points, opts: PinningOptions): number {
   return defined(chanceBaselineOrNaN(source, X, opts, "chanceBaseline"), "chanceBaseline");

@@ -108,7 +108,17 @@ export function activeIndices(P: Planes, Xf: Float64Array, minAmplitude: number)
   });
 }
 
-/** The active neurons of a net (or RS coordinates) on data X, by the definition above. */
+/**
+ * The active neurons of a net (or RS coordinates) on data X, by the definition above.
+ *
+ * neuron i is active on X when it is strong, |μᵢ| ≥ minAmplitude·max|μ| with rᵢ > 0, and its zero-plane ŵᵢ·x = βᵢ meets the data: minₙ ŵᵢ·xₙ ≤ βᵢ ≤ maxₙ ŵᵢ·xₙ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const idx = sb.activeNeurons(net, [-1, -0.5, 0, 0.5, 1]);   // Int32Array of neuron indices
+ * ```
+ */
 export function activeNeurons(source: ZeroPlaneSource, X: Points, opts: { minAmplitude?: number } = {}): Int32Array {
   const where = "activeNeurons";
   const P = readPlanes(source, where);

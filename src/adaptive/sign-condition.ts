@@ -48,7 +48,18 @@ function targets(y: number[] | Float64Array, N: number, where: string): Float64A
   return t;
 }
 
-/** For each active neuron: its nearest data point m, the residual there and the sign of μᵢ rₘ. */
+/**
+ * For each active neuron: its nearest data point m, the residual there and the sign of μᵢ rₘ.
+ *
+ * for each active neuron i with nearest data point m: the product μᵢ·rₘ, rₘ = f(xₘ) − yₘ (Prop. 7: pinning needs μᵢrₘ > 0).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const s = sb.pinningSignCondition(trained, X, y);
+ * s.product;   // μᵢ·rₘ per active neuron
+ * ```
+ */
 export function pinningSignCondition(net: ShallowNet, X: Points, y: number[] | Float64Array, opts: PinningSignOptions = {}): PinningSign {
   const where = "pinningSignCondition";
   if (!(net instanceof ShallowNet)) throw new Error(`${where}: the first argument must be a ShallowNet (residuals need f)`);
@@ -207,6 +218,15 @@ export interface SignEventCount {
  * fraction is whatever the dynamics gives. The baseline `otherPoints`: at each capture, the same
  * neuron's μᵢ·r_q for the other data points q ≠ m; if the sign at the captured point did not matter,
  * the capture fraction would match it. Record densely (every step early on) so events are resolved.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const res = sb.train(net, { X, y }, { steps: 3000, lr: 0.05, record: { every: 10 } });
+ * const ev = sb.signConditionEvents(res.history, X, y);
+ * ev.captures.fraction;   // share of captures with μᵢrₘ > 0 (Prop. 7 predicts → 1)
+ * ```
  */
 export function signConditionEvents(
   history: TrainHistory,

@@ -35,6 +35,14 @@ export interface RegimeScale {
 /**
  * The §e.2 family with one knob α: w, b ~ N(0, α²), v ~ N(0, 1/α²)/√H. Small α (small first
  * layer, large second: δ = v² − ‖w‖² − b² ≫ 0) is adaptive; large α (δ ≪ 0) is kernel-like.
+ *
+ * w, b ~ N(0, α²), v ~ N(0, 1/α²)/√H; imbalance δ = v² − ‖w‖² − b² ≫ 0 for small α (adaptive), ≪ 0 for large α (kernel).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.regimeScale(0.1, 64);   // { sigmaW: 0.1, sigmaB: 0.1, sigmaV: 1.25, label: … }
+ * ```
  */
 export function regimeScale(alpha: number, width: number): RegimeScale {
   if (!(alpha > 0) || !Number.isFinite(alpha)) throw new Error(`regimeScale: alpha must be a finite number > 0, got ${alpha}`);
@@ -296,13 +304,29 @@ function divergedRun(r: Resolved, scale: RegimeScale, label: string, lr: number,
 /**
  * Train one net per initialization scale and measure each (see `RegimeRun.row` for the
  * columns). Returns the runs themselves (nets, histories) for plotting.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const runs = sb.regimeRuns({ X, y, activation: "relu", width: 64,
+ *   scales: [sb.regimeScale(0.1, 64), sb.regimeScale(10, 64)], steps: 2000, seed: 0 });
+ * runs[0].trained.breakpoints().position;   // where the kinks ended up
+ * ```
  */
 export function regimeRuns(opts: RegimeSweepOptions): RegimeRun[] {
   const r = resolve(opts, "regimeSweep");
   return r.scales.map((s, j) => runOne(r, s, j));
 }
 
-/** A DataFrame with one row per run: label (string) and Float64 columns. */
+/**
+ * A DataFrame with one row per run: label (string) and Float64 columns.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const table = sb.regimeTable(runs);   // polars DataFrame, one row per run
+ * ```
+ */
 export function regimeTable(runs: RegimeRun[]): pl.DataFrame {
   if (!Array.isArray(runs) || runs.length === 0) throw new Error("regimeTable: no runs; pass the output of regimeRuns(...)");
   // columns: the union over runs in first-seen order (a diverged run has only the scale columns; the rest are NaN)
@@ -323,6 +347,15 @@ export function regimeTable(runs: RegimeRun[]): pl.DataFrame {
  *   participationRatio (of the response cosines), in 1-D supToCubicSpline and supToLinear (sup
  *   of |f − g| over the data range), seconds (training time), diverged (1 when training diverged:
  *   then every measure is NaN, never a result) and divergedAtStep.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const X = [-1, -0.5, 0, 0.5, 1], y = [0, 0.5, 1, 0.5, 0];
+ * const scales = [0.1, 1, 10].map((a) => sb.regimeScale(a, 64));
+ * const table = sb.regimeSweep({ X, y, activation: "relu", width: 64, scales, steps: 2000, seed: 0 });
+ * table.toRecords();   // one row per scale: pinned, chance, clusters, kernel gap, …
+ * ```
  */
 export function regimeSweep(opts: RegimeSweepOptions): pl.DataFrame {
   return regimeTable(regimeRuns(opts));

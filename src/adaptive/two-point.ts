@@ -47,7 +47,19 @@ function unionMeasureModPi(intervals: [number, number][]): number {
   return total;
 }
 
-/** Share of pinned lines through two data points, against turning them about their pivot (2-D only). */
+/**
+ * Share of pinned lines through two data points, against turning them about their pivot (2-D only).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const P = [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0.3]];
+ * const net2 = sb.initNetwork({ width: 64, inputDim: 2, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 0.1, sigmaB: 0.1, sigmaV: 1 }, seed: 0 });
+ * const trained2 = sb.train(net2, { X: P, y: [0, 1, 1, 0, 0.5] }, { steps: 3000, lr: 0.05 }).net;
+ * sb.twoPointShare(trained2, P, { tol: 0.02 });   // { share, chance, … }
+ * ```
+ */
 export function twoPointShare(source: ZeroPlaneSource, X: Points, opts: { tol: number; minAmplitude?: number }): TwoPointShare {
   const where = "twoPointShare";
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: pass options { tol } (e.g. { tol: 0.05 })`);

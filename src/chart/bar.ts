@@ -37,7 +37,16 @@ export interface BarChartOptions extends ChartCommonOptions, ChartColorOptions {
 
 const KEYS = [...COMMON_KEYS, ...COLOR_KEYS, "x", "y", "xTitle", "yTitle", "xType", "yScale", "yDomain", "horizontal", "grouped", "sort"];
 
-/** A bar chart of a value per category; past the row cap, every k-th row per series. */
+/**
+ * A bar chart of a value per category; past the row cap, every k-th row per series.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rows = ["relu", "tanh", "gelu"].map((a) => ({ activation: a, penalty: sb.activation(a).penalty(5) }));
+ * await sb.show(sb.barChart(rows, { x: "activation", y: "penalty", yScale: "symlog", title: "P_σ(5)" }));
+ * ```
+ */
 export function barChart(data: ChartData, options: BarChartOptions = {}): Chart {
   const who = "barChart";
   const { o, x, y, table } = readXY(data, options, KEYS, who);

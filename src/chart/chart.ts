@@ -29,7 +29,18 @@ export interface ChartParts {
 /** Deno's kernel calls this method (and awaits its promise) to display a value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
 
-/** A finished chart: what every builder returns and `show`, `saveChart`, `chartToPNG` take. */
+/**
+ * A finished chart: what every builder returns and `show`, `saveChart`, `chartToPNG` take.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const c = sb.lineChart({ x: [0, 1, 2], y: [0, 1, 4] }, { title: "y = x²" });
+ * c.spec;         // the Vega-Lite v5 spec, data inline
+ * c.describe();   // a one-line text description
+ * await sb.show(c);
+ * ```
+ */
 export class Chart {
   /** The Vega-Lite v5 spec: `$schema`, data inlined as `data.values`, house config applied. */
   readonly spec: TopLevelSpec;

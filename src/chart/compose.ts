@@ -27,6 +27,14 @@ export interface ChartLayerOptions extends ComposeOptions {
 /**
  * Overlays charts on shared scales, e.g. `layerCharts([lineChart(f), scatterChart(samples), ruleChart(kinks)])`.
  * Title and size come from the options, else from the first child that has them.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const data = sb.scatterChart({ x: [-1, 0, 1], y: [0, 1, 0] }, { title: "Fit and data" });
+ * const fit = sb.functionChart({ spline: sb.naturalCubicSpline([-1, 0, 1], [0, 1, 0]) }, { domain: [-1, 1], title: "Fit and data" });
+ * await sb.show(sb.layerCharts([fit, data]));
+ * ```
  */
 export function layerCharts(charts: readonly Chart[], options: ChartLayerOptions = {}): Chart {
   const who = "layerCharts";
@@ -69,17 +77,47 @@ export interface ChartConcatOptions extends ComposeOptions {
   independent?: ChartIndependentChannel[];
 }
 
-/** Charts side by side; each keeps its own title, size and scales. */
+/**
+ * Charts side by side; each keeps its own title, size and scales.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const a = sb.lineChart({ x: [0, 1], y: [0, 1] }, { title: "left" });
+ * const b = sb.lineChart({ x: [0, 1], y: [1, 0] }, { title: "right" });
+ * await sb.show(sb.hconcatCharts([a, b], { title: "Side by side" }));
+ * ```
+ */
 export function hconcatCharts(charts: readonly Chart[], options: ChartConcatOptions = {}): Chart {
   return concatenate("hconcat", charts, options, "hconcatCharts");
 }
 
-/** Charts one above the other. */
+/**
+ * Charts one above the other.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const a = sb.lineChart({ x: [0, 1], y: [0, 1] }, { title: "up" });
+ * const b = sb.lineChart({ x: [0, 1], y: [1, 0] }, { title: "down" });
+ * await sb.show(sb.vconcatCharts([a, b], { title: "Stacked" }));
+ * ```
+ */
 export function vconcatCharts(charts: readonly Chart[], options: ChartConcatOptions = {}): Chart {
   return concatenate("vconcat", charts, options, "vconcatCharts");
 }
 
-/** Charts in a grid, `columns` per row. */
+/**
+ * Charts in a grid, `columns` per row.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const a = sb.lineChart({ x: [0, 1], y: [0, 1] }, { title: "up" });
+ * const b = sb.lineChart({ x: [0, 1], y: [1, 0] }, { title: "down" });
+ * await sb.show(sb.gridCharts([a, b, a, b], { columns: 2, title: "Two by two" }));
+ * ```
+ */
 export function gridCharts(charts: readonly Chart[], options: ChartConcatOptions & { columns?: number } = {}): Chart {
   return concatenate("concat", charts, options, "gridCharts");
 }
@@ -120,7 +158,16 @@ export interface ChartFacetOptions extends ComposeOptions {
   independentY?: boolean;
 }
 
-/** Small multiples: the chart repeated once per value of a field (its data is split by that field). */
+/**
+ * Small multiples: the chart repeated once per value of a field (its data is split by that field).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rows = ["relu", "tanh"].flatMap((act) => [0, 1, 2].map((x) => ({ x, y: sb.activation(act).sigma(x), act })));
+ * await sb.show(sb.facetChart(sb.lineChart(rows, { title: "σ per activation" }), { field: "act", columns: 2 }));
+ * ```
+ */
 export function facetChart(base: Chart, options: ChartFacetOptions): Chart {
   const who = "facetChart";
   checkOptions(options, ["title", "subtitle", "name", "field", "columns", "row", "column", "independentY"], who);

@@ -50,7 +50,16 @@ const KEYS = [
 ];
 const MISSING_FILL = "#dddddd";
 
-/** A heat map of a numeric field over two category fields; missing values are grey cells. */
+/**
+ * A heat map of a numeric field over two category fields; missing values are grey cells.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rows = ["relu", "tanh"].flatMap((act) => [0.1, 1, 10].map((alpha) => ({ act, alpha: String(alpha), pinned: act === "relu" ? 1 / alpha : 0.5 })));
+ * await sb.show(sb.heatmapChart(rows, { x: "alpha", y: "act", color: "pinned", title: "Pinned fraction" }));
+ * ```
+ */
 export function heatmapChart(data: ChartData, options: HeatmapChartOptions = {}): Chart {
   const who = "heatmapChart";
   const { o, x, y, table } = readXY(data, options, KEYS, who);

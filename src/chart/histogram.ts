@@ -48,7 +48,17 @@ const KEYS = [
 const START = "bin_start";
 const END = "bin_end";
 
-/** A histogram of raw numbers (array, column or field) or of pre-binned counts. */
+/**
+ * A histogram of raw numbers (array, column or field) or of pre-binned counts.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const rng = new sb.Rng(0);
+ * const samples = Array.from({ length: 1000 }, () => rng.normal());
+ * await sb.show(sb.histogramChart(samples, { normalize: "density", title: "Standard normal draws" }));
+ * ```
+ */
 export function histogramChart(data: ChartData | ArrayLike<number | bigint>, options: HistogramChartOptions = {}): Chart {
   const who = "histogramChart";
   checkOptions(options, KEYS, who);

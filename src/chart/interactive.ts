@@ -79,9 +79,15 @@ const CHILD_KEYS = ["layer", "hconcat", "vconcat", "concat"] as const;
  *
  * @example
  * ```ts
- * // rows: { step, x, y } for every recorded step
- * const c = stepSlider(lineChart(rows, { title: "Fit during training" }), { initial: "last" });
- * await show(c);   // in JupyterLab: a slider under the chart; PNG: the last step
+ * import * as sb from "spectral-bias";
+ * const X = [-1, 0, 1], y = [0, 1, 0];
+ * const res = sb.train(net, { X, y }, { steps: 1000, lr: 0.05, record: [0, 10, 100, 1000] });
+ * const xs = Array.from(sb.linspace(-1.5, 1.5, 61));
+ * const rows = res.history.steps.flatMap((step, k) => {
+ *   const f = res.history.netAt(k).predict(xs);
+ *   return xs.map((x, i) => ({ step, x, y: f[i] }));
+ * });
+ * await sb.show(sb.stepSlider(sb.lineChart(rows, { title: "Fit during training" }), { initial: "last" }));
  * ```
  */
 export function stepSlider(chart: Chart, options: StepSliderOptions = {}): Chart {
@@ -137,7 +143,10 @@ export function stepSlider(chart: Chart, options: StepSliderOptions = {}): Chart
  *
  * @example
  * ```ts
- * const c = hoverTooltips(lineChart(curves, { color: "activation", title: "σ(z)" }));
+ * import * as sb from "spectral-bias";
+ * const x = Array.from(sb.linspace(-3, 3, 61));
+ * const rows = ["relu", "tanh"].flatMap((a) => x.map((z) => ({ z, sigma: sb.activation(a).sigma(z), activation: a })));
+ * await sb.show(sb.hoverTooltips(sb.lineChart(rows, { x: "z", y: "sigma", color: "activation", title: "σ(z)" })));
  * ```
  */
 export function hoverTooltips(chart: Chart, options: HoverTooltipOptions = {}): Chart {
@@ -171,7 +180,10 @@ export function hoverTooltips(chart: Chart, options: HoverTooltipOptions = {}): 
  *
  * @example
  * ```ts
- * const c = legendHighlight(lineChart(penalties, { color: "activation", yScale: "log", title: "P_σ(ω)" }));
+ * import * as sb from "spectral-bias";
+ * const w = Array.from(sb.linspace(0.5, 10, 40));
+ * const rows = ["relu", "tanh", "gelu"].flatMap((a) => w.map((omega) => ({ omega, P: sb.activation(a).penalty(omega), activation: a })));
+ * await sb.show(sb.legendHighlight(sb.lineChart(rows, { x: "omega", y: "P", color: "activation", yScale: "log", title: "P_σ(ω)" })));
  * ```
  */
 export function legendHighlight(chart: Chart, options: LegendHighlightOptions = {}): Chart {
@@ -203,7 +215,12 @@ export function legendHighlight(chart: Chart, options: LegendHighlightOptions = 
  *
  * @example
  * ```ts
- * const c = linkBrush([scatterChart(runs, { x: "scale", y: "pinned" }), lineChart(losses, { x: "scale", y: "loss", color: "seed" })]);
+ * import * as sb from "spectral-bias";
+ * const runs = [0.1, 0.3, 1, 3, 10].map((scale, i) => ({ scale, pinned: 1 / (1 + scale), loss: 0.01 * (i + 1) }));
+ * await sb.show(sb.linkBrush([
+ *   sb.scatterChart(runs, { x: "scale", y: "pinned", title: "Pinned fraction" }),
+ *   sb.scatterChart(runs, { x: "scale", y: "loss", title: "Final loss" }),
+ * ]));
  * ```
  */
 export function linkBrush(charts: readonly Chart[], options: LinkBrushOptions = {}): Chart {

@@ -30,7 +30,17 @@ export interface LineChartOptions extends ChartXYOptions {
 const KEYS = [...XY_KEYS, "points", "pointSize", "strokeWidth", "strokeDash", "dashBy", "detail", "interpolate"];
 const INTERPOLATIONS: readonly LineInterpolation[] = ["linear", "monotone", "step", "step-after", "step-before", "basis"];
 
-/** A line chart of `y` against `x` (fields default to "x" and "y"); past the row cap, min/max decimation per series. */
+/**
+ * A line chart of `y` against `x` (fields default to "x" and "y"); past the row cap, min/max decimation per series.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const x = Array.from(sb.linspace(-3, 3, 201));
+ * const rows = ["relu", "tanh", "gelu"].flatMap((a) => x.map((z) => ({ z, sigma: sb.activation(a).sigma(z), activation: a })));
+ * await sb.show(sb.lineChart(rows, { x: "z", y: "sigma", color: "activation", title: "Activations σ(z)" }));
+ * ```
+ */
 export function lineChart(data: ChartData, options: LineChartOptions = {}): Chart {
   const who = "lineChart";
   const { o, x, y, table } = readXY(data, options, KEYS, who);

@@ -69,6 +69,14 @@ function evaluate(curve: Curve, xs: Float64Array, name: string, who: string): Fl
 /**
  * Lines of f(x) over `domain`: `functionChart({ net, "cubic spline": s }, { domain: [-1, 1], title })`.
  * Non-finite values are refused (a blank plot would hide them).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = sb.initNetwork({ width: 32, inputDim: 1, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.2 }, seed: 0 });
+ * await sb.show(sb.functionChart({ net, "sin x": Math.sin }, { domain: [-2, 2], title: "A random net and sin x" }));
+ * ```
  */
 export function functionChart(series: Record<string, Curve>, options: FunctionChartOptions): Chart {
   const who = "functionChart";
@@ -116,7 +124,20 @@ export interface BreakpointChartOptions {
   height?: number;
 }
 
-/** The kinks of a 1-D scalar net: a point at x = ŵᵢβᵢ on y = 0 per neuron with rᵢ > 0, area ∝ |μᵢ|. */
+/**
+ * The kinks of a 1-D scalar net: a point at x = ŵᵢβᵢ on y = 0 per neuron with rᵢ > 0, area ∝ |μᵢ|.
+ *
+ * one point per neuron with rᵢ > 0 at x = ŵᵢβᵢ on y = 0, area ∝ |μᵢ|.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * await sb.show(sb.layerCharts([
+ *   sb.functionChart({ f: net }, { domain: [-2, 2], title: "Kinks of a ReLU net" }),
+ *   sb.breakpointChart(net, { domain: [-2, 2], title: "Kinks of a ReLU net" }),
+ * ]));
+ * ```
+ */
 export function breakpointChart(source: ShallowNet | RS, options: BreakpointChartOptions): Chart {
   const who = "breakpointChart";
   const rs = planesOf(source, who);
@@ -168,7 +189,17 @@ function clip(n0: number, n1: number, beta: number, [[x0, x1], [y0, y1]]: [[numb
   return best;
 }
 
-/** The zero-planes ŵᵢ·x = βᵢ of a 2-D net as line segments inside `domain`, one line per neuron. */
+/**
+ * The zero-planes ŵᵢ·x = βᵢ of a 2-D net as line segments inside `domain`, one line per neuron.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net2 = sb.initNetwork({ width: 16, inputDim: 2, activation: "relu",
+ *   init: { dist: "gaussian", sigmaW: 1, sigmaB: 0.5, sigmaV: 1 }, seed: 0 });
+ * await sb.show(sb.zeroPlaneChart(net2, { domain: [[-1, 1], [-1, 1]], title: "Zero-planes ŵᵢ·x = βᵢ" }));
+ * ```
+ */
 export function zeroPlaneChart(source: ShallowNet | RS, options: ZeroPlaneChartOptions): Chart {
   const who = "zeroPlaneChart";
   const rs = planesOf(source, who);

@@ -38,7 +38,16 @@ export interface RawChartOptions extends ChartRowCapOptions {
 /** Child-view keys a spec may nest views under. */
 const VIEW_KEYS = ["layer", "hconcat", "vconcat", "concat"];
 
-/** Wraps a Vega-Lite v5 spec (copied, not mutated). Data must be inline (`data.values`). */
+/**
+ * Wraps a Vega-Lite v5 spec (copied, not mutated). Data must be inline (`data.values`).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const c = sb.chart({ title: "Raw Vega-Lite", data: { values: [{ a: 1, b: 2 }, { a: 2, b: 3 }] },
+ *   mark: "bar", encoding: { x: { field: "a", type: "ordinal" }, y: { field: "b", type: "quantitative" } } });
+ * ```
+ */
 export function chart(spec: unknown, options: RawChartOptions = {}): Chart {
   const who = "chart";
   if (!isPlainObject(spec)) {

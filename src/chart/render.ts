@@ -45,7 +45,15 @@ export function compileChart(c: Chart): vega.Spec {
   }
 }
 
-/** The chart as an SVG document. */
+/**
+ * The chart as an SVG document.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const svg = await sb.chartToSVG(sb.lineChart({ x: [0, 1], y: [0, 1] }, { title: "A line" }));
+ * ```
+ */
 export async function chartToSVG(c: Chart): Promise<string> {
   requireChart(c, "chartToSVG");
   const view = new vega.View(vega.parse(compileChart(c)), { renderer: "none", loader: noLoader() });
@@ -56,7 +64,15 @@ export async function chartToSVG(c: Chart): Promise<string> {
   }
 }
 
-/** The chart as PNG bytes, `scale` device pixels per SVG pixel (default 2). */
+/**
+ * The chart as PNG bytes, `scale` device pixels per SVG pixel (default 2).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const png = await sb.chartToPNG(sb.lineChart({ x: [0, 1], y: [0, 1] }, { title: "A line" }), { scale: 2 });
+ * ```
+ */
 export async function chartToPNG(c: Chart, options: ChartPngOptions = {}): Promise<Uint8Array> {
   requireChart(c, "chartToPNG");
   const scale = checkScale(options.scale);

@@ -34,6 +34,12 @@ const KEYS = [...COMMON_KEYS, "x", "y", "label", "strokeDash", "strokeWidth", ..
 /**
  * Rules at the given positions: `ruleChart([0.5, 1.2])` draws vertical rules at x = 0.5 and 1.2;
  * `ruleChart(rows, { y: "level" })` draws horizontal ones.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const kinks = sb.ruleChart([-0.5, 0.25], { title: "Kinks" });   // vertical rules at x = −0.5 and 0.25
+ * ```
  */
 export function ruleChart(data: ChartData | ArrayLike<number>, options: RuleChartOptions = {}): Chart {
   const who = "ruleChart";

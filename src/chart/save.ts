@@ -23,6 +23,13 @@ let tempCounter = 0;
 /**
  * Writes `${basePath}.vl.json`, `${basePath}.svg` and `${basePath}.png` (parent folders created).
  * Everything is rendered before anything is written, and each file appears whole or not at all.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const c = sb.lineChart({ x: [0, 1, 2], y: [0, 1, 4] }, { title: "y = x²" });
+ * const files = await sb.saveChart(c, "figures/demo/parabola");   // .vl.json, .svg, .png
+ * ```
  */
 export async function saveChart(c: Chart, basePath: string, options: ChartPngOptions = {}): Promise<SavedChart> {
   const who = "saveChart";

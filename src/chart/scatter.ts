@@ -25,7 +25,15 @@ export interface ScatterChartOptions extends ChartXYOptions {
 const KEYS = [...XY_KEYS, "pointSize", "sizeBy", "shape", "shapeBy", "filled"];
 const SHAPES: readonly ScatterPointShape[] = ["circle", "square", "cross", "diamond", "triangle-up", "triangle-down"];
 
-/** A scatter plot of `y` against `x`; past the row cap, every k-th row per series. */
+/**
+ * A scatter plot of `y` against `x`; past the row cap, every k-th row per series.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * await sb.show(sb.scatterChart({ x: [-1, 0, 1], y: [0, 1, 0] }, { title: "Training data" }));
+ * ```
+ */
 export function scatterChart(data: ChartData, options: ScatterChartOptions = {}): Chart {
   const who = "scatterChart";
   const { o, x, y, table } = readXY(data, options, KEYS, who);

@@ -43,6 +43,12 @@ export function tslabDisplayWriter(): TslabDisplayWriter | null {
 /**
  * Displays the chart: inside tslab, one output with the Vega-Lite spec, a PNG and a text description;
  * elsewhere, prints the description. `await show(c)` so rendering errors surface in the cell.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * await sb.show(sb.lineChart({ x: [0, 1, 2], y: [0, 1, 4] }, { title: "y = x²" }));
+ * ```
  */
 export async function show(c: Chart, options: ChartPngOptions = {}): Promise<void> {
   requireChart(c, "show");

@@ -9,5 +9,5 @@ export type {
 } from "./regime-map";
 export { mnistActivationRuns } from "./mnist-activations";
 export type { MnistActivationOptions, MnistActivationRow } from "./mnist-activations";
-export { allParamKernelRegime, pairedInitNetwork } from "./ntk-regime";
-export type { GaussianLaw, AllParamRegimeOptions, AllParamRegimeResult } from "./ntk-regime";
+export { allParamKernelRegime, allParamRegimeSweep, pairedInitNetwork } from "./ntk-regime";
+export type { GaussianLaw, AllParamRegimeOptions, AllParamRegimeResult, AllParamSweepOptions } from "./ntk-regime";

@@ -82,7 +82,16 @@ function check(o: MnistActivationOptions): void {
   }
 }
 
-/** Train and measure every (activation, init, seed); rows in that order, and the trained nets. */
+/**
+ * Train and measure every (activation, init, seed); rows in that order, and the trained nets.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const { table } = await sb.mnistActivationRuns({ activations: ["relu", "tanh"], inits: { kernel: 10, adaptive: 0.02 },
+ *   seeds: [0], hidden: 32, steps: 50, trainPerClass: 10, testPerClass: 10 });
+ * ```
+ */
 export async function mnistActivationRuns(o: MnistActivationOptions): Promise<{
   /** the rows as a polars DataFrame */ table: pl.DataFrame;
   /** one row per (activation, init, seed), in that order */ rows: MnistActivationRow[];

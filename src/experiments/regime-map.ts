@@ -75,7 +75,15 @@ export interface RegimeMapSettings {
   gridPoints: number;
 }
 
-/** The default map settings: H = 64, 20 000 GD steps, lr re-estimated every 1000 steps, pinning tolerance 0.02, clustering tolerance 0.05. */
+/**
+ * The default map settings: H = 64, 20 000 GD steps, lr re-estimated every 1000 steps, pinning tolerance 0.02, clustering tolerance 0.05.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const settings = { ...sb.DEFAULT_REGIME_SETTINGS, steps: 5000 };
+ * ```
+ */
 export const DEFAULT_REGIME_SETTINGS: Readonly<RegimeMapSettings> = {
   width: 64, steps: 20000, chunk: 1000, lrFactor: 0.5, lrCap: 0.5, tol: 0.02, clusterTol: 0.05,
   minAmplitude: 0.05, residualTol: 1e-2, gridPoints: 401,
@@ -92,6 +100,12 @@ export interface RegimeData {
 /**
  * The map's data: in 1-D the six points of notebook 06; in 2-D `n` points uniform in [−1, 1]²
  * (from `seed`) with y = sin(2x₁)cos(x₂) (reconstruction §e.2 item 2).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const { X, y } = sb.regimeMapData(2, 0, 10);   // 10 points in [−1, 1]², y = sin(2x₁)cos(x₂)
+ * ```
  */
 export function regimeMapData(inputDim: 1 | 2, seed = 0, n = 10): RegimeData {
   if (inputDim === 1) return { X: [-1.5, -0.8, -0.2, 0.5, 1.1, 1.7], y: [0.3, -0.4, 0.6, -0.2, 0.5, -0.1] };
@@ -175,7 +189,15 @@ export interface RegimeRun {
   schedule: GdStretch[];
 }
 
-/** Thresholds of the measured regimes (see docs/regimes.md for their reasons). */
+/**
+ * Thresholds of the measured regimes (see docs/regimes.md for their reasons).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.REGIME_THRESHOLDS.kernelGap;   // 0.05: kernel when sup|f_T − f_lin,T| ≤ 5% of max|y|
+ * ```
+ */
 export const REGIME_THRESHOLDS = {
   /** kernel: sup|f_T − f_lin,T| ≤ 5% of max|y| */
   kernelGap: 0.05,
@@ -198,6 +220,13 @@ export const REGIME_THRESHOLDS = {
  *                              directionsPerNeuron ≤ 0.5 without plane clusters,
  *     "pinning without clusters"  pinZ ≥ 3,
  *     "adaptive, unpinned"     none of these.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.classifyRegime({ status: "ok", kernelGap: 0.01, clustersPerNeuron: 1, clusterThroughData: 0,
+ *   directionsPerNeuron: NaN, pinZ: 0 });   // "kernel": kernelGap ≤ REGIME_THRESHOLDS.kernelGap
+ * ```
  */
 export function classifyRegime(row: Pick<RegimeRow, "status" | "kernelGap" | "clustersPerNeuron" | "clusterThroughData" | "directionsPerNeuron" | "pinZ">): string {
   const t = REGIME_THRESHOLDS;
@@ -236,7 +265,15 @@ function checkSettings(s: RegimeMapSettings): void {
   if (!(s.minAmplitude >= 0 && s.minAmplitude <= 1)) throw new Error(`${where}: minAmplitude must be in [0, 1], got ${String(s.minAmplitude)}`);
 }
 
-/** The initialization law of a cell (gaussian standard deviations). */
+/**
+ * The initialization law of a cell (gaussian standard deviations).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.cellInit({ family: "imbalance", knob: 0.1 }, 64);   // w, b ~ N(0, 0.01), v ~ N(0, 1/(0.01·64))
+ * ```
+ */
 export function cellInit(cell: Pick<RegimeCell, "family" | "knob">, width: number): {
   /** always "gaussian" */ dist: "gaussian";
   /** standard deviation of w */ sigmaW: number;
@@ -310,6 +347,14 @@ function emptyRow(cell: RegimeCell, seed: number): RegimeRow {
 /**
  * One run of the map: a pure function of (cell, seed, settings, data). A run that blows up is
  * returned with status "diverged" and the reason, never thrown.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const run = sb.runRegimeCell({ family: "imbalance", knob: 0.1, activation: "relu", inputDim: 1 }, 0,
+ *   { ...sb.DEFAULT_REGIME_SETTINGS, width: 32, steps: 2000 }, sb.regimeMapData(1));
+ * run.row.regime;
+ * ```
  */
 export function runRegimeCell(cell: RegimeCell, seed: number, settings: RegimeMapSettings, data: RegimeData): RegimeRun {
   const act = checkCell(cell, 0);
@@ -460,7 +505,15 @@ export function runRegimeTask(task: RegimeTask): RegimeRow {
 
 const STRING_COLUMNS = ["family", "activation", "status", "regime", "error"];
 
-/** The rows as a polars DataFrame (string columns for names, Float64 for numbers). */
+/**
+ * The rows as a polars DataFrame (string columns for names, Float64 for numbers).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const table = sb.regimeMapTable(rows);   // string columns for names, Float64 for numbers
+ * ```
+ */
 export function regimeMapTable(rows: RegimeRow[]): pl.DataFrame {
   if (!Array.isArray(rows) || rows.length === 0) throw new Error("regimeMapTable: no rows");
   const cols = Object.keys(rows[0]) as (keyof RegimeRow)[];
@@ -470,7 +523,19 @@ export function regimeMapTable(rows: RegimeRow[]): pl.DataFrame {
       : pl.Series(c, Float64Array.from(rows, (r) => Number(r[c])), pl.Float64)));
 }
 
-/** Train and measure every cell of the map; one row per (cell, seed). */
+/**
+ * Train and measure every cell of the map; one row per (cell, seed).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const { rows, table } = await sb.regimeMap({
+ *   families: { imbalance: [0.1, 3] }, activations: ["relu", "tanh"], inputDims: [1], seeds: [0],
+ *   settings: { width: 32, steps: 2000 },
+ * });
+ * rows.map((r) => r.regime);   // e.g. ["clusters through data", …, "kernel"]
+ * ```
+ */
 export async function regimeMap(opts: RegimeMapOptions): Promise<{
   /** the rows as a polars DataFrame (regimeMapTable) */ table: pl.DataFrame;
   /** one measured row per (cell, seed), cell order then seed order */ rows: RegimeRow[];

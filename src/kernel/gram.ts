@@ -3,7 +3,9 @@
 import { toPoints, type Points } from "../network/data";
 
 /** A kernel on ℝᵈ; in 1-D the points may be plain numbers. */
-export type Kernel = /** K(x, y) for two points of ℝᵈ */ (x: number[] | number, y: number[] | number) => number;
+export type Kernel =
+  /** K(x, y) for two points of ℝᵈ (plain numbers in 1-D) */
+  (x: number[] | number, y: number[] | number) => number;
 
 /** A kernel that knows its input dimension and how to build Gram matrices fast. */
 export interface FastKernel extends Kernel {

@@ -60,6 +60,15 @@ function gainOver(lambda: number, schedule: GdStretch[] | null, N: number): numb
  * The kernel-regime prediction of training `net` on (X, y) by gradient descent with the given
  * schedule ([{ lr, steps }, …], the stretches in order), or its limit T → ∞ when `schedule` is
  * omitted. Components of K below `relativeCutoff`·λ_max are dropped in the limit (pseudo-inverse).
+ *
+ * f_lin,T = f₀ + Jᵀ-span correction with α_T from r_T = Πₖ (I − lrₖ K/N)^{stepsₖ} r₀ (K = J Jᵀ on the data); T → ∞: f₀ + NTK interpolant of y − f₀.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const kp = sb.kernelPrediction(net, X, y);   // the T → ∞ limit
+ * kp.predictMany([0.25, 0.75]);
+ * ```
  */
 export function kernelPrediction(
   net: ShallowNet,

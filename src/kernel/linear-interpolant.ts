@@ -32,7 +32,16 @@ function interval(xs: Float64Array, t: number): number {
   return lo;
 }
 
-/** Piecewise-linear interpolant of the data (linear continuation outside the range). */
+/**
+ * Piecewise-linear interpolant of the data (linear continuation outside the range).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const f = sb.linearInterpolant([-1, 0, 1], [0, 1, 0]);
+ * f(0.5);   // 0.5
+ * ```
+ */
 export function linearInterpolant(x: ArrayLike<number>, y: ArrayLike<number>): (t: number) => number {
   const { xs, ys } = sortedData(x, y, "linearInterpolant");
   return (t) => {

@@ -24,6 +24,9 @@
 //    E[ReLU(z)] = √a/√(2π), E[z ReLU(z′)] = q/2:
 //      E[σσ′] = σ(0)² + σ(0) j (√a + √c)/√(2π) + (s² + s j) q + j² k₁,   E[σ′σ′] = s² + s j + j² k₀;
 //      step: E[σσ′] = σ(0⁻)² + σ(0⁻)J + J² k₀,  E[σ′σ′] = 0.
+//    Also σ = max(0, z)^k, k = 2, 3 (relu_k): both σ and σ′ are homogeneous, and Cho & Saul's
+//    kernels of degree n, E[ReLUⁿ(z)ReLUⁿ(z′)] = (ac)^{n/2}Jₙ(θ)/(2π), give E[σσ′] (n = k) and
+//    E[σ′σ′] = k²·(n = k − 1); Jₙ written out at powerForm below.
 //  - "panel-quadrature" (every other σ, the default for smooth ones): z = √a t, z′ = (q/√a)t + r u
 //    with r² = c − q²/a and t, u ~ N(0, 1) independent; E over (t, u) by nested composite
 //    12-point Gauss–Legendre rules on [−9, 9] (unit panels), with extra breaks graded around each
@@ -37,14 +40,19 @@
 //    at distance τ_σ from the real axis (tanh: π/2; sigmoid, silu, softplus: π; gelu: entire) the
 //    measured error is ≈ exp(−τ√(2n)), τ = τ_σ/√max(a, c) (tanh, a = 1.35: 8e-8 at n = 61, 2e-11
 //    at n = 128). Use it for plots at moderate n; keep the default for verification.
-// Gram matrices: the closed form takes ≈ 1 µs per entry (N = 2000 well under 1 s); the quadrature
-// routes cost N²/2 entries, so a Gram with N = 2000 takes minutes, not < 1 s (not met).
+// Gram matrices: the closed form takes ≈ 1 µs per entry (N = 2000 well under 1 s). In 1-D, smooth
+// σ on the panel route get their Gram matrices (above 300 pairs) by Chebyshev tabulation of Θ
+// (ntk-chebyshev.ts: ≈ 0.1–0.5 s at N = 2000, within ~1e-15 of the direct route). Otherwise
+// (d ≥ 2 with smooth σ; σ with kinks that have no closed form, e.g. elu) each entry is one panel
+// quadrature, so a Gram with N = 2000 takes hours (not < 1 s).
 import type { Activation } from "../activations/types";
 import { resolveActivation } from "../network/resolve-activation";
 import { toPoints, type Points } from "../network/data";
 import { compositeGaussLegendre } from "../numeric/quadrature";
 import type { FastKernel } from "./gram";
+import { ntkChebyshevGram } from "./ntk-chebyshev";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
+import { pairwiseGram } from "./rs-kernel-common";
 
 /** Options of allParamNTK: the activation, the input dimension and the Gaussian law of (w, b, v). */
 export interface AllParamNTKOptions {
@@ -103,6 +111,8 @@ export interface AllParamNTK extends FastKernel {
 type PairMoments = (a: number, c: number, q: number) => Float64Array;
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+/** below this many pairs the direct route is cheaper than the Chebyshev tabulation */
+const CHEBYSHEV_MIN_PAIRS = 300;
 const T_MAX = 9; // standardized truncation: the normal mass beyond ±9 is 2e-19
 
 function checkOptions(o: AllParamNTKOptions, where: string): void {
@@ -214,8 +224,30 @@ function panelMoments(act: Activation, pairs: [(z: number) => number, (z: number
   };
 }
 
+/**
+ * σ(z) = max(0, z)^k with k ∈ {2, 3} (relu_k)? Then σ and σ′ = k·max(0, z)^{k−1} are positively
+ * homogeneous and Cho & Saul's arc-cosine kernels give both moments in closed form:
+ *   E[ReLU(z)ⁿReLU(z′)ⁿ] = (ac)^{n/2} Jₙ(θ)/(2π),  J₁ = sin θ + (π − θ)cos θ,
+ *   J₂ = 3 sin θ cos θ + (π − θ)(1 + 2cos²θ),  J₃ = 15 sin θ − 11 sin³θ + (π − θ)(9 sin²θ cos θ + 15 cos³θ).
+ */
+function powerForm(act: Activation): { k: number } | null {
+  const k = act.params.k;
+  if (act.name !== "relu_k" || (k !== 2 && k !== 3) || Object.keys(act.params).length !== 1) return null;
+  const ok = [-2, -0.3, 0, 0.4, 1.7, 3].every((z) => act.sigma(z) === (z > 0 ? z ** k : 0) && Math.abs(act.dsigma(z) - (z > 0 ? k * z ** (k - 1) : 0)) <= 1e-15 * (1 + Math.abs(z) ** k));
+  return ok ? { k } : null;
+}
+
+/** Cho & Saul's Jₙ(θ), n = 0..3 */
+function arcCosineJ(n: number, theta: number): number {
+  const s = Math.sin(theta), c = Math.cos(theta), p = Math.PI - theta;
+  if (n === 0) return p;
+  if (n === 1) return s + p * c;
+  if (n === 2) return 3 * s * c + p * (1 + 2 * c * c);
+  return 15 * s - 11 * s * s * s + p * (9 * s * s * c + 15 * c * c * c);
+}
+
 function chooseRoute(act: Activation, order: number | undefined): AllParamNTKRoute {
-  if (singleKinkForm(act) || stepForm(act)) return "closed-form";
+  if (singleKinkForm(act) || stepForm(act) || powerForm(act)) return "closed-form";
   const rough = act.kinks.length > 0 || (act.jumps ?? []).length > 0 || (act.nonSmoothPoints ?? []).length > 0;
   return order !== undefined && !rough ? "gauss-hermite" : "panel-quadrature";
 }
@@ -239,7 +271,7 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const act = resolveActivation(opts.activation, undefined, where);
   const { inputDim: d, sigmaW: sw, sigmaB: sb, sigmaV: sv } = opts;
   const route = chooseRoute(act, opts.order);
-  const kink = singleKinkForm(act), stp = stepForm(act);
+  const kink = singleKinkForm(act), stp = stepForm(act), pow = powerForm(act);
   const quad: PairMoments | null =
     route === "gauss-hermite" ? gaussHermiteMoments(act, opts.order!)
     : route === "panel-quadrature" ? panelMoments(act, [[act.sigma, act.sigma], [act.dsigma, act.dsigma]])
@@ -262,7 +294,7 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
       xy += X[xo + k] * Y[yo + k];
     }
     const a = sw * sw * xx + sb * sb, c = sw * sw * yy + sb * sb, q = sw * sw * xy + sb * sb;
-    if (kink || stp) {
+    if (kink || stp || pow) {
       // θ = ∠(x̃, ỹ) = atan2(‖x̃ ∧ ỹ‖, x̃·ỹ), with ‖x̃ ∧ ỹ‖² = σ_w⁴‖x ∧ y‖² + σ_w²σ_b²‖x − y‖² (no cancellation)
       let wedge = 0, dist = 0;
       for (let k = 0; k < d; k++) {
@@ -271,6 +303,13 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
       }
       const theta = Math.atan2(Math.sqrt(sw ** 4 * wedge + sw * sw * sb * sb * dist), q);
       const k0 = (Math.PI - theta) / (2 * Math.PI);
+      if (pow) {
+        const n = pow.k, inv2pi = 1 / (2 * Math.PI);
+        out3[0] = (a * c) ** (n / 2) * arcCosineJ(n, theta) * inv2pi;
+        out3[1] = n * n * (a * c) ** ((n - 1) / 2) * arcCosineJ(n - 1, theta) * inv2pi;
+        out3[2] = xy;
+        return out3;
+      }
       if (stp) {
         out3[0] = stp.lo * stp.lo + stp.lo * stp.J + stp.J * stp.J * k0;
         out3[1] = 0;
@@ -302,19 +341,15 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     const p = parts(x, y);
     return p.amplitude + p.hidden;
   };
+  const entry = (X: Float64Array, xo: number, Y: Float64Array, yo: number): number => {
+    const m = momentsFlat(X, xo, Y, yo);
+    return m[0] + sv * sv * m[1] * (m[2] + 1);
+  };
   const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
-    const Bm = B ?? A;
-    const N1 = A.length / d, N2 = Bm.length / d;
-    const G = new Float64Array(N1 * N2);
-    for (let i = 0; i < N1; i++) {
-      for (let j = B === null ? i : 0; j < N2; j++) {
-        const m = momentsFlat(A, i * d, Bm, j * d);
-        const k = m[0] + sv * sv * m[1] * (m[2] + 1);
-        G[i * N2 + j] = k;
-        if (B === null) G[j * N2 + i] = k;
-      }
-    }
-    return G;
+    const pairs = B === null ? (A.length * (A.length + 1)) / 2 : A.length * B.length;
+    // 1-D smooth σ, many pairs: Chebyshev tabulation (ntk-chebyshev.ts); null when it does not apply
+    const fast = d === 1 && route === "panel-quadrature" && pairs > CHEBYSHEV_MIN_PAIRS ? ntkChebyshevGram(act, sw, sb, sv, A, B) : null;
+    return fast?.G ?? pairwiseGram(entry, d, A, B);
   };
   const gram = (X1: Points, X2?: Points): Float64Array =>
     gramFlat(toPoints(X1, d, `${where}.gram X1`), X2 === undefined ? null : toPoints(X2, d, `${where}.gram X2`));

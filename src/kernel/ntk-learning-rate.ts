@@ -10,6 +10,14 @@ import { ntkWithoutConstant } from "./empirical-ntk";
  * K[n][m] = Σᵢ vᵢ² σ′(zᵢₙ) σ′(zᵢₘ) (xₙ·xₘ + 1) + σ(zᵢₙ) σ(zᵢₘ), zᵢₙ = wᵢ·xₙ + bᵢ, as an N×N
  * row-major Float64Array: the kernel module's empiricalNTK over (W, b, v), without the +1 of c,
  * which is not trained by default.
+ *
+ * K[n][m] = Σᵢ vᵢ² σ′(zᵢₙ)σ′(zᵢₘ)(xₙ·xₘ + 1) + σ(zᵢₙ)σ(zᵢₘ),  zᵢₙ = wᵢ·xₙ + bᵢ.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const K = sb.ntkGram(net, [-1, 0, 1]);   // 3×3 row-major
+ * ```
  */
 export function ntkGram(net: ShallowNet, X: Points): Float64Array {
   const where = "ntkGram";
@@ -57,7 +65,17 @@ export function largestEigenvalue(K: Float64Array, n: number, opts: PowerIterati
   return lambda;
 }
 
-/** λ_max(J Jᵀ) of the empirical NTK of `net` on X (power iteration on the N×N Gram matrix). */
+/**
+ * λ_max(J Jᵀ) of the empirical NTK of `net` on X (power iteration on the N×N Gram matrix).
+ *
+ * λ_max(J Jᵀ) by power iteration on the N×N Gram.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.ntkLambdaMax(net, [-1, -0.5, 0, 0.5, 1]);
+ * ```
+ */
 export function ntkLambdaMax(net: ShallowNet, X: Points, opts: PowerIterationOptions = {}): number {
   const K = ntkGram(net, X);
   return largestEigenvalue(K, Math.round(Math.sqrt(K.length)), opts);
@@ -67,6 +85,15 @@ export function ntkLambdaMax(net: ShallowNet, X: Points, opts: PowerIterationOpt
  * A learning rate for full-batch GD on L = (1/2N)Σrₙ²: lr = factor·N/λ_max(J Jᵀ). Linearised,
  * the residuals evolve as r ← (I − lr·J Jᵀ/N) r, stable for lr < 2N/λ_max; factor 0.5 is the
  * reconstruction's "0.5/λ_max" written for the unnormalised loss ½Σrₙ² (same dynamics).
+ *
+ * lr = factor·N/λ_max(J Jᵀ); linearised GD r ← (I − lr·JJᵀ/N) r is stable for lr < 2N/λ_max.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const { lr } = sb.ntkLearningRate(net, X);   // factor 0.5: half the stability limit
+ * const res = sb.train(net, { X, y }, { steps: 1000, lr });
+ * ```
  */
 export function ntkLearningRate(net: ShallowNet, X: Points, factor = 0.5): {
   /** the learning rate factor·N/λ_max */ lr: number;

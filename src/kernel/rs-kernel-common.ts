@@ -1,6 +1,7 @@
 // What the rsKernel routes share: the outer integral K(x, y) = Σ_j w_j k(ŵ_j·x, ŵ_j·y) over the
-// sphere rule {ŵ_j, w_j} of S^{d−1} (exact in 1-D, where ŵ = ±1), pair-by-pair Gram matrices, and
-// the radius buckets and test abscissae of the adaptive node builders.
+// sphere rule {ŵ_j, w_j} of S^{d−1} (exact in 1-D, where ŵ = ±1), pair-by-pair Gram matrices
+// (allParamNTK fills its Gram with the same one), and the radius buckets and test abscissae of the
+// adaptive node builders.
 import type { SphereRule } from "../numeric/sphere-rule";
 import type { PairFn } from "./rs-kernel-options";
 

@@ -100,7 +100,15 @@ function readDigit(digit: number): DigitFile {
   return out;
 }
 
-/** Images per digit in the installed package (reads and caches every file). */
+/**
+ * Images per digit in the installed package (reads and caches every file).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * sb.mnistAvailable();   // images per digit 0..9 in the installed package
+ * ```
+ */
 export function mnistAvailable(): number[] {
   return Array.from({ length: 10 }, (_, d) => readDigit(d).count);
 }
@@ -148,6 +156,14 @@ function resolveCounts(o: LoadMnistOptions): { train: number; test: number } {
  * for more test images does not change the training set). Images are interleaved by digit
  * (first image of each digit, then the second, ...). Malformed options throw before any file is
  * read; a request beyond a digit's count throws naming the count available for every digit.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const m = sb.loadMnist({ trainPerClass: 50, testPerClass: 20, seed: 0 });
+ * m.nTrain;   // 500: 50 per digit
+ * m.Xtrain;   // 500 × 784 grey values in [0, 1]
+ * ```
  */
 export function loadMnist(opts: LoadMnistOptions): MnistSubset {
   const where = "loadMnist";

@@ -24,6 +24,7 @@ export interface MnistInit {
   sigmaB: number;
   /** σ_v */
   sigmaV: number;
+  /** "gaussian" (default) or "uniform" with the same standard deviations (half-width √3·s) */
   dist?: "gaussian" | "uniform";
 }
 
@@ -54,6 +55,14 @@ export function mnistInitLaw(init: MnistInit): InitLaw {
 /**
  * @deprecated since 0.2 (removed in 0.3): a seeded K-output ShallowNet, equal to
  * initNetwork({ width: hidden, inputDim, outputs, activation, init: mnistInitLaw(init), seed }).
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const net = sb.initMnistNet({ hidden: 64, init: { sigmaW: 1, sigmaB: 0.1, sigmaV: 1 }, seed: 0 });
+ * // preferred: sb.initNetwork({ width: 64, inputDim: 784, outputs: 10, activation: "relu",
+ * //   init: { dist: "gaussian", sigmaW: 1, sigmaB: 0.1, sigmaV: 1, fanIn: true }, seed: 0 })
+ * ```
  */
 export function initMnistNet(opts: InitMnistNetOptions): ShallowNet {
   const where = "initMnistNet";

@@ -60,11 +60,14 @@ export function decodeMessage(key: string, frames: Buffer[]): JupyterMessage {
  */
 export const KERNEL_PRELOAD = `"use strict";
 const fs = require("fs");
-const { Worker } = require("worker_threads");
+const { Worker, isMainThread } = require("worker_threads");
 const watch = Number(process.env.SPECTRAL_BIAS_RUNNER_PID);
 if (!process.env.SPECTRAL_BIAS_KERNEL_PGID) process.env.SPECTRAL_BIAS_KERNEL_PGID = String(process.pid);
 const pgid = Number(process.env.SPECTRAL_BIAS_KERNEL_PGID);
-if (watch > 0 && pgid === process.pid) {
+// NODE_OPTIONS reaches worker threads too (the watchdog's own, a notebook's WorkerPool), which share
+// process.pid: only the kernel's main thread may start a watchdog, or each watchdog would start the next
+const kernelMain = isMainThread && pgid === process.pid;
+if (watch > 0 && kernelMain) {
   const code = 'const { workerData: w } = require("worker_threads");' +
     'const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === "EPERM"; } };' +
     'setInterval(() => { if (!alive(w.watch) || (w.ppid0 === w.watch && process.ppid !== w.watch)) {' +
@@ -72,7 +75,7 @@ if (watch > 0 && pgid === process.pid) {
   new Worker(code, { eval: true, workerData: { watch, pgid, ppid0: process.ppid } }).unref();
 }
 const errFile = process.env.SPECTRAL_BIAS_ASYNC_ERRORS;
-if (errFile && pgid === process.pid) {
+if (errFile && kernelMain) {
   const record = (kind, e) => {
     const text = e && e.stack ? String(e.stack) : String(e);
     try { fs.appendFileSync(errFile, JSON.stringify({ kind, text }) + "\\n"); } catch {}

@@ -12,6 +12,7 @@ import { centeredOrigin } from "./grid";
 /** c₂ = 1/(4π): f = c₂ R*ΛRf with R* integrating over the full circle θ ∈ [0, 2π). */
 export const FBP_CONSTANT_2D = 1 / (4 * Math.PI);
 
+/** How radon2d interpolates the image between pixel centres: bilinear, or cubic (Keys). */
 export type RadonInterpolation = "bilinear" | "cubic";
 
 /** Options of radon2d: pixel size, the angles and offsets of the sinogram, and the interpolation. */

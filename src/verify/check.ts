@@ -63,6 +63,15 @@ export function setCheckSink(next: (line: string) => void): (line: string) => vo
  * prints `✓ spline error: 1.9e-4 ≤ 2.0e-4 (O(1/L))` and returns the value; a number as bound means
  * value ≤ bound. A condition: `check("ordering matches penalties", ok, "relu < tanh < gelu")`.
  * Throws `check failed: …` when the claim fails, and when the value is NaN.
+ *
+ * @example
+ * ```ts
+ * import * as sb from "spectral-bias";
+ * const s = sb.naturalCubicSpline([-1, 0, 1], [0, 1, 0]);
+ * const err = Math.abs(s(0.5) - 0.6875);
+ * sb.check("spline at 0.5", err, { atMost: 1e-12, model: "exact arithmetic up to rounding" });
+ * sb.check("loss fell", 0.01, 0.1);   // a number as bound: value ≤ bound
+ * ```
  */
 export function check(label: string, value: number, bound: number | CheckBound): number;
 /**
