@@ -237,13 +237,15 @@ function powerForm(act: Activation): { k: number } | null {
   return ok ? { k } : null;
 }
 
-/** Cho & Saul's Jₙ(θ), n = 0..3 */
-function arcCosineJ(n: number, theta: number): number {
-  const s = Math.sin(theta), c = Math.cos(theta), p = Math.PI - theta;
+/**
+ * (ac)^{n/2} Jₙ(θ) for n = 0..3, written with W = √(ac) sin θ, q = √(ac) cos θ, p = π − θ:
+ * J₀: p;  J₁: W + p q;  J₂: 3Wq + p(ac + 2q²);  J₃: 15 ac W − 11 W³ + p(9W²q + 15q³).
+ */
+function arcCosineScaled(n: number, W: number, q: number, ac: number, p: number): number {
   if (n === 0) return p;
-  if (n === 1) return s + p * c;
-  if (n === 2) return 3 * s * c + p * (1 + 2 * c * c);
-  return 15 * s - 11 * s * s * s + p * (9 * s * s * c + 15 * c * c * c);
+  if (n === 1) return W + p * q;
+  if (n === 2) return 3 * W * q + p * (ac + 2 * q * q);
+  return 15 * ac * W - 11 * W * W * W + p * (9 * W * W * q + 15 * q * q * q);
 }
 
 function chooseRoute(act: Activation, order: number | undefined): AllParamNTKRoute {
@@ -301,12 +303,14 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
         dist += (X[xo + k] - Y[yo + k]) ** 2;
         for (let l = k + 1; l < d; l++) wedge += (X[xo + k] * Y[yo + l] - X[xo + l] * Y[yo + k]) ** 2;
       }
-      const theta = Math.atan2(Math.sqrt(sw ** 4 * wedge + sw * sw * sb * sb * dist), q);
-      const k0 = (Math.PI - theta) / (2 * Math.PI);
+      // W = ‖x̃ ∧ ỹ‖ = √(ac) sin θ and q = √(ac) cos θ, so the kernels below are polynomials in
+      // (W, q, ac) and π − θ: no sine or cosine per entry
+      const W = Math.sqrt(sw ** 4 * wedge + sw * sw * sb * sb * dist);
+      const p = Math.PI - Math.atan2(W, q);
+      const k0 = p / (2 * Math.PI);
       if (pow) {
-        const n = pow.k, inv2pi = 1 / (2 * Math.PI);
-        out3[0] = (a * c) ** (n / 2) * arcCosineJ(n, theta) * inv2pi;
-        out3[1] = n * n * (a * c) ** ((n - 1) / 2) * arcCosineJ(n - 1, theta) * inv2pi;
+        out3[0] = arcCosineScaled(pow.k, W, q, a * c, p) / (2 * Math.PI);
+        out3[1] = (pow.k * pow.k * arcCosineScaled(pow.k - 1, W, q, a * c, p)) / (2 * Math.PI);
         out3[2] = xy;
         return out3;
       }
@@ -316,7 +320,7 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
         out3[2] = xy;
         return out3;
       }
-      const k1 = (Math.sqrt(a * c) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta))) / (2 * Math.PI);
+      const k1 = arcCosineScaled(1, W, q, a * c, p) / (2 * Math.PI);
       const { c0, s, j } = kink!;
       const ss = c0 * c0 + c0 * j * (Math.sqrt(a) + Math.sqrt(c)) * INV_SQRT_2PI + (s * s + s * j) * q + j * j * k1;
       out3[0] = ss;

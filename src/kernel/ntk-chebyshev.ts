@@ -30,14 +30,10 @@
 // for ELU the coefficients are still 1e-8 at degree 128), or a step does not converge.
 import type { Activation } from "../activations/types";
 import { fastSigma } from "../activations/fast-sigma";
-import { featureGram } from "./gram";
+import { chebyshevGram, dataInterval, featureGram, lobattoNodes } from "./gram";
 
 const T_MAX = 9;
 const RULE_TOL = 1e-14;
-const CHEB_TOL = 1e-13;
-const FACTOR_TOL = 1e-15;
-const FIRST_M = 33;
-const MAX_M = 257;
 const CHUNK = 512;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
@@ -142,9 +138,6 @@ function gridMoments(sp: SigmaParts, rule: ZRule, xs: Float64Array): [Float64Arr
   return [Css, Cdd];
 }
 
-const lobatto = (m: number, lo: number, hi: number): Float64Array =>
-  Float64Array.from({ length: m }, (_, k) => 0.5 * (lo + hi) + 0.5 * (hi - lo) * Math.cos((Math.PI * k) / (m - 1)));
-
 function maxAbs(...arrs: Float64Array[]): number {
   let s = 0;
   for (const a of arrs) for (let k = 0; k < a.length; k++) s = Math.max(s, Math.abs(a[k]));
@@ -159,7 +152,7 @@ function maxDiff(x: Float64Array, y: Float64Array): number {
 
 /** Steps (h_t, h_u) whose trapezoidal error is ≤ RULE_TOL of the largest moment on [lo, hi], or null. */
 function chooseRule(fill: SigmaParts, sw: number, sb: number, lo: number, hi: number): ZRule | null {
-  const test = lobatto(9, lo, hi);
+  const test = lobattoNodes(9, lo, hi);
   let ht = 0.5, hu = 0.5;
   for (let it = 0; it < 8; it++) {
     const base = gridMoments(fill, trapezoidRule(sw, sb, ht, hu), test);
@@ -176,128 +169,6 @@ function chooseRule(fill: SigmaParts, sw: number, sb: number, lo: number, hi: nu
     hu = next(hu, errU);
   }
   return null;
-}
-
-/**
- * Pivoted Cholesky of the symmetric PSD m×m matrix C: R (m×r, row-major) with
- * |C − RRᵀ| ≤ relTol·max diag C entrywise (the residual is PSD with diagonal below the threshold).
- */
-function pivotedCholesky(C: Float64Array, m: number, relTol: number): { R: Float64Array; r: number } {
-  const res = Float64Array.from({ length: m }, (_, i) => C[i * m + i]);
-  const thr = relTol * Math.max(...res);
-  const cols: Float64Array[] = [];
-  while (cols.length < m) {
-    let p = 0;
-    for (let i = 1; i < m; i++) if (res[i] > res[p]) p = i;
-    if (!(res[p] > thr)) break;
-    const col = new Float64Array(m);
-    for (let i = 0; i < m; i++) col[i] = 0.5 * (C[i * m + p] + C[p * m + i]);
-    for (const c of cols) for (let i = 0; i < m; i++) col[i] -= c[i] * c[p];
-    const inv = 1 / Math.sqrt(res[p]);
-    for (let i = 0; i < m; i++) {
-      col[i] *= inv;
-      res[i] -= col[i] * col[i];
-    }
-    res[p] = 0;
-    cols.push(col);
-  }
-  const r = cols.length;
-  const R = new Float64Array(m * r);
-  for (let k = 0; k < r; k++) for (let i = 0; i < m; i++) R[i * r + k] = cols[k][i];
-  return { R, r };
-}
-
-/**
- * Envelope of the 2-D Chebyshev coefficients of the values C at the m×m Lobatto grid:
- * e[k] = max{|c_jl| : max(j, l) = k} / max |c| (k = 0..m−1).
- */
-function chebEnvelope(C: Float64Array, m: number): Float64Array {
-  const n = m - 1;
-  const T = new Float64Array(m * m); // the DCT-I: values at the nodes → coefficients
-  for (let j = 0; j < m; j++) {
-    for (let k = 0; k < m; k++) {
-      const wk = k === 0 || k === n ? 0.5 : 1, wj = j === 0 || j === n ? 0.5 : 1;
-      T[j * m + k] = (2 / n) * wj * wk * Math.cos((Math.PI * j * k) / n);
-    }
-  }
-  const mul = (A: Float64Array, B: Float64Array, transB: boolean): Float64Array => {
-    const out = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        let s = 0;
-        for (let k = 0; k < m; k++) s += A[i * m + k] * (transB ? B[j * m + k] : B[k * m + j]);
-        out[i * m + j] = s;
-      }
-    }
-    return out;
-  };
-  const coef = mul(mul(T, C, false), T, true);
-  const e = new Float64Array(m);
-  let all = 0;
-  for (let j = 0; j < m; j++) {
-    for (let k = 0; k < m; k++) {
-      const v = Math.abs(coef[j * m + k]);
-      all = Math.max(all, v);
-      const d = Math.max(j, k);
-      e[d] = Math.max(e[d], v);
-    }
-  }
-  for (let k = 0; k < m; k++) e[k] /= all;
-  return e;
-}
-
-/** converged: every coefficient of degree > 3(m−1)/4 is ≤ CHEB_TOL of the largest */
-function chebTail(e: Float64Array): number {
-  const cut = (3 * (e.length - 1)) / 4;
-  let t = 0;
-  for (let k = Math.floor(cut) + 1; k < e.length; k++) t = Math.max(t, e[k]);
-  return t;
-}
-
-/**
- * The next grid size after a failed one: extrapolate log e(k) linearly from its upper half to the
- * degree k* where it reaches CHEB_TOL/10, and take m − 1 = (4/3)·k* (so that k* is the cut of
- * chebTail); at least m + 16, at most MAX_M. The decay of a C^∞, non-analytic Θ slows with the
- * degree, so the prediction can fall short; the next check then asks again.
- */
-function nextSize(e: Float64Array): number {
-  const m = e.length, n = m - 1;
-  let sx = 0, sy = 0, sxx = 0, sxy = 0, c = 0;
-  for (let k = Math.floor(n / 2); k <= n; k++) {
-    const y = Math.log(Math.max(e[k], 1e-300));
-    sx += k;
-    sy += y;
-    sxx += k * k;
-    sxy += k * y;
-    c++;
-  }
-  const slope = (c * sxy - sx * sy) / (c * sxx - sx * sx), icept = (sy - slope * sx) / c;
-  const kStar = slope < 0 ? (Math.log(CHEB_TOL / 10) - icept) / slope : Infinity;
-  const want = Math.ceil((4 * kStar) / 3) + 1;
-  return Math.min(MAX_M, Math.max(m + 16, Number.isFinite(want) ? want : MAX_M));
-}
-
-/** N×m barycentric Lagrange matrix of the Chebyshev–Lobatto nodes xs at the points X. */
-function lagrangeMatrix(X: Float64Array, xs: Float64Array): Float64Array {
-  const m = xs.length, N = X.length;
-  const L = new Float64Array(N * m);
-  const wb = Float64Array.from({ length: m }, (_, k) => (k % 2 === 0 ? 1 : -1) * (k === 0 || k === m - 1 ? 0.5 : 1));
-  for (let i = 0; i < N; i++) {
-    const x = X[i];
-    const hit = xs.findIndex((v) => v === x);
-    if (hit >= 0) {
-      L[i * m + hit] = 1;
-      continue;
-    }
-    let den = 0;
-    for (let k = 0; k < m; k++) {
-      const c = wb[k] / (x - xs[k]);
-      L[i * m + k] = c;
-      den += c;
-    }
-    for (let k = 0; k < m; k++) L[i * m + k] /= den;
-  }
-  return L;
 }
 
 /** A Gram matrix by Chebyshev tabulation, with the sizes it used. */
@@ -318,54 +189,20 @@ export interface ChebyshevGram {
  */
 export function ntkChebyshevGram(act: Activation, sw: number, sb: number, sv: number, A: Float64Array, B: Float64Array | null): ChebyshevGram | null {
   if (act.shape.kind !== "smooth") return null;
-  let lo = Infinity, hi = -Infinity;
-  for (const P of B === null ? [A] : [A, B]) {
-    for (let k = 0; k < P.length; k++) {
-      lo = Math.min(lo, P[k]);
-      hi = Math.max(hi, P[k]);
-    }
-  }
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
-  if (hi - lo < 1e-6 * (1 + Math.abs(lo))) {
-    const c = 0.5 * (lo + hi), h = 1e-3 * (1 + Math.abs(c));
-    lo = c - h;
-    hi = c + h;
-  }
+  const [lo, hi] = dataInterval(A, B);
   const fill = sigmaParts(act);
   const rule = chooseRule(fill, sw, sb, lo, hi);
   if (rule === null) return null;
-  let xs: Float64Array | null = null, C: Float64Array | null = null;
-  for (let m = FIRST_M; ; ) {
-    const nodes = lobatto(m, lo, hi);
-    const [Css, Cdd] = gridMoments(fill, rule, nodes);
-    const Cm = new Float64Array(m * m);
-    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) Cm[i * m + j] = Css[i * m + j] + sv * sv * Cdd[i * m + j] * (nodes[i] * nodes[j] + 1);
-    const env = chebEnvelope(Cm, m);
-    if (chebTail(env) <= CHEB_TOL) {
-      xs = nodes;
-      C = Cm;
-      break;
-    }
-    if (m >= MAX_M) break;
-    m = nextSize(env);
-  }
-  if (xs === null || C === null) return null;
-  const m = xs.length;
-  const { R, r } = pivotedCholesky(C, m, FACTOR_TOL);
-  /** F = L R (N×r): the rank-r factor of Θ at the points X */
-  const factor = (X: Float64Array): Float64Array => {
-    const L = lagrangeMatrix(X, xs!);
-    const N = X.length;
-    const F = new Float64Array(N * r);
-    for (let i = 0; i < N; i++) {
-      for (let a = 0; a < m; a++) {
-        const l = L[i * m + a];
-        if (l === 0) continue;
-        for (let c = 0; c < r; c++) F[i * r + c] += l * R[a * r + c];
-      }
-    }
-    return F;
-  };
-  const G = B === null ? featureGram(factor(A), A.length, null, A.length, r) : featureGram(factor(A), A.length, factor(B), B.length, r);
+  const t = chebyshevGram(
+    (nodes) => {
+      const m = nodes.length;
+      const [Css, Cdd] = gridMoments(fill, rule, nodes);
+      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) Css[i * m + j] += sv * sv * Cdd[i * m + j] * (nodes[i] * nodes[j] + 1);
+      return Css;
+    },
+    lo, hi, A, B,
+  );
+  if (t === null) return null;
+  const { G, m, r } = t;
   return { G, m, Q: rule.Q, r };
 }
