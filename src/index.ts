@@ -62,7 +62,7 @@ export type {
   SignEventCount, BreakpointFrameRow, TwoPointShare,
 } from "./adaptive";
 // ... and what the sweep compares against: the NTK learning rate, the linearised-GD prediction, the 1-D linear reference
-export { ntkGram, ntkLambdaMax, ntkLearningRate, linearInterpolant, kernelPrediction } from "./kernel";
+export { ntkGram, ntkLambdaMax, ntkLearningRate, largestEigenvalue, linearInterpolant, kernelPrediction } from "./kernel";
 export type { KernelPrediction, GdStretch } from "./kernel";
 
 // the regime map: initialization family × knob × activation × dimension, measured regimes
