@@ -212,3 +212,24 @@ test("allParamNTK Chebyshev route declines σ with kinks (elu, relu_k: Θ is not
   const G = K.gram(X);
   for (const [i, j] of [[0, 24], [3, 3], [11, 20]]) assert.equal(G[i * 25 + j], K.at(X[i], X[j]));
 });
+
+test("allParamNTK closed forms, 1-D Gram loop (relu, leaky_relu, abs, step, relu_k k = 2, 3): equal to the general-d entries K.at within 1e-13·max|Θ| (rounding only), symmetric and rectangular", () => {
+  const X = Array.from({ length: 40 }, (_, i) => -2 + 0.1 * i);
+  const Y = Array.from({ length: 13 }, (_, i) => -1 + 0.17 * i);
+  for (const a of [activation("relu"), activation("leaky_relu"), activation("abs"), activation("step"), activation("relu_k"), activation("relu_k", { k: 3 })]) {
+    const K = allParamNTK({ activation: a, inputDim: 1, ...law });
+    assert.equal(K.route, "closed-form");
+    const G = K.gram(X), H = K.gram(X, Y);
+    let e = 0, mx = 0;
+    for (let i = 0; i < 40; i++) {
+      for (let j = 0; j < 40; j++) {
+        const v = K.at(X[i], X[j]);
+        mx = Math.max(mx, Math.abs(v));
+        e = Math.max(e, Math.abs(G[i * 40 + j] - v));
+        assert.equal(G[i * 40 + j], G[j * 40 + i]);
+      }
+      for (let j = 0; j < 13; j++) e = Math.max(e, Math.abs(H[i * 13 + j] - K.at(X[i], Y[j])));
+    }
+    assert.ok(e <= 1e-13 * mx, `${a.name} ${JSON.stringify(a.params)}: ${e / mx}·max|Θ|`);
+  }
+});

@@ -288,6 +288,27 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   };
   /** out = [E σσ′, E σ′σ′, x·y] for x = X[xo..xo+d), y = Y[yo..yo+d) (flat buffers) */
   const out3 = new Float64Array(3);
+  /**
+   * out3[0..1] = [E σσ′, E σ′σ′] of the closed forms. W = ‖x̃ ∧ ỹ‖ = √(ac) sin θ and
+   * q = x̃·ỹ = √(ac) cos θ, so the arc-cosine kernels are polynomials in (W, q, ac) and π − θ:
+   * one atan2 and no sine or cosine per entry.
+   */
+  const closedMoments = (W: number, q: number, a: number, c: number): void => {
+    const p = Math.PI - Math.atan2(W, q);
+    const k0 = p / (2 * Math.PI);
+    if (pow) {
+      out3[0] = arcCosineScaled(pow.k, W, q, a * c, p) / (2 * Math.PI);
+      out3[1] = (pow.k * pow.k * arcCosineScaled(pow.k - 1, W, q, a * c, p)) / (2 * Math.PI);
+    } else if (stp) {
+      out3[0] = stp.lo * stp.lo + stp.lo * stp.J + stp.J * stp.J * k0;
+      out3[1] = 0;
+    } else {
+      const { c0, s, j } = kink!;
+      const k1 = arcCosineScaled(1, W, q, a * c, p) / (2 * Math.PI);
+      out3[0] = c0 * c0 + c0 * j * (Math.sqrt(a) + Math.sqrt(c)) * INV_SQRT_2PI + (s * s + s * j) * q + j * j * k1;
+      out3[1] = s * s + s * j + j * j * k0;
+    }
+  };
   const momentsFlat = (X: ArrayLike<number>, xo: number, Y: ArrayLike<number>, yo: number): Float64Array => {
     let xx = 0, yy = 0, xy = 0;
     for (let k = 0; k < d; k++) {
@@ -303,28 +324,7 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
         dist += (X[xo + k] - Y[yo + k]) ** 2;
         for (let l = k + 1; l < d; l++) wedge += (X[xo + k] * Y[yo + l] - X[xo + l] * Y[yo + k]) ** 2;
       }
-      // W = ‖x̃ ∧ ỹ‖ = √(ac) sin θ and q = √(ac) cos θ, so the kernels below are polynomials in
-      // (W, q, ac) and π − θ: no sine or cosine per entry
-      const W = Math.sqrt(sw ** 4 * wedge + sw * sw * sb * sb * dist);
-      const p = Math.PI - Math.atan2(W, q);
-      const k0 = p / (2 * Math.PI);
-      if (pow) {
-        out3[0] = arcCosineScaled(pow.k, W, q, a * c, p) / (2 * Math.PI);
-        out3[1] = (pow.k * pow.k * arcCosineScaled(pow.k - 1, W, q, a * c, p)) / (2 * Math.PI);
-        out3[2] = xy;
-        return out3;
-      }
-      if (stp) {
-        out3[0] = stp.lo * stp.lo + stp.lo * stp.J + stp.J * stp.J * k0;
-        out3[1] = 0;
-        out3[2] = xy;
-        return out3;
-      }
-      const k1 = arcCosineScaled(1, W, q, a * c, p) / (2 * Math.PI);
-      const { c0, s, j } = kink!;
-      const ss = c0 * c0 + c0 * j * (Math.sqrt(a) + Math.sqrt(c)) * INV_SQRT_2PI + (s * s + s * j) * q + j * j * k1;
-      out3[0] = ss;
-      out3[1] = s * s + s * j + j * j * k0;
+      closedMoments(Math.sqrt(sw ** 4 * wedge + sw * sw * sb * sb * dist), q, a, c);
     } else {
       const mo = quad!(a, c, q);
       out3[0] = mo[0];
@@ -349,11 +349,30 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     const m = momentsFlat(X, xo, Y, yo);
     return m[0] + sv * sv * m[1] * (m[2] + 1);
   };
+  /** 1-D closed forms, one tight loop (W = σ_wσ_b|x − y| in 1-D); symmetric fill when B = null */
+  const closedGram1D = (A: Float64Array, B: Float64Array | null): Float64Array => {
+    const Bm = B ?? A;
+    const N1 = A.length, N2 = Bm.length;
+    const G = new Float64Array(N1 * N2);
+    const s2 = sw * sw, b2 = sb * sb, swb = sw * sb, v2 = sv * sv;
+    for (let i = 0; i < N1; i++) {
+      const x = A[i], a = s2 * x * x + b2;
+      for (let j = B === null ? i : 0; j < N2; j++) {
+        const y = Bm[j];
+        closedMoments(swb * Math.abs(x - y), s2 * x * y + b2, a, s2 * y * y + b2);
+        const k = out3[0] + v2 * out3[1] * (x * y + 1);
+        G[i * N2 + j] = k;
+        if (B === null) G[j * N2 + i] = k;
+      }
+    }
+    return G;
+  };
   const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
     const pairs = B === null ? (A.length * (A.length + 1)) / 2 : A.length * B.length;
     // 1-D smooth σ, many pairs: Chebyshev tabulation (ntk-chebyshev.ts); null when it does not apply
     const fast = d === 1 && route === "panel-quadrature" && pairs > CHEBYSHEV_MIN_PAIRS ? ntkChebyshevGram(act, sw, sb, sv, A, B) : null;
-    return fast?.G ?? pairwiseGram(entry, d, A, B);
+    if (fast !== null) return fast.G;
+    return d === 1 && route === "closed-form" ? closedGram1D(A, B) : pairwiseGram(entry, d, A, B);
   };
   const gram = (X1: Points, X2?: Points): Float64Array =>
     gramFlat(toPoints(X1, d, `${where}.gram X1`), X2 === undefined ? null : toPoints(X2, d, `${where}.gram X2`));

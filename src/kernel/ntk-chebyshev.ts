@@ -22,7 +22,8 @@
 //    convergence, until every coefficient of degree > 3(m−1)/4 is ≤ 1e-13 of the largest (m ≤ 257).
 //    Then Θ(x, y) ≈ ℓ(x)ᵀ C ℓ(y), ℓ the barycentric Lagrange basis of the nodes (Lebesgue constant
 //    ≤ 1 + (2/π)log m < 5), and C ≈ RRᵀ by pivoted Cholesky (entrywise error ≤ 1e-15 max Θ), so
-//    G = (LR)(LR)ᵀ is one rank-r product (featureGram, exactly symmetric), r ≤ m.
+//    G = (LR)(LR)ᵀ is one rank-r product (featureGram, exactly symmetric), r ≤ m. This step is
+//    gram.ts's chebyshevGram, shared with rsKernel's features route.
 // Cost: m²·Q for the grid (Q = half-plane trapezoid nodes, 1–10 thousand) plus N·m·r + N²r/2 for
 // the Gram, instead of N²/2 two-dimensional quadratures. Covers d = 1 only (in d dimensions Θ
 // depends on ‖x‖, ‖y‖ and x·y, and a product rule in d + 1 variables is too large). Returns null
