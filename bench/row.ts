@@ -17,6 +17,8 @@ export interface BenchRow {
   refAllThreads: number | null;
   /** goal: reference time / ours ≥ goal, against the faster of the reference's two runs (wall) */
   goal: number | null;
+  /** alternatively a time budget: our time ≤ goalSeconds (wall; and CPU when it says otherwise) */
+  goalSeconds?: number;
   goalText: string;
   /** compare with the one-thread reference only ("at the same thread count") instead of the faster one */
   goalAtOneThread?: boolean;
@@ -37,6 +39,11 @@ export function bestRatio(r: BenchRow): number | null {
 
 /** the goal checked on wall time and, when it says otherwise, on CPU time at one thread (a busy machine slows wall times unevenly) */
 export function status(r: BenchRow): string {
+  if (r.goalSeconds !== undefined) {
+    const say = (t: number | null) => (t === null ? "not measured" : t <= r.goalSeconds! ? "met" : `short ×${(t / r.goalSeconds!).toFixed(2)}`);
+    const wall = say(r.oursWall), cpu = say(r.oursCpu);
+    return wall === cpu ? wall : `wall ${wall}; CPU ${cpu}`;
+  }
   if (r.goal === null) return "—";
   const q = bestRatio(r);
   if (q === null) return "not measured";

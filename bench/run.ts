@@ -4,7 +4,7 @@
 // (less sensitive to a busy machine), the 1-minute load average at each row, and writes
 // build/bench/results.json. Reports only; asserts nothing.
 //
-// usage: tsx bench/run.ts [--repeats K] [--only training|gram|mnist|course] [--case NAME] [--ref-threads 1|all|both] [--no-tfjs]
+// usage: tsx bench/run.ts [--repeats K] [--only training|gram|ntk|mnist|course] [--case NAME] [--ref-threads 1|all|both] [--no-tfjs]
 // (--ref-threads 1 skips the references' all-cores runs: on a busy machine PyTorch's spinning
 // OpenMP threads can take minutes for a case that needs a second when idle)
 import * as os from "node:os";
@@ -13,10 +13,11 @@ import { CORES, OUT_DIR, writeAtomic, type RefThreads } from "./common";
 import { courseRows } from "./course";
 import { runGram } from "./gram";
 import { runMnist } from "./mnist";
+import { runNtkGram } from "./ntk-gram";
 import { bestRatio, ratio, status, type BenchRow } from "./row";
 import { runTraining, TRAINING_CASES } from "./training";
 
-const SECTIONS = ["training", "gram", "mnist", "course"] as const;
+const SECTIONS = ["training", "gram", "ntk", "mnist", "course"] as const;
 
 function parseArgs(argv: string[]) {
   let repeats = 3, only: string | null = null, caseName: string | null = null, tfjs = true, refThreads: RefThreads = "both";
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   const want = (s: (typeof SECTIONS)[number]) => args.only === null || args.only === s;
   if (want("training")) rows.push(...(await runTraining({ repeats: args.repeats, only: args.caseName, tfjs: args.tfjs, refThreads: args.refThreads, log })));
   if (want("gram") && args.caseName === null) rows.push(...runGram({ repeats: args.repeats, names: ["tanh", "gelu", "relu", "softplus"], refThreads: args.refThreads, log }));
+  if (want("ntk") && args.caseName === null) rows.push(...runNtkGram({ repeats: args.repeats, log }));
   if (want("mnist") && args.caseName === null) rows.push(...(await runMnist({ steps: 200, hidden: 256, per: 200, refThreads: args.refThreads, log })));
   if (want("course") && args.caseName === null) rows.push(...courseRows());
   const loadEnd = os.loadavg();

@@ -74,7 +74,10 @@ const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 export async function runTraining(opts: { repeats: number; only: string | null; tfjs: boolean; refThreads: RefThreads; log: (s: string) => void }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const missing = pythonMissing("torch");
-  for (const c of TRAINING_CASES.filter((k) => opts.only === null || k.name.includes(opts.only))) {
+  // --case NAME: the case of exactly that name if there is one ("1-D ReLU" is not also "1-D ReLU, wide"), else every case whose name contains it
+  const exact = TRAINING_CASES.filter((k) => k.name === opts.only);
+  const chosen = opts.only === null ? TRAINING_CASES : exact.length > 0 ? exact : TRAINING_CASES.filter((k) => k.name.includes(opts.only as string));
+  for (const c of chosen) {
     const { net, X, y } = setup(c);
     // the H = 16384 reference runs take ~16× longer: fewer repeats
     const repeats = c.width > 4096 ? Math.min(opts.repeats, 2) : opts.repeats;

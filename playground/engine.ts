@@ -36,12 +36,30 @@ export const FREQUENCIES = 6;
 /** Pinning tolerance as in §e.2. */
 export const PIN_TOL = 0.02;
 /** Longest history kept per series (older samples are thinned, every other one dropped). */
-const HISTORY = 400;
+const HISTORY = 160;
 /** Decimals in which two x coordinates count as the same point (the page shows x to 3 decimals). */
 const X_DECIMALS = 3;
 
+/**
+ * Which slow-changing parts a snapshot carries. The page asks for the histories a few times a
+ * second and gets the reference curves and P_σ(ω) only when they changed; an omitted part comes as
+ * an empty list (the page keeps its last copy).
+ */
+export interface SnapshotParts {
+  /** losses, pinning and energy histories */
+  history: boolean;
+  /** the reference curves (f₀ + NTK interpolant, splines) in `curves` */
+  reference: boolean;
+  /** P_σ(ω) rows */
+  penalty: boolean;
+}
+
+export const ALL_PARTS: SnapshotParts = { history: true, reference: true, penalty: true };
+
 /** Everything the page draws, as plain JSON rows. */
 export interface Snapshot {
+  /** the parts this snapshot carries (all of them unless asked otherwise) */
+  parts: SnapshotParts;
   config: PlaygroundConfig;
   points: PlaygroundPoint[];
   step: number;
@@ -84,6 +102,7 @@ export class PlaygroundEngine {
   private pinHist: Array<{ step: number; fraction: number; curve: string }> = [];
   private energyHist: Array<{ step: number; energy: number; frequency: string }> = [];
   private staticCurves: Array<{ x: number; y: number; curve: string }> = [];
+  private penalty: Snapshot["penalty"] = [];
   private version = 0;
 
   constructor(config: Partial<PlaygroundConfig> = {}, points: PlaygroundPoint[] = []) {
@@ -113,8 +132,10 @@ export class PlaygroundEngine {
       throw new PlaygroundInputError(`${where}: ${(e as Error).message}`);
     }
     const dimChanged = next.dim !== this.cfg.dim;
+    const penaltyChanged = next.activation !== this.cfg.activation || next.r !== this.cfg.r || this.penalty.length === 0;
     this.cfg = next;
     this.act = act;
+    if (penaltyChanged) this.penalty = penaltyRows(act);
     if (dimChanged) this.pts = [];
     this.reset();
   }
@@ -180,7 +201,13 @@ export class PlaygroundEngine {
     return { ...this.cfg };
   }
 
-  snapshot(): Snapshot {
+  /** The version of the data and settings: it changes whenever the reference curves do. */
+  get dataVersion(): number {
+    return this.version;
+  }
+
+  /** What the page draws; `parts` leaves out the slow-changing lists the page already holds. */
+  snapshot(parts: SnapshotParts = ALL_PARTS): Snapshot {
     const net = this.net!;
     const one = this.cfg.dim === 1;
     const curves: Snapshot["curves"] = [];
@@ -188,7 +215,7 @@ export class PlaygroundEngine {
       const grid = gridPoints();
       const f = net.predict(grid);
       grid.forEach((x, i) => curves.push({ x, y: f[i], curve: curveNames.net }));
-      curves.push(...this.staticCurves);
+      if (parts.reference) curves.push(...this.staticCurves);
     }
     const bp = one ? net.breakpoints() : null;
     const breakpoints: Snapshot["breakpoints"] = [];
@@ -201,6 +228,7 @@ export class PlaygroundEngine {
     }
     const last = this.pinHist.length >= 2 ? this.pinHist.slice(-2) : [];
     return {
+      parts: { ...parts },
       config: this.config,
       points: this.points,
       step: this.stepCount,
@@ -208,14 +236,14 @@ export class PlaygroundEngine {
       lr: this.lr,
       error: this.error,
       notes: [...this.notes],
-      losses: this.losses.slice(),
+      losses: parts.history ? this.losses.slice() : [],
       curves,
       breakpoints,
       pinned: last.find((p) => p.curve === "pinned")?.fraction ?? NaN,
       chance: last.find((p) => p.curve === "chance")?.fraction ?? NaN,
-      pinning: this.pinHist.slice(),
-      energy: this.energyHist.slice(),
-      penalty: penaltyRows(this.act),
+      pinning: parts.history ? this.pinHist.slice() : [],
+      energy: parts.history ? this.energyHist.slice() : [],
+      penalty: parts.penalty ? this.penalty.slice() : [],
       planes: one ? [] : zeroPlaneSegments(net),
       heat: one ? [] : heatRows(net),
       version: this.version,

@@ -23,7 +23,9 @@ function escapeHtml(s: string): string {
  */
 export function writeGallery(opts: { figuresDir: string; siteDir?: string; mode?: string; force?: boolean }): string {
   const root = packageRoot();
-  const site = claimOutputDir(opts.siteDir ?? path.join(root, "build", "site"), { force: opts.force, owner: "npm run figures (gallery)", flag: "--site" });
+  // The default folder, build/site, belongs to the project (npm run docs and npm run playground write
+  // api/ and playground/ beside the gallery), so it is claimed even when they ran first.
+  const site = claimOutputDir(opts.siteDir ?? path.join(root, "build", "site"), { force: opts.force || opts.siteDir === undefined, owner: "npm run figures (gallery)", flag: "--site" });
   for (const [from, to] of VENDOR) {
     const src = path.join(root, "node_modules", from);
     if (!fs.existsSync(src)) throw new Error(`${src} is missing; run \`npm ci\``);

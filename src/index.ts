@@ -62,7 +62,7 @@ export type {
   SignEventCount, BreakpointFrameRow, TwoPointShare,
 } from "./adaptive";
 // ... and what the sweep compares against: the NTK learning rate, the linearised-GD prediction, the 1-D linear reference
-export { ntkGram, ntkLambdaMax, ntkLearningRate, linearInterpolant, kernelPrediction } from "./kernel";
+export { ntkGram, ntkLambdaMax, ntkLearningRate, largestEigenvalue, linearInterpolant, kernelPrediction } from "./kernel";
 export type { KernelPrediction, GdStretch } from "./kernel";
 
 // the regime map: initialization family × knob × activation × dimension, measured regimes
@@ -93,3 +93,56 @@ export type { Curve, FunctionChartOptions, BreakpointChartOptions, ZeroPlaneChar
 // verification
 export { check } from "./verify/check";
 export type { CheckBound } from "./verify/check";
+
+// types that public signatures use (options and results), so the API reference can link them
+export type { ActivationShape, Kink, PiecewiseAffine, ShapeKind } from "./activations/shape";
+export type { AdamOptions } from "./train/options";
+export type { AffineStructure, FeatureRule, OffsetLaw } from "./kernel/rs-kernel-options";
+export type { AllParamNTK, AllParamNTKOptions, AllParamNTKRoute, NTKParts } from "./kernel/ntk-all-params";
+export type { BackProjectOptions, RadonInterpolation, RadonOptions } from "./spectral/radon";
+export type { BackendAttempt, BackendInfo, BackendName, InitBackendOptions } from "./tfjs/backend";
+export type { BarChartSort } from "./chart/bar";
+export type { ChartColumnArrays, ChartDataFrameLike } from "./chart/data";
+export type { ChartConcatOptions, ChartFacetOptions, ChartLayerOptions } from "./chart/compose";
+export type { ChartDownsampleMode } from "./chart/downsample";
+export type { ChartFieldType, ChartScaleKind } from "./chart/common";
+export type { ChartMimeBundle } from "./chart/bundle";
+export type { ChartParts } from "./chart/chart";
+export type { ChartPngOptions } from "./chart/render";
+export type { Complex } from "./activations/types";
+export type { ComplexGrid, ComplexVector } from "./numeric/fft";
+export type { DerivativeOptions } from "./numeric/differentiate";
+export type { DesignGrid, DesignTables } from "./activations/design";
+export type { EmpiricalNTKOptions } from "./kernel/empirical-ntk";
+export type { FitRateOptions } from "./spectral/rates";
+export type { FourierOptions } from "./numeric/fourier";
+export type { GaussianLaw } from "./experiments/ntk-regime";
+export type { Gradients, RouteOptions } from "./train/engine";
+export type { HeatmapChartOptions } from "./chart/heatmap";
+export type { HistogramNormalize } from "./chart/histogram";
+export type { InitFamily, RegimeTask } from "./experiments/regime-map";
+export type { InitMnistNetOptions, MnistInit } from "./mnist/model";
+export type { KernelInterpolantOptions } from "./kernel/interpolant";
+export type { LineInterpolation } from "./chart/line";
+export type { LoadMnistOptions } from "./mnist/data";
+export type { MnistActivationOptions } from "./experiments/mnist-activations";
+export type { MnistData, MnistHistory, MnistProgress, TrainMnistOptions } from "./tfjs/train-classifier";
+export type { MnistPlaneMeasureOptions } from "./mnist/measures";
+export type { NTKPrediction, NTKPredictionKernel } from "./kernel/ntk-prediction";
+export type { NetFromBreakpointsOptions, UniformZeroPlaneNetOptions } from "./network/zero-plane-nets";
+export type { PenaltySpectrumOptions } from "./spectral/rates-law";
+export type { PinningOptions, ZeroPlaneDistanceOptions, ZeroPlaneDistances } from "./adaptive/pinning";
+export type { PinningSign, PinningSignOptions } from "./adaptive/sign-condition";
+export type { PowerIterationOptions } from "./kernel/ntk-learning-rate";
+export type { QuadratureOptions } from "./numeric/quadrature";
+export type { RSVelocity } from "./train/rs-flow";
+export type { RadonSeminormOptions, SinogramAxes } from "./spectral/radon-norms";
+export type { RateComparisonOptions, RateRun } from "./spectral/rates-run";
+export type { RateExperimentOptions } from "./spectral/rates-experiment";
+export type { RawChartOptions } from "./chart/raw";
+export type { ResponseAlignmentOptions } from "./adaptive/alignment";
+export type { SavedChart } from "./chart/save";
+export type { ScatterPointShape } from "./chart/scatter";
+export type { SeminormOptions } from "./spectral/seminorm";
+export type { TrainTFHistory } from "./tfjs/train-tf";
+export type { ZeroPlaneClusterOptions } from "./adaptive/clusters";

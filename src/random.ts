@@ -2,7 +2,7 @@
 // seed gives bit-identical results on every machine (pure 32-bit integer arithmetic, no Math.random).
 
 /**
- * xoshiro128** generator seeded through splitmix32; `uniform()` has 53 random bits.
+ * Seeded random numbers: a xoshiro128** generator seeded through splitmix32; `uniform()` has 53 random bits.
  *
  * @example
  * ```ts

@@ -133,3 +133,19 @@ test("wire messages are HMAC-signed; a tampered message is rejected", () => {
   assert.throws(() => decodeMessage("secret", tampered), /invalid HMAC/);
   assert.throws(() => decodeMessage("other-key", frames), /invalid HMAC/);
 });
+
+// Issue 13: every notebook from 01 to 08 holds at least one chart the reader can explore (a slider
+// over training steps, a legend selection, a linked brush, or hover tooltips), built with the
+// package's interactive helpers; the PNG fallback is the chart's default state (chart tests).
+test("notebooks 01–08 each build at least one interactive chart (a slider, legend selection, brush, point selection or hover tooltips)", () => {
+  const nbDir = path.join(__dirname, "..", "notebooks");
+  // the package's helpers, a `tooltip: true` option, or Vega-Lite parameters written out (a `select` or a `bind`)
+  const interactive = /\bsb\.(stepSlider|legendHighlight|linkBrush|hoverTooltips|chartParams)\(|\btooltip:\s*true\b|\bparams:\s*\[[^\]]*\b(select|bind):|\bselect:\s*\{\s*type:\s*"(point|interval)"/;
+  const files = fs.readdirSync(nbDir).filter((f) => /^0[1-8]-.*\.ipynb$/.test(f)).sort();
+  assert.equal(files.length, 8, `expected notebooks 01–08, found ${files.join(", ")}`);
+  for (const f of files) {
+    const nb = parseNotebook(fs.readFileSync(path.join(nbDir, f), "utf8"));
+    const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source));
+    assert.ok(code.some((s) => interactive.test(s)), `${f}: no interactive chart (use sb.stepSlider, sb.legendHighlight, sb.linkBrush or sb.hoverTooltips)`);
+  }
+});

@@ -3,7 +3,7 @@
 // unconverged training is refused.
 import test from "node:test";
 import { strict as assert } from "node:assert";
-import { allParamKernelRegime, pairedInitNetwork } from "../src/experiments/ntk-regime";
+import { allParamKernelRegime, allParamRegimeSweep, pairedInitNetwork } from "../src/experiments/ntk-regime";
 import { allParamNTK, ntkPrediction } from "../src/kernel";
 
 const X = [-1.5, -0.8, -0.2, 0.5, 1.1, 1.7];
@@ -54,4 +54,28 @@ test("allParamKernelRegime: training that has not reached the stated residual is
   );
   const r = allParamKernelRegime({ activation: "relu", X, y, width: 100, init, seed: 1, targetResidual: 1e-12, maxSteps: 10, evalX, allowUnconverged: true });
   assert.equal(r.reached, false);
+});
+
+test("allParamRegimeSweep: activation × width rows in order, bit-identical to allParamKernelRegime (the memoized Θ returns the same numbers); infinite only for the listed names", () => {
+  const law = init;
+  const opts = { X, y, evalX, init: law, seed: 1, targetResidual: 1e-6, maxSteps: 50_000, lrFactor: 1.5 };
+  const runs = allParamRegimeSweep({ ...opts, activations: ["relu", "tanh"], widths: [40, 80], infinite: ["relu", "tanh"], order: 48 });
+  assert.deepEqual(runs.map((r) => `${r.activation}/${r.width}`), ["relu/40", "relu/80", "tanh/40", "tanh/80"]);
+  for (const r of runs) {
+    assert.ok(r.reached, r.summary);
+    assert.match(r.summary, /reached 1e-6/);
+  }
+  const single = allParamKernelRegime({ ...opts, activation: "tanh", width: 80, infinite: allParamNTK({ activation: "tanh", inputDim: 1, ...law, order: 48 }) });
+  assert.equal(runs[3].gapInfinite, single.gapInfinite);
+  assert.equal(runs[3].gapEmpirical, single.gapEmpirical);
+  const some = allParamRegimeSweep({ ...opts, activations: ["relu", "tanh"], widths: [40, 80], infinite: ["relu"] });
+  assert.deepEqual(some.map((r) => r.gapInfinite === null), [false, false, true, true]);
+});
+
+test("allParamRegimeSweep: an unconverged run is returned with reached = false and says NOT reached; bad widths or infinite option are clear errors", () => {
+  const runs = allParamRegimeSweep({ activations: ["relu"], widths: [40, 80], X, y, evalX, init, seed: 1, targetResidual: 1e-12, maxSteps: 10, infinite: "none" });
+  assert.ok(runs.every((r) => !r.reached && /NOT reached 1e-12/.test(r.summary)));
+  assert.throws(() => allParamRegimeSweep({ activations: ["relu"], widths: [80, 40], X, y, evalX, init, seed: 1, targetResidual: 1e-6, maxSteps: 10 }), /allParamRegimeSweep: widths must list at least two ascending widths, got \[80,40\]/);
+  assert.throws(() => allParamRegimeSweep({ activations: ["relu"], widths: [40, 80], X, y, evalX, init, seed: 1, targetResidual: 1e-6, maxSteps: 10, infinite: "some" as never }), /allParamRegimeSweep: infinite must be "all", "none" or a list of activation names, got some/);
+  assert.throws(() => allParamRegimeSweep({ activations: [], widths: [40, 80], X, y, evalX, init, seed: 1, targetResidual: 1e-6, maxSteps: 10 }), /allParamRegimeSweep: activations must be a non-empty array/);
 });

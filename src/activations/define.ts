@@ -35,9 +35,8 @@ export function checkOmega(label: string, omega: number): void {
 }
 
 /**
- * 1/|σ̂|², Infinity where σ̂ vanishes; computed as (1/|σ̂|)² to avoid underflow of |σ̂|².
- *
- * P_σ(ω) = 1/|σ̂(ω)|².
+ * The spectral penalty P_σ(ω) = 1/|σ̂(ω)|² from a value of σ̂: Infinity where σ̂ vanishes; computed as
+ * (1/|σ̂|)² to avoid underflow of |σ̂|².
  *
  * @example
  * ```ts

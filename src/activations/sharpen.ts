@@ -18,7 +18,7 @@ export function checkSharpness(r: unknown, where: string): number {
 }
 
 /**
- * σ_r(z) = σ(rz)/r with consistent derivatives, kinks, TF op and σ̂; params gain { r }.
+ * The activation sharpened by r > 0, σ_r(z) = σ(rz)/r, with consistent derivatives, kinks, TF op and σ̂; params gain { r }.
  *
  * @example
  * ```ts

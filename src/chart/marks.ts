@@ -127,8 +127,6 @@ export interface BreakpointChartOptions {
 /**
  * The kinks of a 1-D scalar net: a point at x = ŵᵢβᵢ on y = 0 per neuron with rᵢ > 0, area ∝ |μᵢ|.
  *
- * one point per neuron with rᵢ > 0 at x = ŵᵢβᵢ on y = 0, area ∝ |μᵢ|.
- *
  * @example
  * ```ts
  * import * as sb from "spectral-bias";

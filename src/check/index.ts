@@ -242,7 +242,15 @@ export function parseBytes(fn: string, name: string, text: string): number {
   return bytes;
 }
 
+let machineMemoryCache: number | null | undefined; // undefined: not read yet; null: no `os` here
+
 function machineMemory(): number | undefined {
+  if (machineMemoryCache !== undefined) return machineMemoryCache ?? undefined;
+  machineMemoryCache = readMachineMemory() ?? null;
+  return machineMemoryCache ?? undefined;
+}
+
+function readMachineMemory(): number | undefined {
   try {
     // Lazy: the module also loads where there is no `os` (a browser bundle of the charts).
     // eslint-disable-next-line @typescript-eslint/no-var-requires

@@ -181,3 +181,205 @@ export function pivotedCholeskyFactor(P: Float64Array, N: number, Q: number, rel
   for (let k = 0; k < r; k++) for (let i = 0; i < N; i++) C[i * r + k] = cols[k][i];
   return { C, rank: r };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Chebyshev tabulation of a 1-D kernel (used by the all-parameter NTK and by rsKernel's features
+// route in 1-D). For K smooth on [lo, hi]²: K at the m×m Chebyshev–Lobatto grid, m = 33 and then the
+// size predicted from the decay of the 2-D Chebyshev coefficients, until every coefficient of degree
+// > 3(m−1)/4 is ≤ tol (default 1e-13) of the largest (m ≤ 257). Then K(x, y) ≈ ℓ(x)ᵀ C ℓ(y), ℓ the
+// barycentric Lagrange basis (Lebesgue constant ≤ 1 + (2/π)log m < 5), C ≈ RRᵀ by pivoted Cholesky
+// (entrywise ≤ 1e-15·max C), and the Gram is one rank-r product (LR)(LR)ᵀ: N·m·r + N²r/2 flops.
+
+const CHEB_TOL = 1e-13;
+const FACTOR_TOL = 1e-15;
+const FIRST_M = 33;
+const MAX_M = 257;
+
+/** the m Chebyshev–Lobatto nodes of [lo, hi] (descending) */
+export const lobattoNodes = (m: number, lo: number, hi: number): Float64Array =>
+  Float64Array.from({ length: m }, (_, k) => 0.5 * (lo + hi) + 0.5 * (hi - lo) * Math.cos((Math.PI * k) / (m - 1)));
+
+/**
+ * Pivoted Cholesky of the symmetric PSD m×m matrix C: R (m×r, row-major) with
+ * |C − RRᵀ| ≤ relTol·max diag C entrywise (the residual is PSD with diagonal below the threshold).
+ */
+function pivotedCholeskyMatrix(C: Float64Array, m: number, relTol: number): { R: Float64Array; r: number } {
+  const res = Float64Array.from({ length: m }, (_, i) => C[i * m + i]);
+  const thr = relTol * Math.max(...res);
+  const cols: Float64Array[] = [];
+  while (cols.length < m) {
+    let p = 0;
+    for (let i = 1; i < m; i++) if (res[i] > res[p]) p = i;
+    if (!(res[p] > thr)) break;
+    const col = new Float64Array(m);
+    for (let i = 0; i < m; i++) col[i] = 0.5 * (C[i * m + p] + C[p * m + i]);
+    for (const c of cols) for (let i = 0; i < m; i++) col[i] -= c[i] * c[p];
+    const inv = 1 / Math.sqrt(res[p]);
+    for (let i = 0; i < m; i++) {
+      col[i] *= inv;
+      res[i] -= col[i] * col[i];
+    }
+    res[p] = 0;
+    cols.push(col);
+  }
+  const r = cols.length;
+  const R = new Float64Array(m * r);
+  for (let k = 0; k < r; k++) for (let i = 0; i < m; i++) R[i * r + k] = cols[k][i];
+  return { R, r };
+}
+
+/**
+ * Envelope of the 2-D Chebyshev coefficients of the values C at the m×m Lobatto grid:
+ * e[k] = max{|c_jl| : max(j, l) = k} / max |c| (k = 0..m−1).
+ */
+function chebEnvelope(C: Float64Array, m: number): Float64Array {
+  const n = m - 1;
+  const T = new Float64Array(m * m); // the DCT-I: values at the nodes → coefficients
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k < m; k++) {
+      const wk = k === 0 || k === n ? 0.5 : 1, wj = j === 0 || j === n ? 0.5 : 1;
+      T[j * m + k] = (2 / n) * wj * wk * Math.cos((Math.PI * j * k) / n);
+    }
+  }
+  const mul = (A: Float64Array, B: Float64Array, transB: boolean): Float64Array => {
+    const out = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        let s = 0;
+        for (let k = 0; k < m; k++) s += A[i * m + k] * (transB ? B[j * m + k] : B[k * m + j]);
+        out[i * m + j] = s;
+      }
+    }
+    return out;
+  };
+  const coef = mul(mul(T, C, false), T, true);
+  const e = new Float64Array(m);
+  let all = 0;
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k < m; k++) {
+      const v = Math.abs(coef[j * m + k]);
+      all = Math.max(all, v);
+      const d = Math.max(j, k);
+      e[d] = Math.max(e[d], v);
+    }
+  }
+  for (let k = 0; k < m; k++) e[k] /= all;
+  return e;
+}
+
+/** the largest coefficient of degree > 3(m−1)/4, relative (converged when ≤ tol) */
+function chebTail(e: Float64Array): number {
+  const cut = (3 * (e.length - 1)) / 4;
+  let t = 0;
+  for (let k = Math.floor(cut) + 1; k < e.length; k++) t = Math.max(t, e[k]);
+  return t;
+}
+
+/**
+ * The next grid size after a failed one: extrapolate log e(k) linearly from its upper half to the
+ * degree k* where it reaches tol/10, and take m − 1 = (4/3)·k* (so that k* is the cut of
+ * chebTail); at least m + 16, at most MAX_M. The decay of a C^∞, non-analytic Θ slows with the
+ * degree, so the prediction can fall short; the next check then asks again.
+ */
+function nextSize(e: Float64Array, tol: number): number {
+  const m = e.length, n = m - 1;
+  let sx = 0, sy = 0, sxx = 0, sxy = 0, c = 0;
+  for (let k = Math.floor(n / 2); k <= n; k++) {
+    const y = Math.log(Math.max(e[k], 1e-300));
+    sx += k;
+    sy += y;
+    sxx += k * k;
+    sxy += k * y;
+    c++;
+  }
+  const slope = (c * sxy - sx * sy) / (c * sxx - sx * sx), icept = (sy - slope * sx) / c;
+  const kStar = slope < 0 ? (Math.log(tol / 10) - icept) / slope : Infinity;
+  const want = Math.ceil((4 * kStar) / 3) + 1;
+  return Math.min(MAX_M, Math.max(m + 16, Number.isFinite(want) ? want : MAX_M));
+}
+
+/** N×m barycentric Lagrange matrix of the Chebyshev–Lobatto nodes xs at the points X. */
+function lagrangeMatrix(X: Float64Array, xs: Float64Array): Float64Array {
+  const m = xs.length, N = X.length;
+  const L = new Float64Array(N * m);
+  const wb = Float64Array.from({ length: m }, (_, k) => (k % 2 === 0 ? 1 : -1) * (k === 0 || k === m - 1 ? 0.5 : 1));
+  for (let i = 0; i < N; i++) {
+    const x = X[i];
+    const hit = xs.findIndex((v) => v === x);
+    if (hit >= 0) {
+      L[i * m + hit] = 1;
+      continue;
+    }
+    let den = 0;
+    for (let k = 0; k < m; k++) {
+      const c = wb[k] / (x - xs[k]);
+      L[i * m + k] = c;
+      den += c;
+    }
+    for (let k = 0; k < m; k++) L[i * m + k] /= den;
+  }
+  return L;
+}
+
+/** [lo, hi] spanned by the points of A and B (1-D), widened when it is a single point. */
+export function dataInterval(A: Float64Array, B: Float64Array | null): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const P of B === null ? [A] : [A, B]) {
+    for (let k = 0; k < P.length; k++) {
+      lo = Math.min(lo, P[k]);
+      hi = Math.max(hi, P[k]);
+    }
+  }
+  if (hi - lo < 1e-6 * (1 + Math.abs(lo))) {
+    const c = 0.5 * (lo + hi), h = 1e-3 * (1 + Math.abs(c));
+    return [c - h, c + h];
+  }
+  return [lo, hi];
+}
+
+/**
+ * The Gram matrix K(A_i, B_j) of a smooth 1-D kernel by Chebyshev tabulation (see above), given
+ * `values(nodes)` = K at all node pairs (m×m row-major, symmetric PSD); null when it does not
+ * converge (m would exceed 257) or a value is not finite. B = null: of A, exactly symmetric.
+ */
+export function chebyshevGram(
+  values: (nodes: Float64Array) => Float64Array,
+  lo: number,
+  hi: number,
+  A: Float64Array,
+  B: Float64Array | null,
+  tol = CHEB_TOL,
+): { G: Float64Array; m: number; r: number } | null {
+  let xs: Float64Array | null = null, C: Float64Array | null = null;
+  for (let m = FIRST_M; ; ) {
+    const nodes = lobattoNodes(m, lo, hi);
+    const Cm = values(nodes);
+    if (!Cm.every(Number.isFinite)) return null;
+    const env = chebEnvelope(Cm, m);
+    if (chebTail(env) <= tol) {
+      xs = nodes;
+      C = Cm;
+      break;
+    }
+    if (m >= MAX_M) return null;
+    m = nextSize(env, tol);
+  }
+  const m = xs.length;
+  const { R, r } = pivotedCholeskyMatrix(C, m, FACTOR_TOL);
+  /** F = L R (N×r): the rank-r factor of K at the points X */
+  const factor = (X: Float64Array): Float64Array => {
+    const L = lagrangeMatrix(X, xs!);
+    const N = X.length;
+    const F = new Float64Array(N * r);
+    for (let i = 0; i < N; i++) {
+      for (let a = 0; a < m; a++) {
+        const l = L[i * m + a];
+        if (l === 0) continue;
+        for (let c = 0; c < r; c++) F[i * r + c] += l * R[a * r + c];
+      }
+    }
+    return F;
+  };
+  const G = B === null ? featureGram(factor(A), A.length, null, A.length, r) : featureGram(factor(A), A.length, factor(B), B.length, r);
+  return { G, m, r };
+}

@@ -61,7 +61,8 @@ function gainOver(lambda: number, schedule: GdStretch[] | null, N: number): numb
  * schedule ([{ lr, steps }, …], the stretches in order), or its limit T → ∞ when `schedule` is
  * omitted. Components of K below `relativeCutoff`·λ_max are dropped in the limit (pseudo-inverse).
  *
- * f_lin,T = f₀ + Jᵀ-span correction with α_T from r_T = Πₖ (I − lrₖ K/N)^{stepsₖ} r₀ (K = J Jᵀ on the data); T → ∞: f₀ + NTK interpolant of y − f₀.
+ * f_lin,T(x) = f₀(x) + J(x)Jᵀα_T with K = QΛQᵀ = J Jᵀ on the data and α̃_T = −r̃₀(1 − Πⱼ(1 − ηⱼλ/N)^{sⱼ})/λ
+ * per eigenvalue λ (sⱼ steps at rate ηⱼ); as T → ∞, f₀ + K(·, X)K⁻¹(y − f₀).
  *
  * @example
  * ```ts

@@ -24,6 +24,9 @@
 //    E[ReLU(z)] = √a/√(2π), E[z ReLU(z′)] = q/2:
 //      E[σσ′] = σ(0)² + σ(0) j (√a + √c)/√(2π) + (s² + s j) q + j² k₁,   E[σ′σ′] = s² + s j + j² k₀;
 //      step: E[σσ′] = σ(0⁻)² + σ(0⁻)J + J² k₀,  E[σ′σ′] = 0.
+//    Also σ = max(0, z)^k, k = 2, 3 (relu_k): both σ and σ′ are homogeneous, and Cho & Saul's
+//    kernels of degree n, E[ReLUⁿ(z)ReLUⁿ(z′)] = (ac)^{n/2}Jₙ(θ)/(2π), give E[σσ′] (n = k) and
+//    E[σ′σ′] = k²·(n = k − 1); Jₙ written out at powerForm below.
 //  - "panel-quadrature" (every other σ, the default for smooth ones): z = √a t, z′ = (q/√a)t + r u
 //    with r² = c − q²/a and t, u ~ N(0, 1) independent; E over (t, u) by nested composite
 //    12-point Gauss–Legendre rules on [−9, 9] (unit panels), with extra breaks graded around each
@@ -37,13 +40,17 @@
 //    at distance τ_σ from the real axis (tanh: π/2; sigmoid, silu, softplus: π; gelu: entire) the
 //    measured error is ≈ exp(−τ√(2n)), τ = τ_σ/√max(a, c) (tanh, a = 1.35: 8e-8 at n = 61, 2e-11
 //    at n = 128). Use it for plots at moderate n; keep the default for verification.
-// Gram matrices: the closed form takes ≈ 1 µs per entry (N = 2000 well under 1 s); the quadrature
-// routes cost N²/2 entries, so a Gram with N = 2000 takes minutes, not < 1 s (not met).
+// Gram matrices: the closed form takes ≈ 1 µs per entry (N = 2000 well under 1 s). In 1-D, smooth
+// σ on the panel route get their Gram matrices (above 300 pairs) by Chebyshev tabulation of Θ
+// (ntk-chebyshev.ts: ≈ 0.1–0.5 s at N = 2000, within ~1e-15 of the direct route). Otherwise
+// (d ≥ 2 with smooth σ; σ with kinks that have no closed form, e.g. elu) each entry is one panel
+// quadrature, so a Gram with N = 2000 takes hours (not < 1 s).
 import type { Activation } from "../activations/types";
 import { resolveActivation } from "../network/resolve-activation";
 import { toPoints, type Points } from "../network/data";
 import { compositeGaussLegendre } from "../numeric/quadrature";
 import type { FastKernel } from "./gram";
+import { ntkChebyshevGram } from "./ntk-chebyshev";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
 import { pairwiseGram } from "./rs-kernel-common";
 
@@ -104,6 +111,8 @@ export interface AllParamNTK extends FastKernel {
 type PairMoments = (a: number, c: number, q: number) => Float64Array;
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+/** below this many pairs the direct route is cheaper than the Chebyshev tabulation */
+const CHEBYSHEV_MIN_PAIRS = 300;
 const T_MAX = 9; // standardized truncation: the normal mass beyond ±9 is 2e-19
 
 function checkOptions(o: AllParamNTKOptions, where: string): void {
@@ -215,8 +224,32 @@ function panelMoments(act: Activation, pairs: [(z: number) => number, (z: number
   };
 }
 
+/**
+ * σ(z) = max(0, z)^k with k ∈ {2, 3} (relu_k)? Then σ and σ′ = k·max(0, z)^{k−1} are positively
+ * homogeneous and Cho & Saul's arc-cosine kernels give both moments in closed form:
+ *   E[ReLU(z)ⁿReLU(z′)ⁿ] = (ac)^{n/2} Jₙ(θ)/(2π),  J₁ = sin θ + (π − θ)cos θ,
+ *   J₂ = 3 sin θ cos θ + (π − θ)(1 + 2cos²θ),  J₃ = 15 sin θ − 11 sin³θ + (π − θ)(9 sin²θ cos θ + 15 cos³θ).
+ */
+function powerForm(act: Activation): { k: number } | null {
+  const k = act.params.k;
+  if (act.name !== "relu_k" || (k !== 2 && k !== 3) || Object.keys(act.params).length !== 1) return null;
+  const ok = [-2, -0.3, 0, 0.4, 1.7, 3].every((z) => act.sigma(z) === (z > 0 ? z ** k : 0) && Math.abs(act.dsigma(z) - (z > 0 ? k * z ** (k - 1) : 0)) <= 1e-15 * (1 + Math.abs(z) ** k));
+  return ok ? { k } : null;
+}
+
+/**
+ * (ac)^{n/2} Jₙ(θ) for n = 0..3, written with W = √(ac) sin θ, q = √(ac) cos θ, p = π − θ:
+ * J₀: p;  J₁: W + p q;  J₂: 3Wq + p(ac + 2q²);  J₃: 15 ac W − 11 W³ + p(9W²q + 15q³).
+ */
+function arcCosineScaled(n: number, W: number, q: number, ac: number, p: number): number {
+  if (n === 0) return p;
+  if (n === 1) return W + p * q;
+  if (n === 2) return 3 * W * q + p * (ac + 2 * q * q);
+  return 15 * ac * W - 11 * W * W * W + p * (9 * W * W * q + 15 * q * q * q);
+}
+
 function chooseRoute(act: Activation, order: number | undefined): AllParamNTKRoute {
-  if (singleKinkForm(act) || stepForm(act)) return "closed-form";
+  if (singleKinkForm(act) || stepForm(act) || powerForm(act)) return "closed-form";
   const rough = act.kinks.length > 0 || (act.jumps ?? []).length > 0 || (act.nonSmoothPoints ?? []).length > 0;
   return order !== undefined && !rough ? "gauss-hermite" : "panel-quadrature";
 }
@@ -240,7 +273,7 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const act = resolveActivation(opts.activation, undefined, where);
   const { inputDim: d, sigmaW: sw, sigmaB: sb, sigmaV: sv } = opts;
   const route = chooseRoute(act, opts.order);
-  const kink = singleKinkForm(act), stp = stepForm(act);
+  const kink = singleKinkForm(act), stp = stepForm(act), pow = powerForm(act);
   const quad: PairMoments | null =
     route === "gauss-hermite" ? gaussHermiteMoments(act, opts.order!)
     : route === "panel-quadrature" ? panelMoments(act, [[act.sigma, act.sigma], [act.dsigma, act.dsigma]])
@@ -255,6 +288,27 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   };
   /** out = [E σσ′, E σ′σ′, x·y] for x = X[xo..xo+d), y = Y[yo..yo+d) (flat buffers) */
   const out3 = new Float64Array(3);
+  /**
+   * out3[0..1] = [E σσ′, E σ′σ′] of the closed forms. W = ‖x̃ ∧ ỹ‖ = √(ac) sin θ and
+   * q = x̃·ỹ = √(ac) cos θ, so the arc-cosine kernels are polynomials in (W, q, ac) and π − θ:
+   * one atan2 and no sine or cosine per entry.
+   */
+  const closedMoments = (W: number, q: number, a: number, c: number): void => {
+    const p = Math.PI - Math.atan2(W, q);
+    const k0 = p / (2 * Math.PI);
+    if (pow) {
+      out3[0] = arcCosineScaled(pow.k, W, q, a * c, p) / (2 * Math.PI);
+      out3[1] = (pow.k * pow.k * arcCosineScaled(pow.k - 1, W, q, a * c, p)) / (2 * Math.PI);
+    } else if (stp) {
+      out3[0] = stp.lo * stp.lo + stp.lo * stp.J + stp.J * stp.J * k0;
+      out3[1] = 0;
+    } else {
+      const { c0, s, j } = kink!;
+      const k1 = arcCosineScaled(1, W, q, a * c, p) / (2 * Math.PI);
+      out3[0] = c0 * c0 + c0 * j * (Math.sqrt(a) + Math.sqrt(c)) * INV_SQRT_2PI + (s * s + s * j) * q + j * j * k1;
+      out3[1] = s * s + s * j + j * j * k0;
+    }
+  };
   const momentsFlat = (X: ArrayLike<number>, xo: number, Y: ArrayLike<number>, yo: number): Float64Array => {
     let xx = 0, yy = 0, xy = 0;
     for (let k = 0; k < d; k++) {
@@ -263,26 +317,14 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
       xy += X[xo + k] * Y[yo + k];
     }
     const a = sw * sw * xx + sb * sb, c = sw * sw * yy + sb * sb, q = sw * sw * xy + sb * sb;
-    if (kink || stp) {
+    if (kink || stp || pow) {
       // θ = ∠(x̃, ỹ) = atan2(‖x̃ ∧ ỹ‖, x̃·ỹ), with ‖x̃ ∧ ỹ‖² = σ_w⁴‖x ∧ y‖² + σ_w²σ_b²‖x − y‖² (no cancellation)
       let wedge = 0, dist = 0;
       for (let k = 0; k < d; k++) {
         dist += (X[xo + k] - Y[yo + k]) ** 2;
         for (let l = k + 1; l < d; l++) wedge += (X[xo + k] * Y[yo + l] - X[xo + l] * Y[yo + k]) ** 2;
       }
-      const theta = Math.atan2(Math.sqrt(sw ** 4 * wedge + sw * sw * sb * sb * dist), q);
-      const k0 = (Math.PI - theta) / (2 * Math.PI);
-      if (stp) {
-        out3[0] = stp.lo * stp.lo + stp.lo * stp.J + stp.J * stp.J * k0;
-        out3[1] = 0;
-        out3[2] = xy;
-        return out3;
-      }
-      const k1 = (Math.sqrt(a * c) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta))) / (2 * Math.PI);
-      const { c0, s, j } = kink!;
-      const ss = c0 * c0 + c0 * j * (Math.sqrt(a) + Math.sqrt(c)) * INV_SQRT_2PI + (s * s + s * j) * q + j * j * k1;
-      out3[0] = ss;
-      out3[1] = s * s + s * j + j * j * k0;
+      closedMoments(Math.sqrt(sw ** 4 * wedge + sw * sw * sb * sb * dist), q, a, c);
     } else {
       const mo = quad!(a, c, q);
       out3[0] = mo[0];
@@ -303,11 +345,35 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     const p = parts(x, y);
     return p.amplitude + p.hidden;
   };
-  const pair = (X: ArrayLike<number>, xo: number, Y: ArrayLike<number>, yo: number): number => {
+  const entry = (X: Float64Array, xo: number, Y: Float64Array, yo: number): number => {
     const m = momentsFlat(X, xo, Y, yo);
     return m[0] + sv * sv * m[1] * (m[2] + 1);
   };
-  const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => pairwiseGram(pair, d, A, B);
+  /** 1-D closed forms, one tight loop (W = σ_wσ_b|x − y| in 1-D); symmetric fill when B = null */
+  const closedGram1D = (A: Float64Array, B: Float64Array | null): Float64Array => {
+    const Bm = B ?? A;
+    const N1 = A.length, N2 = Bm.length;
+    const G = new Float64Array(N1 * N2);
+    const s2 = sw * sw, b2 = sb * sb, swb = sw * sb, v2 = sv * sv;
+    for (let i = 0; i < N1; i++) {
+      const x = A[i], a = s2 * x * x + b2;
+      for (let j = B === null ? i : 0; j < N2; j++) {
+        const y = Bm[j];
+        closedMoments(swb * Math.abs(x - y), s2 * x * y + b2, a, s2 * y * y + b2);
+        const k = out3[0] + v2 * out3[1] * (x * y + 1);
+        G[i * N2 + j] = k;
+        if (B === null) G[j * N2 + i] = k;
+      }
+    }
+    return G;
+  };
+  const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
+    const pairs = B === null ? (A.length * (A.length + 1)) / 2 : A.length * B.length;
+    // 1-D smooth σ, many pairs: Chebyshev tabulation (ntk-chebyshev.ts); null when it does not apply
+    const fast = d === 1 && route === "panel-quadrature" && pairs > CHEBYSHEV_MIN_PAIRS ? ntkChebyshevGram(act, sw, sb, sv, A, B) : null;
+    if (fast !== null) return fast.G;
+    return d === 1 && route === "closed-form" ? closedGram1D(A, B) : pairwiseGram(entry, d, A, B);
+  };
   const gram = (X1: Points, X2?: Points): Float64Array =>
     gramFlat(toPoints(X1, d, `${where}.gram X1`), X2 === undefined ? null : toPoints(X2, d, `${where}.gram X2`));
 

@@ -7,11 +7,10 @@ import { Rng } from "../random";
 import { ntkWithoutConstant } from "./empirical-ntk";
 
 /**
+ * The empirical NTK Gram of the trained parameters (W, b, v) on X:
  * K[n][m] = Σᵢ vᵢ² σ′(zᵢₙ) σ′(zᵢₘ) (xₙ·xₘ + 1) + σ(zᵢₙ) σ(zᵢₘ), zᵢₙ = wᵢ·xₙ + bᵢ, as an N×N
  * row-major Float64Array: the kernel module's empiricalNTK over (W, b, v), without the +1 of c,
  * which is not trained by default.
- *
- * K[n][m] = Σᵢ vᵢ² σ′(zᵢₙ)σ′(zᵢₘ)(xₙ·xₘ + 1) + σ(zᵢₙ)σ(zᵢₘ),  zᵢₙ = wᵢ·xₙ + bᵢ.
  *
  * @example
  * ```ts
@@ -67,8 +66,6 @@ export function largestEigenvalue(K: Float64Array, n: number, opts: PowerIterati
 
 /**
  * λ_max(J Jᵀ) of the empirical NTK of `net` on X (power iteration on the N×N Gram matrix).
- *
- * λ_max(J Jᵀ) by power iteration on the N×N Gram.
  *
  * @example
  * ```ts

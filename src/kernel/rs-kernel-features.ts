@@ -8,20 +8,25 @@
 // only because σ is smooth everywhere (a kink of σ at β = x − b cannot be matched by one node set
 // for all x, which is why kinked σ take the "split-quadrature" route).
 import type { Activation } from "../activations/types";
+import { fastSigma } from "../activations/fast-sigma";
 import { adaptiveFamilyRule, type QuadratureRule } from "../numeric/quadrature";
 import type { SphereRule } from "../numeric/sphere-rule";
-import { featureGram, pivotedCholeskyFactor } from "./gram";
+import { chebyshevGram, dataInterval, featureGram, pivotedCholeskyFactor } from "./gram";
 import type { FeatureRule, KernelRoute, ResolvedOffsetLaw, PairFn } from "./rs-kernel-options";
 import { bucket, maxNorm, testGrid } from "./rs-kernel-common";
 
 const HALF_PI = Math.PI / 2;
+/** below this many Gram entries the direct feature product is as cheap as the tabulation */
+const CHEBYSHEV_MIN_ENTRIES = 128 * 128;
 
 /**
  * The features route: a feature map per radius bucket (built on first use), K(x, y) = φ(x)·φ(y),
  * and Gram matrices as one product ΦΦᵀ, compressed by pivoted Cholesky when N > Q.
  */
 export function featuresRoute(act: Activation, S: SphereRule, d: number, offsets: ResolvedOffsetLaw, relTol: number): KernelRoute {
-  const sigma = (z: number): number => act.sigma(z);
+  // the fast σ of the registry activations (a few ulp from act.sigma; GELU's registry erfc costs ~1 µs)
+  const fast = fastSigma(act);
+  const sigma = fast !== null ? fast.sigma : (z: number): number => act.sigma(z);
   const cache = new Map<number, FeatureMap>();
   const featuresFor = (R: number): FeatureMap => {
     const Rb = bucket(R);
@@ -50,6 +55,16 @@ export function featuresRoute(act: Activation, S: SphereRule, d: number, offsets
   const gram = (A: Float64Array, B: Float64Array | null): Float64Array => {
     const N1 = A.length / d;
     const fm = featuresFor(Math.max(maxNorm(A, d), B ? maxNorm(B, d) : 0));
+    if (d === 1 && offsets.kind === "uniform" && N1 * (B === null ? N1 : B.length) > CHEBYSHEV_MIN_ENTRIES) {
+      // 1-D, uniform offsets: K is analytic in a strip around the data interval (σ(±x − β) is,
+      // uniformly in β ∈ [−L, L]), so Chebyshev tabulation (gram.ts) needs the features at m ≈ 33–65
+      // nodes only (measured within ~1e-14·max K of the feature sums). Not for the Gaussian law:
+      // there K is only C^∞ at x = y and its adaptive node set is accurate to ~1e-11, so a
+      // tabulation needs m > 100 and adds ~1e-13 (measured); the Cholesky product below keeps 1e-15.
+      const [lo, hi] = dataInterval(A, B);
+      const t = chebyshevGram((nodes) => featureGram(fm.matrix(nodes), nodes.length, null, nodes.length, fm.Q), lo, hi, A, B);
+      if (t !== null) return t.G;
+    }
     const P1 = fm.matrix(A);
     if (B === null && N1 > fm.Q) {
       // many points: compress ΦΦᵀ by pivoted Cholesky (entrywise error ≤ 1e-15·max K(x, x))

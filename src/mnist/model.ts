@@ -7,7 +7,11 @@ import { initNetwork, type InitLaw } from "../network/init";
 import { ShallowNet, type ShallowNetJSON } from "../network/shallow-net";
 import { MNIST_PIXELS } from "./data";
 
-/** @deprecated since 0.2 (removed in 0.3): MNIST nets are ShallowNets with `outputs` = 10. */
+/**
+ * A MNIST net: a ShallowNet with 10 outputs.
+ *
+ * @deprecated since 0.2 (removed in 0.3): MNIST nets are ShallowNets with `outputs` = 10.
+ */
 export type MnistNet = ShallowNet;
 
 /**
@@ -53,6 +57,8 @@ export function mnistInitLaw(init: MnistInit): InitLaw {
 }
 
 /**
+ * A seeded MNIST net 784 → H → 10 with fan-in-normalised weights (deprecated alias of initNetwork).
+ *
  * @deprecated since 0.2 (removed in 0.3): a seeded K-output ShallowNet, equal to
  * initNetwork({ width: hidden, inputDim, outputs, activation, init: mnistInitLaw(init), seed }).
  *

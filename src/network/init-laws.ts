@@ -21,6 +21,8 @@ import { lnGamma, sphereArea, studentTCdf } from "../numeric/special";
 import { checkInitLaw, type InitLaw } from "./init";
 
 /**
+ * An initialization law together with the input dimension d.
+ *
  * @deprecated since 0.2 (removed in 0.3): pass the InitLaw and d separately,
  * offsetDensity(beta, law, d). The same fields as InitLaw, plus the input dimension d.
  */
@@ -151,7 +153,7 @@ export function kernelWeight(beta: number, law: InitLaw | InitLawParams, dim?: n
 }
 
 /**
- * ∫ζ(β)dβ = E‖w‖²: d·σ_w² (Gaussian) or d·a_w²/3 (uniform; valid for every d).
+ * The total kernel-regime weight ∫ζ(β)dβ = E‖w‖²: d·σ_w² (Gaussian) or d·a_w²/3 (uniform; valid for every d).
  *
  * @example
  * ```ts

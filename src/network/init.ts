@@ -30,7 +30,11 @@ export interface InitLaw {
   fanIn?: boolean;
 }
 
-/** @deprecated since 0.2 (removed in 0.3): the same as InitLaw. */
+/**
+ * The initialization law under its earlier name.
+ *
+ * @deprecated since 0.2 (removed in 0.3): the same as InitLaw.
+ */
 export type InitSpec = InitLaw;
 
 /**

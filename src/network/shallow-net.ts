@@ -7,6 +7,8 @@ import { evaluateRS, isRS, makeRS, type RS } from "./rs";
 export { UNIT_NORMAL_TOLERANCE } from "./rs";
 
 /**
+ * RS coordinates in the earlier shape: normals as rows, one constant per neuron.
+ *
  * @deprecated since 0.2 (removed in 0.3): the earlier RS shape, with normals as rows and one
  * constant per neuron. Use `RS` (net.toRS()); `ShallowNet.fromRS` and `predictRS` still read this shape.
  */
@@ -464,8 +466,6 @@ function toRSValue(rs: RS | RSCoordinates, where: string): RS {
  * Evaluate a net directly from RS coordinates: fₖ(x) = Σᵢ μᵢₖ σ_{rᵢ}(ŵᵢ·x − βᵢ) + constantsₖ (+ c),
  * σ_r(z) = σ(rz)/r (homogeneous σ: σ(z), r ignored). An independent route to `predict`. Returns N
  * values (N·K row-major for K outputs). The RS arrays are checked first: unequal lengths throw.
- *
- * fₖ(x) = Σᵢ μᵢₖ σ_{rᵢ}(ŵᵢ·x − βᵢ) + constantsₖ, σ_r(z) = σ(rz)/r.
  *
  * @example
  * ```ts

@@ -26,7 +26,8 @@ function stencilSum(f: (x: number) => number, x: number, h: number, stencil: num
 /**
  * f′(x) (order 1) or f″(x) (order 2) by fourth-order finite differences.
  *
- * Central differences with error O(h⁴): f′(x) ≈ [f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)]/(12h).
+ * Central 5-point stencils, error O(h⁴): f′(x) ≈ [f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)]/(12h),
+ * f″(x) ≈ [−f(x−2h) + 16f(x−h) − 30f(x) + 16f(x+h) − f(x+2h)]/(12h²); one-sided stencils next to `avoid` points.
  *
  * @example
  * ```ts

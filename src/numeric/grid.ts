@@ -13,7 +13,7 @@ function checkCount(n: number, min: number, where: string): void {
 }
 
 /**
- * n points from a to b inclusive, evenly spaced; n = 1 gives [a].
+ * Evenly spaced points: n of them from a to b inclusive; n = 1 gives [a].
  *
  * @example
  * ```ts

@@ -325,7 +325,7 @@ export function integrateDetailed(
 }
 
 /**
- * ∫_a^b f(x) dx by adaptive Gauss–Kronrod (see integrateDetailed for the options and error rule).
+ * The integral ∫_a^b f(x) dx by adaptive Gauss–Kronrod (see integrateDetailed for the options and error rule).
  *
  * @example
  * ```ts

@@ -138,8 +138,6 @@ export function radonSeminorm2d(sinogram: ArrayLike<number>[], opts: RadonSemino
  * by row of its sinogram (spacing `doffset`), by FFT with zero padding to a power of two ≥ 2×
  * (row length). Spectrally accurate for smooth f whose projections have decayed inside the rows.
  *
- * a(ŵ, t) = c₂ ∂_t² Λ Rf = −c₂ F⁻¹[|ω|³ (Rf)^],  c₂ = 1/(4π).
- *
  * @example
  * ```ts
  * import * as sb from "spectral-bias";

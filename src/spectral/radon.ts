@@ -250,8 +250,6 @@ export interface BackProjectOptions {
  * full circle by the symmetry g(θ+π, −t) = g(θ, t) that every Radon transform has, i.e. its sum is
  * doubled; so the result is the same R* for either angle set.
  *
- * R*g(x) = ∫₀^{2π} g(θ, ŵ·x) dθ.
- *
  * @example
  * ```ts
  * import * as sb from "spectral-bias";

@@ -123,8 +123,6 @@ export function modeDecayRates(steps: ArrayLike<number>, residuals: ArrayLike<nu
  * The linearized rate per step of a mode with eigenvalue λ of G = K/N: −ln|1 − lr·λ| for "gd",
  * lr·λ for "flow" (per RK4 step of size lr).
  *
- * ρ = −ln|1 − lr·λ| per step ("gd"), ρ = lr·λ per step of size lr ("flow").
- *
  * @example
  * ```ts
  * import * as sb from "spectral-bias";
@@ -152,8 +150,6 @@ function ranks(a: ArrayLike<number>): Float64Array {
 /**
  * Spearman rank correlation: Pearson correlation of the ranks (ties get their mean rank).
  *
- * Spearman's ρ = Pearson correlation of the ranks (ties get their mean rank).
- *
  * @example
  * ```ts
  * import * as sb from "spectral-bias";
@@ -180,8 +176,6 @@ export function rankCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): num
  * A rate at angular frequency ω read off a ladder of modes (ω_j, ρ_j): linear interpolation of
  * ln ρ in ω between the two modes that bracket ω (modes with a non-finite or non-positive rate are
  * skipped). Throws when ω lies outside the ladder's range.
- *
- * ln ρ(ω) interpolated linearly in ω between the two modes that bracket ω.
  *
  * @example
  * ```ts

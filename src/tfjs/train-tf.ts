@@ -357,7 +357,7 @@ export async function gradientsTF(net: ShallowNet, data: Dataset): Promise<Gradi
 }
 
 /**
- * f at each point by TF.js (float32), returned as float64: for comparing with `net.predict`.
+ * The net's output f at each point computed by TF.js (float32), returned as float64: for comparing with `net.predict`.
  *
  * @example
  * ```ts

@@ -75,9 +75,7 @@ function checkRouteOptions(opts: unknown, where: string): RouteOptions {
 }
 
 /**
- * L = (1/2N) Σₙ (f(xₙ) − yₙ)² of `net` on { X, y }.
- *
- * L = (1/2N) Σₙ (f(xₙ) − yₙ)².
+ * The training loss L = (1/2N) Σₙ (f(xₙ) − yₙ)² of `net` on { X, y }.
  *
  * @example
  * ```ts
