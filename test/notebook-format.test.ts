@@ -149,3 +149,15 @@ test("notebooks 01–08 each build at least one interactive chart (a slider, leg
     assert.ok(code.some((s) => interactive.test(s)), `${f}: no interactive chart (use sb.stepSlider, sb.legendHighlight, sb.linkBrush or sb.hoverTooltips)`);
   }
 });
+
+// Issue 9: cells read like the maths. The rule holds per notebook, not only over the collection.
+test("every notebook's code cells: median ≤ 8 non-blank lines and none over 30 (scripts/cell-stats.ts)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { cellStats, cellRuleBreaks } = require("../scripts/cell-stats") as typeof import("../scripts/cell-stats");
+  const stats = cellStats(path.join(__dirname, "..", "notebooks"));
+  assert.ok(stats.perNotebook.length >= 11, `expected the 11 notebooks, found ${stats.perNotebook.length}`);
+  assert.deepEqual(cellRuleBreaks(stats), []);
+  // the rule can fail: a notebook with one long cell and a median of 12 breaks it twice
+  const fake = { perNotebook: [{ notebook: "x.ipynb", cells: 3, median: 12, longest: 31, longestCell: 2 }], median: 12, longest: 31, where: "x.ipynb cell 2" };
+  assert.equal(cellRuleBreaks(fake).length, 3);
+});
