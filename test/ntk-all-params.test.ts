@@ -16,8 +16,8 @@ const law = { sigmaW: 1.2, sigmaB: 0.8, sigmaV: 0.9 };
 const normal = (t: number, s: number) => Math.exp(-0.5 * (t / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
 
 /** Θ(x, y) in 1-D by nested adaptive Gauss–Kronrod over w ~ N(0, σ_w²) (outer) and b ~ N(0, σ_b²) (inner). */
-function thetaByWB(name: string, x: number, y: number): number {
-  const act = activation(name);
+function thetaByWB(name: string | ReturnType<typeof activation>, x: number, y: number): number {
+  const act = typeof name === "string" ? activation(name) : name;
   // (for "ntk_user": registered below)
   const pts = act.nonSmoothPoints ?? [];
   const s = x * y + 1;
@@ -93,7 +93,7 @@ test("Gauss–Hermite route (order n): relative error ≤ 10·exp(−τ√(2n)),
   }
 });
 
-for (const name of ["relu", "tanh", "gelu", "softplus"]) {
+for (const name of ["relu", "tanh", "gelu", "softplus", "elu"]) {
   test(`ntkGram(net)/H → allParamNTK(${name}) at the CLT rate: RMS z-score over 3 seeds × 10 entries in [0.4, 2] at H = 300, 3000, 30000`, () => {
     // error model: each entry of K_H/H − Θ has standard deviation sd_H = √(Var/H) (K.fluctuation);
     // the RMS of 30 z-scores of a correct model is ≈ 1 (a χ²₃₀ RMS lies in [0.75, 1.25] with 95% probability;
@@ -202,21 +202,18 @@ test("allParamNTK Chebyshev route, rectangular Gram (X2 ≠ X1, different interv
   assert.ok(err <= 1e-11 * maxG, `error ${err / maxG}·max|Θ|`);
 });
 
-test("allParamNTK Chebyshev route declines σ with kinks (elu, relu_k: Θ is not smooth at x = y) and the Gram then equals the direct entries exactly", () => {
+test("allParamNTK Chebyshev route declines σ with kinks (elu, relu_k: Θ is not smooth at x = y); both take closed forms instead", () => {
   for (const name of ["elu", "relu_k"]) {
     const K = allParamNTK({ activation: name, inputDim: 1, ...law });
     assert.equal(ntkChebyshevGram(K.activation, law.sigmaW, law.sigmaB, law.sigmaV, Float64Array.from([0, 1]), null), null, name);
+    assert.equal(K.route, "closed-form", name);
   }
-  const K = allParamNTK({ activation: "elu", inputDim: 1, ...law });
-  const X = Array.from({ length: 25 }, (_, i) => -1.2 + 0.1 * i); // 325 pairs: above the Chebyshev threshold
-  const G = K.gram(X);
-  for (const [i, j] of [[0, 24], [3, 3], [11, 20]]) assert.equal(G[i * 25 + j], K.at(X[i], X[j]));
 });
 
-test("allParamNTK closed forms, 1-D Gram loop (relu, leaky_relu, abs, step, relu_k k = 2, 3): equal to the general-d entries K.at within 1e-13·max|Θ| (rounding only), symmetric and rectangular", () => {
+test("allParamNTK closed forms, 1-D Gram loop (relu, leaky_relu, abs, step, relu_k k = 2, 3, elu α = 1, 0.5): equal to the general-d entries K.at within 1e-13·max|Θ| (rounding only), symmetric and rectangular", () => {
   const X = Array.from({ length: 40 }, (_, i) => -2 + 0.1 * i);
   const Y = Array.from({ length: 13 }, (_, i) => -1 + 0.17 * i);
-  for (const a of [activation("relu"), activation("leaky_relu"), activation("abs"), activation("step"), activation("relu_k"), activation("relu_k", { k: 3 })]) {
+  for (const a of [activation("relu"), activation("leaky_relu"), activation("abs"), activation("step"), activation("relu_k"), activation("relu_k", { k: 3 }), activation("elu"), activation("elu", { alpha: 0.5 })]) {
     const K = allParamNTK({ activation: a, inputDim: 1, ...law });
     assert.equal(K.route, "closed-form");
     const G = K.gram(X), H = K.gram(X, Y);
@@ -231,5 +228,63 @@ test("allParamNTK closed forms, 1-D Gram loop (relu, leaky_relu, abs, step, relu
       for (let j = 0; j < 13; j++) e = Math.max(e, Math.abs(H[i * 13 + j] - K.at(X[i], Y[j])));
     }
     assert.ok(e <= 1e-13 * mx, `${a.name} ${JSON.stringify(a.params)}: ${e / mx}·max|Θ|`);
+  }
+});
+
+// ELU's closed form (src/kernel/ntk-elu.ts). Error model: Θ is a sum of ≈ 12 terms, each an
+// elementary function or a tilted Φ₂; Φ₂'s absolute error ≈ 1e-15 times its largest term is
+// multiplied by the tilt, which leaves ≈ 1e-15 absolute except T₆ at ρ < 0, amplified by at most
+// e^{max(a,c)/4}; the (w, b) reference has tol 1e-14 relative. Predicted |error| per pair:
+//   1e-14·|Θ| + 3e-15·(1 + α)²(1 + σ_v²|xy + 1|)·(1 + e^{max(a,c)/4}·[ρ < 0]),
+// which stays below issue 10's 1e-10·|Θ| for max(a, c) ≤ ELU_MAX_VARIANCE = 40.
+const eluPairs: [number, number][] = [
+  [0, 0], [0, 0.9], [0.9, 0], [0.7, 0.7], [-0.7, 0.7], [1.5, -1.5], [-2, -2], [2, 2.0001], [-1.1, 0.4], [1.6, 1.3], [-0.2, -1.9],
+  [3, 3], [4, -4], [-5, -5], [5, -2.5], [-5, 5], [5, 5.1], [-3, -3.01], [5.2, -0.1], [-4.5, 2.2],
+];
+for (const alpha of [1, 0.5, 2]) {
+  test(`allParamNTK(elu, α = ${alpha}) closed form vs the independent (w, b) quadrature at ${eluPairs.length} 1-D pairs (x = y, x = −y, x = 0, |x| up to 5.2): |error| ≤ the model 1e-14|Θ| + 3e-15(1+α)²(1+σ_v²|xy+1|)(1 + e^{max(a,c)/4}[ρ<0]) and ≤ 1e-10|Θ|`, () => {
+    const act = activation("elu", { alpha });
+    const K = allParamNTK({ activation: act, inputDim: 1, ...law });
+    assert.equal(K.route, "closed-form");
+    let worst = 0, worstModel = 0;
+    for (const [x, y] of eluPairs) {
+      const ref = thetaByWB(act, x, y), got = K.at(x, y);
+      const a = law.sigmaW ** 2 * x * x + law.sigmaB ** 2, c = law.sigmaW ** 2 * y * y + law.sigmaB ** 2, q = law.sigmaW ** 2 * x * y + law.sigmaB ** 2;
+      const model = 1e-14 * Math.abs(ref) + 3e-15 * (1 + alpha) ** 2 * (1 + law.sigmaV ** 2 * Math.abs(x * y + 1)) * (1 + (q < 0 ? Math.exp(Math.max(a, c) / 4) : 0));
+      const err = Math.abs(got - ref);
+      worst = Math.max(worst, err / Math.abs(ref));
+      worstModel = Math.max(worstModel, model / Math.abs(ref));
+      assert.ok(err <= model, `(${x}, ${y}): ${got} vs ${ref}, |error| ${err} > model ${model}`);
+      assert.ok(err <= 1e-10 * Math.abs(ref), `(${x}, ${y}): relative ${err / Math.abs(ref)}`);
+    }
+    console.log(`elu α = ${alpha}: worst relative error ${worst.toExponential(1)} (model allows up to ${worstModel.toExponential(1)} relative)`);
+  });
+}
+
+test("allParamNTK(elu) in 2-D: closed form (W = ‖x̃ ∧ ỹ‖) vs the panel quadrature of a copy of ELU that the closed form does not recognise, at pairs ‖x − y‖ ≥ 0.5 and x = y: ≤ 1e-10 relative (panel error there ≲ 1e-13; near x ≈ y the panel rule is off by up to 2e-7 and is not used)", () => {
+  const elu = activation("elu");
+  registerActivation("elu_panel_copy", { sigma: elu.sigma, dsigma: elu.dsigma, d2sigma: elu.d2sigma, nonSmoothPoints: [0] });
+  const K = allParamNTK({ activation: "elu", inputDim: 2, ...law });
+  const P = allParamNTK({ activation: "elu_panel_copy", inputDim: 2, ...law });
+  assert.equal(K.route, "closed-form");
+  assert.equal(P.route, "panel-quadrature");
+  const pts: [number[], number[]][] = [
+    [[0.3, -0.4], [0.3, -0.4]], [[1, 1], [-1, -1]], [[0, 0], [0.8, -0.6]], [[1.5, 0.2], [-0.3, 1.1]], [[-2, 1], [1, 2]],
+    [[0.5, 0.5], [1.2, 0.9]], [[2.5, -1], [2.5, -1]], [[-1.7, -0.4], [0.2, -2.2]], [[3, 0], [0, 3]],
+  ];
+  let worst = 0;
+  for (const [x, y] of pts) {
+    const got = K.at(x, y), ref = P.at(x, y);
+    worst = Math.max(worst, Math.abs(got - ref) / Math.abs(ref));
+    assert.ok(Math.abs(got - ref) <= 1e-10 * Math.abs(ref), `(${x}), (${y}): ${got} vs panel ${ref}`);
+  }
+  console.log(`elu 2-D: worst relative difference to the panel route ${worst.toExponential(1)}`);
+});
+
+test("allParamNTK(elu) beyond ELU_MAX_VARIANCE (|x| = 6, Var z = 52.5) falls back to the panel quadrature, which agrees with the (w, b) quadrature within 1e-10 relative there", () => {
+  const K = allParamNTK({ activation: "elu", inputDim: 1, ...law });
+  for (const [x, y] of [[6, 1], [6, -6], [-6, 0.5]]) {
+    const ref = thetaByWB("elu", x, y), got = K.at(x, y);
+    assert.ok(Math.abs(got - ref) <= 1e-10 * Math.abs(ref), `(${x}, ${y}): ${got} vs ${ref}`);
   }
 });

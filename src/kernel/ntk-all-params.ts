@@ -52,6 +52,7 @@ import { compositeGaussLegendre } from "../numeric/quadrature";
 import type { FastKernel } from "./gram";
 import { ntkChebyshevGram } from "./ntk-chebyshev";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
+import { ELU_MAX_VARIANCE, eluMoments } from "./ntk-elu";
 import { pairwiseGram } from "./rs-kernel-common";
 
 /** Options of allParamNTK: the activation, the input dimension and the Gaussian law of (w, b, v). */
@@ -248,8 +249,21 @@ function arcCosineScaled(n: number, W: number, q: number, ac: number, p: number)
   return 15 * ac * W - 11 * W * W * W + p * (9 * W * W * q + 15 * q * q * q);
 }
 
+/**
+ * The registry's ELU, σ = z (z ≥ 0), α(eᶻ − 1) (z < 0), any α > 0? Checked on probes, so a user σ
+ * named "elu" with other values is not taken. Its moments are in ntk-elu.ts.
+ */
+function eluForm(act: Activation): { alpha: number } | null {
+  const alpha = act.params.alpha;
+  if (act.name !== "elu" || typeof alpha !== "number" || !(alpha > 0) || Object.keys(act.params).length !== 1) return null;
+  const ok = [-3, -0.7, -1e-3, 0, 0.4, 2.5].every((z) =>
+    Math.abs(act.sigma(z) - (z >= 0 ? z : alpha * Math.expm1(z))) <= 1e-15 * (1 + Math.abs(z)) &&
+    Math.abs(act.dsigma(z) - (z >= 0 ? 1 : alpha * Math.exp(z))) <= 1e-15 * (1 + alpha));
+  return ok ? { alpha } : null;
+}
+
 function chooseRoute(act: Activation, order: number | undefined): AllParamNTKRoute {
-  if (singleKinkForm(act) || stepForm(act) || powerForm(act)) return "closed-form";
+  if (singleKinkForm(act) || stepForm(act) || powerForm(act) || eluForm(act)) return "closed-form";
   const rough = act.kinks.length > 0 || (act.jumps ?? []).length > 0 || (act.nonSmoothPoints ?? []).length > 0;
   return order !== undefined && !rough ? "gauss-hermite" : "panel-quadrature";
 }
@@ -273,7 +287,9 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const act = resolveActivation(opts.activation, undefined, where);
   const { inputDim: d, sigmaW: sw, sigmaB: sb, sigmaV: sv } = opts;
   const route = chooseRoute(act, opts.order);
-  const kink = singleKinkForm(act), stp = stepForm(act), pow = powerForm(act);
+  const kink = singleKinkForm(act), stp = stepForm(act), pow = powerForm(act), elu = eluForm(act);
+  // ELU beyond ELU_MAX_VARIANCE (ntk-elu.ts: the error bound of its closed form) takes the panel quadrature
+  const eluFallback = elu ? panelMoments(act, [[act.sigma, act.sigma], [act.dsigma, act.dsigma]]) : null;
   const quad: PairMoments | null =
     route === "gauss-hermite" ? gaussHermiteMoments(act, opts.order!)
     : route === "panel-quadrature" ? panelMoments(act, [[act.sigma, act.sigma], [act.dsigma, act.dsigma]])
@@ -296,6 +312,15 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
   const closedMoments = (W: number, q: number, a: number, c: number): void => {
     const p = Math.PI - Math.atan2(W, q);
     const k0 = p / (2 * Math.PI);
+    if (elu) {
+      if (a <= ELU_MAX_VARIANCE && c <= ELU_MAX_VARIANCE) eluMoments(elu.alpha, a, c, q, W, out3);
+      else {
+        const mo = eluFallback!(a, c, q);
+        out3[0] = mo[0];
+        out3[1] = mo[1];
+      }
+      return;
+    }
     if (pow) {
       out3[0] = arcCosineScaled(pow.k, W, q, a * c, p) / (2 * Math.PI);
       out3[1] = (pow.k * pow.k * arcCosineScaled(pow.k - 1, W, q, a * c, p)) / (2 * Math.PI);
@@ -317,7 +342,7 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
       xy += X[xo + k] * Y[yo + k];
     }
     const a = sw * sw * xx + sb * sb, c = sw * sw * yy + sb * sb, q = sw * sw * xy + sb * sb;
-    if (kink || stp || pow) {
+    if (kink || stp || pow || elu) {
       // θ = ∠(x̃, ỹ) = atan2(‖x̃ ∧ ỹ‖, x̃·ỹ), with ‖x̃ ∧ ỹ‖² = σ_w⁴‖x ∧ y‖² + σ_w²σ_b²‖x − y‖² (no cancellation)
       let wedge = 0, dist = 0;
       for (let k = 0; k < d; k++) {
