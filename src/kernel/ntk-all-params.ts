@@ -27,6 +27,18 @@
 //    Also σ = max(0, z)^k, k = 2, 3 (relu_k): both σ and σ′ are homogeneous, and Cho & Saul's
 //    kernels of degree n, E[ReLUⁿ(z)ReLUⁿ(z′)] = (ac)^{n/2}Jₙ(θ)/(2π), give E[σσ′] (n = k) and
 //    E[σ′σ′] = k²·(n = k − 1); Jₙ written out at powerForm below.
+//    Also ELU, σ = z (z > 0), α(eᶻ − 1) (z ≤ 0), any α > 0 (src/kernel/ntk-elu.ts, derivation there):
+//    with W = ‖x̃ ∧ ỹ‖, ρ = q/√(ac), M(s) = e^{s²/2}Φ(−s), Φ₂ the bivariate normal CDF (Genz's
+//    method, src/numeric/bivariate-normal.ts), k₀, k₁ as above and
+//      U = e^{c/2}Φ₂(q/√a, −√c; −ρ),  T₆ = e^{(a+2q+c)/2}Φ₂(−(a+q)/√a, −(q+c)/√c; ρ),
+//      T₂ = (√a − q/√c)/(2√2π),  T₃ = qU + √a M(W/√a)/√2π − q/(2√(2πc)),  T₇ = e^{a/2}Φ(−√a) − U′
+//    (primes: a ↔ c):  E[σ′σ′] = k₀ + α(U + U′) + α²T₆,
+//      E[σσ′] = k₁ + α(T₃ + T₃′ − T₂ − T₂′) + α²(T₆ − T₇ − T₇′ + k₀).
+//    They come from exponential tilting (E[e^{tᵀZ}1{Z∈A}] = e^{tᵀΣt/2}P(Z + Σt ∈ A)), Stein's
+//    identity for the z-weighted terms, and the arc-cosine forms. Tested against an independent
+//    (w, b) quadrature to ≈ 4e-15 relative (α = 0.5, 1) and 4e-14 (α = 2), |x| ≤ 5.2. Used for
+//    Var z, Var z′ ≤ ELU_MAX_VARIANCE = 40 (beyond, an error factor up to e^{max(a,c)/4} at ρ < 0
+//    makes it fall back to the panel quadrature below).
 //  - "panel-quadrature" (every other σ, the default for smooth ones): z = √a t, z′ = (q/√a)t + r u
 //    with r² = c − q²/a and t, u ~ N(0, 1) independent; E over (t, u) by nested composite
 //    12-point Gauss–Legendre rules on [−9, 9] (unit panels), with extra breaks graded around each
@@ -34,17 +46,20 @@
 //    an integrand analytic in an ellipse whose size does not shrink with the variance: for tanh
 //    (poles at z = ±iπ/2) the panel error is below 1e-16; kinks of σ or of a derivative (elu,
 //    relu_k) sit on panel edges. Tested against an independent adaptive (w, b) quadrature to 1e-10.
-//    Cost: ≈ 2·10⁵ evaluations of σ per entry (≈ 1–3 ms).
+//    Cost: ≈ 2·10⁵ evaluations of σ per entry (≈ 1–3 ms). Near x = y with a kink in σ″ (ELU) the
+//    inner rule is off by up to 2e-7 relative (measured: (5, 5.1), (−3, −3.01)); hence ELU's closed form.
 //  - "gauss-hermite" (only when `order: n` is passed and σ is smooth): the same (t, u) with an n×n
 //    Gauss–Hermite product rule, n² evaluations per entry. Faster, less accurate: for σ with poles
 //    at distance τ_σ from the real axis (tanh: π/2; sigmoid, silu, softplus: π; gelu: entire) the
 //    measured error is ≈ exp(−τ√(2n)), τ = τ_σ/√max(a, c) (tanh, a = 1.35: 8e-8 at n = 61, 2e-11
 //    at n = 128). Use it for plots at moderate n; keep the default for verification.
-// Gram matrices: the closed form takes ≈ 1 µs per entry (N = 2000 well under 1 s). In 1-D, smooth
-// σ on the panel route get their Gram matrices (above 300 pairs) by Chebyshev tabulation of Θ
-// (ntk-chebyshev.ts: ≈ 0.1–0.5 s at N = 2000, within ~1e-15 of the direct route). Otherwise
-// (d ≥ 2 with smooth σ; σ with kinks that have no closed form, e.g. elu) each entry is one panel
-// quadrature, so a Gram with N = 2000 takes hours (not < 1 s).
+// Gram matrices: the arc-cosine closed forms take ≈ 0.1 µs per entry (N = 2000 well under 1 s);
+// ELU's takes ≈ 1.5–2.5 µs (three Φ₂ per entry: N = 2000 in ≈ 3–5 s CPU, not yet < 1 s). In 1-D,
+// smooth σ on the panel route get their Gram matrices (above 300 pairs) by Chebyshev tabulation of
+// Θ (ntk-chebyshev.ts: ≈ 0.1–0.5 s at N = 2000, within ~1e-15 of the direct route). Otherwise
+// (d ≥ 2 with smooth σ; user σ with kinks) each entry is one panel quadrature, so a Gram with
+// N = 2000 takes hours. The panel rule itself is off by up to 2e-7 relative for nearly equal
+// points with a kink in σ″ (ELU at x ≈ y, |x| ≳ 3: measured against the (w, b) quadrature).
 import type { Activation } from "../activations/types";
 import { resolveActivation } from "../network/resolve-activation";
 import { toPoints, type Points } from "../network/data";

@@ -17,9 +17,10 @@
 // Relative accuracy in the tails: every term above carries its own Gaussian factor (Φ(−h) from
 // erfc, exp(…) exactly), and the e^{−hk/2}Φ(−b/a) product of the |r| ≥ 0.925 branch is formed as
 // exp(−hk/2 − b²/2a²)·M(b/a) with M(s) = e^{s²/2}Φ(−s) (millsScaledTail), so nothing underflows
-// early and Genz's "exp(−100)" cut-offs are dropped. Hence the absolute error is ≈ 1e-16 times the
-// largest term (not 1e-16 absolute): when r ≥ 0 (no cancellation) the result is relatively
-// accurate even deep in the tail; when r < 0 with both thresholds positive the terms cancel and the
+// early and Genz's "exp(−100)" cut-offs are dropped, and far in the tail (h² + k² > 16) the
+// |r| < 0.925 branch always takes 20 nodes. The error then scales with the largest term (not a
+// fixed 1e-15): for r ≥ 0 (terms of one sign) the joint tail h, k ≤ −4 of Φ₂ is accurate to
+// ≈ 2e-12 relative (test); for r < 0 with both thresholds in the tail the terms cancel and the
 // relative error grows by (largest term)/(result).
 //
 // Callers near |r| = 1 may pass s = √(1 − r²) computed without cancellation (e.g. ‖x ∧ y‖/‖x‖‖y‖).
@@ -35,6 +36,11 @@ function unitRule(n: number): { x: Float64Array; w: Float64Array } {
   return { x: g.nodes.map((t) => 0.5 * (t + 1)), w: g.weights.map((w) => 0.5 * w) };
 }
 const RULES = { 6: unitRule(6), 12: unitRule(12), 20: unitRule(20) };
+// Node values that depend on |r| only, kept for the last |r| (callers often ask several (h, k) at
+// one correlation, e.g. ntk-elu.ts: three orthants at ±ρ): sin θᵢ and 1/cos²θᵢ (|r| < 0.925),
+// xᵢ², 1/xᵢ², xᵢ²/(1 + √(1 − xᵢ²))², 1/√(1 − xᵢ²) (|r| ≥ 0.925).
+const smallCache = { ar: NaN, n: 0, th: 0, sn: new Float64Array(20), inv: new Float64Array(20) };
+const highCache = { a: NaN, xs: new Float64Array(20), ixs: new Float64Array(20), f: new Float64Array(20), irs: new Float64Array(20) };
 
 /**
  * M(s) = e^{s²/2}Φ(−s), the scaled normal tail (√(2π)·M is Mills' ratio), without overflow or
@@ -123,13 +129,22 @@ function upper(h: number, k: number, r: number, sIn: number | undefined, normalC
   if (ar < 0.925) {
     const rule = hsBig(h, k) ? RULES[20] : ar < 0.3 ? RULES[6] : ar < 0.75 ? RULES[12] : RULES[20];
     const hs = 0.5 * (h * h + k * k);
-    const th = Math.asin(r); // integrate θ over [0, asin r]: θ = th·x, x ∈ (0, 1)
-    let sum = 0;
-    for (let i = 0; i < rule.x.length; i++) {
-      const sn = Math.sin(th * rule.x[i]);
-      sum += rule.w[i] * Math.exp((sn * hk - hs) / (1 - sn * sn));
+    // integrate θ over [0, asin r]: θ = asin(r)·x, x ∈ (0, 1); sin θ = sign(r)·sin(asin|r|·x)
+    const n = rule.x.length;
+    if (smallCache.ar !== ar || smallCache.n !== n) {
+      smallCache.ar = ar;
+      smallCache.n = n;
+      smallCache.th = Math.asin(ar);
+      for (let i = 0; i < n; i++) {
+        const sn = Math.sin(smallCache.th * rule.x[i]);
+        smallCache.sn[i] = sn;
+        smallCache.inv[i] = 1 / (1 - sn * sn);
+      }
     }
-    return Math.max(0, Math.min(1, (sum * th) / TWO_PI + normalCdf(-h) * normalCdf(-k)));
+    const sg = r < 0 ? -1 : 1, hkS = sg * hk;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += rule.w[i] * Math.exp((smallCache.sn[i] * hkS - hs) * smallCache.inv[i]);
+    return Math.max(0, Math.min(1, (sum * sg * smallCache.th) / TWO_PI + normalCdf(-h) * normalCdf(-k)));
   }
   // |r| ≥ 0.925: with r < 0, Y → −Y (k → −k) makes the correlation |r|
   if (r < 0) {
@@ -149,14 +164,22 @@ function upper(h: number, k: number, r: number, sIn: number | undefined, normalC
     if (b > 0) bvn -= Math.exp(e0) * SQRT_2PI * mills(b / a, normalCdf) * b * (1 - (c * bs * (1 - d * bs)) / 3);
     // the smooth remainder over x ∈ (0, a): 20 Gauss–Legendre nodes
     const rule = RULES[20];
+    if (highCache.a !== a) {
+      highCache.a = a;
+      for (let i = 0; i < 20; i++) {
+        const xr = a * rule.x[i], xs = xr * xr, rs = Math.sqrt(1 - xs);
+        highCache.xs[i] = xs;
+        highCache.ixs[i] = 1 / xs;
+        highCache.f[i] = xs / ((1 + rs) * (1 + rs));
+        highCache.irs[i] = 1 / rs;
+      }
+    }
     let sum = 0;
-    for (let i = 0; i < rule.x.length; i++) {
-      const xr = a * rule.x[i];
-      const xs = xr * xr;
-      const rs = Math.sqrt(1 - xs);
+    for (let i = 0; i < 20; i++) {
+      const xs = highCache.xs[i];
       const sp = 1 + c * xs * (1 + 5 * d * xs);
-      const ep = Math.exp((-hk / 2) * (xs / ((1 + rs) * (1 + rs)))) / rs;
-      sum += rule.w[i] * Math.exp(-0.5 * (bs / xs + hk)) * (sp - ep);
+      const ep = Math.exp(-0.5 * hk * highCache.f[i]) * highCache.irs[i];
+      sum += rule.w[i] * Math.exp(-0.5 * (bs * highCache.ixs[i] + hk)) * (sp - ep);
     }
     bvn = (a * sum - bvn) / TWO_PI;
   }
