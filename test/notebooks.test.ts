@@ -39,6 +39,8 @@ function checkChart(c: ChartBundle, where: string): void {
   const png = Buffer.from(c.png!, "base64");
   assert.ok(png.subarray(0, 8).equals(PNG_SIGNATURE), `${where}: PNG signature missing`);
   assert.ok(png.length > 2000, `${where}: PNG suspiciously small (${png.length} bytes)`);
+  // issue 9: every chart has a (top-level) title, so no exported figure is named after its cell number
+  assert.ok(typeof c.title === "string" && c.title.trim() !== "", `${where}: chart has no top-level title (give the chart, or the hconcat/vconcat/layer around it, a title)`);
 }
 
 test("there are notebooks, starting with the tour", () => {
