@@ -139,23 +139,14 @@ function tileRow(G: Float64Array, A: Float64Array, B: Float64Array, i: number, j
  * the rank reaches Q/2 (no saving). Cost O(N·Q·r); the Gram matrix CCᵀ then costs N²r/2.
  */
 export function pivotedCholeskyFactor(P: Float64Array, N: number, Q: number, relTol: number): { C: Float64Array; rank: number } | null {
-  const res = new Float64Array(N);
-  let maxDiag = 0;
+  const diag = new Float64Array(N);
   for (let i = 0; i < N; i++) {
     let s = 0;
     for (let q = 0; q < Q; q++) s += P[i * Q + q] * P[i * Q + q];
-    res[i] = s;
-    if (s > maxDiag) maxDiag = s;
+    diag[i] = s;
   }
   const rMax = Math.floor(Q / 2);
-  const cols: Float64Array[] = [];
-  const thr = relTol * maxDiag;
-  while (cols.length < rMax) {
-    let p = 0;
-    for (let i = 1; i < N; i++) if (res[i] > res[p]) p = i;
-    const rp = res[p];
-    if (!(rp > thr)) break;
-    const col = new Float64Array(N);
+  const column = (p: number, col: Float64Array): void => {
     const op = p * Q;
     for (let i = 0; i < N; i++) {
       let s = 0;
@@ -163,23 +154,48 @@ export function pivotedCholeskyFactor(P: Float64Array, N: number, Q: number, rel
       for (let q = 0; q < Q; q++) s += P[oi + q] * P[op + q];
       col[i] = s;
     }
+  };
+  const { F, r } = pivotedCholesky(diag, column, rMax, relTol);
+  return r >= rMax ? null : { C: F, rank: r };
+}
+
+/**
+ * The pivoted Cholesky step both factorizations share: for a symmetric PSD matrix given by its
+ * diagonal and a column oracle (column(p, out) writes column p), pick the largest residual diagonal
+ * entry, subtract the earlier columns, scale by 1/√pivot, until every residual diagonal entry is at
+ * most relTol·max diag (so every residual entry is, by Cauchy–Schwarz) or maxRank columns are taken.
+ * Returns F (n×r, row-major) with the matrix ≈ FFᵀ.
+ */
+function pivotedCholesky(diag: Float64Array, column: (p: number, out: Float64Array) => void, maxRank: number, relTol: number): { F: Float64Array; r: number } {
+  const n = diag.length;
+  const res = Float64Array.from(diag);
+  let maxDiag = 0;
+  for (let i = 0; i < n; i++) if (res[i] > maxDiag) maxDiag = res[i];
+  const thr = relTol * maxDiag;
+  const cols: Float64Array[] = [];
+  while (cols.length < maxRank) {
+    let p = 0;
+    for (let i = 1; i < n; i++) if (res[i] > res[p]) p = i;
+    const rp = res[p];
+    if (!(rp > thr)) break;
+    const col = new Float64Array(n);
+    column(p, col);
     for (const c of cols) {
       const cp = c[p];
-      for (let i = 0; i < N; i++) col[i] -= c[i] * cp;
+      for (let i = 0; i < n; i++) col[i] -= c[i] * cp;
     }
     const inv = 1 / Math.sqrt(rp);
-    for (let i = 0; i < N; i++) {
+    for (let i = 0; i < n; i++) {
       col[i] *= inv;
       res[i] -= col[i] * col[i];
     }
     res[p] = 0;
     cols.push(col);
   }
-  if (cols.length >= rMax) return null;
   const r = cols.length;
-  const C = new Float64Array(N * Math.max(r, 1));
-  for (let k = 0; k < r; k++) for (let i = 0; i < N; i++) C[i * r + k] = cols[k][i];
-  return { C, rank: r };
+  const F = new Float64Array(n * Math.max(r, 1));
+  for (let k = 0; k < r; k++) for (let i = 0; i < n; i++) F[i * r + k] = cols[k][i];
+  return { F, r };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,28 +220,12 @@ export const lobattoNodes = (m: number, lo: number, hi: number): Float64Array =>
  * |C − RRᵀ| ≤ relTol·max diag C entrywise (the residual is PSD with diagonal below the threshold).
  */
 function pivotedCholeskyMatrix(C: Float64Array, m: number, relTol: number): { R: Float64Array; r: number } {
-  const res = Float64Array.from({ length: m }, (_, i) => C[i * m + i]);
-  const thr = relTol * Math.max(...res);
-  const cols: Float64Array[] = [];
-  while (cols.length < m) {
-    let p = 0;
-    for (let i = 1; i < m; i++) if (res[i] > res[p]) p = i;
-    if (!(res[p] > thr)) break;
-    const col = new Float64Array(m);
+  const diag = Float64Array.from({ length: m }, (_, i) => C[i * m + i]);
+  const column = (p: number, col: Float64Array): void => {
     for (let i = 0; i < m; i++) col[i] = 0.5 * (C[i * m + p] + C[p * m + i]);
-    for (const c of cols) for (let i = 0; i < m; i++) col[i] -= c[i] * c[p];
-    const inv = 1 / Math.sqrt(res[p]);
-    for (let i = 0; i < m; i++) {
-      col[i] *= inv;
-      res[i] -= col[i] * col[i];
-    }
-    res[p] = 0;
-    cols.push(col);
-  }
-  const r = cols.length;
-  const R = new Float64Array(m * r);
-  for (let k = 0; k < r; k++) for (let i = 0; i < m; i++) R[i * r + k] = cols[k][i];
-  return { R, r };
+  };
+  const { F, r } = pivotedCholesky(diag, column, m, relTol);
+  return { R: F, r };
 }
 
 /**
