@@ -17,8 +17,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { run } from "node:test";
-import { spec, tap } from "node:test/reporters";
 import { writeFileAtomic } from "../src/notebook/nbformat";
+
+// the pinned @types/node (18) does not declare node:test/reporters nor TestsStream.compose (Node 20 has both)
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { spec, tap } = require("node:test/reporters") as { spec: unknown; tap: unknown };
+type Composable = { compose(reporter: unknown): NodeJS.ReadableStream };
 
 const root = path.resolve(__dirname, "..");
 const record = path.join(root, "build", "test-times.json");
@@ -93,4 +97,4 @@ stream.on("end", () => {
   fs.mkdirSync(path.dirname(record), { recursive: true });
   writeFileAtomic(record, JSON.stringify(out, null, 1) + "\n");
 });
-stream.compose(process.stdout.isTTY ? spec : tap).pipe(process.stdout);
+(stream as unknown as Composable).compose(process.stdout.isTTY ? spec : tap).pipe(process.stdout);
