@@ -36,6 +36,40 @@ test("fusedGd follows the float64 engine's GD to 1e-4 relative on the loss at ev
   }
 });
 
+test("fusedGd with dead inputs (columns of X that are 0 in every row) skipped: the loss follows the float64 engine to 1e-4 and the unpruned run to 1e-6 relative; the dead weights come back exactly as they went in", async () => {
+  // Error model: the pruned and the unpruned step differ only in the order of float32 partial sums
+  // (ε = 6e-8 per operation, sums of ≤ d·n terms), so their losses agree to ~1e-6; a pruned step that
+  // dropped a live column or moved a dead weight would be off by the size of that column's term.
+  await initBackend({ prefer: "cpu" });
+  const rng = new Rng(21);
+  const n = 40, d = 8, H = 24;
+  const dead = new Set([0, 3, 7]);
+  const X = Array.from({ length: n }, () => Array.from({ length: d }, (_, j) => (dead.has(j) ? 0 : rng.uniformIn(-1, 1))));
+  const y = X.map((x) => Math.sin(2 * x[1]) + x[2] * x[4]);
+  const net = initNetwork({ width: H, inputDim: d, activation: "relu", init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.3 }, seed: 5 });
+  const steps = 60, lr = 0.1;
+  const input = { X: X.flat(), Y: y, n, d, K: 1, H, W: net.W, b: net.b, V: net.v, c: [net.c], activation: net.activation };
+  const pruned = fusedGd(input, { steps, lr, trainC: true });
+  const dense = fusedGd(input, { steps, lr, trainC: true, pruneDeadInputs: false });
+  const ref = train(net, { X, y }, { steps, lr, trainC: true, record: [] });
+  assert.equal(pruned.liveInputs, d - dead.size);
+  assert.equal(dense.liveInputs, d);
+  let vsDense = 0, vsRef = 0;
+  for (let k = 0; k <= steps; k++) {
+    vsDense = Math.max(vsDense, Math.abs(pruned.lossByStep[k] - dense.lossByStep[k]) / dense.lossByStep[k]);
+    vsRef = Math.max(vsRef, Math.abs(pruned.lossByStep[k] - ref.history.lossByStep[k]) / ref.history.lossByStep[k]);
+  }
+  console.log(`# pruned vs dense float32: ${vsDense.toExponential(2)} (tolerance 1e-6); pruned vs float64 engine: ${vsRef.toExponential(2)} (tolerance 1e-4)`);
+  assert.ok(vsDense < 1e-6, `pruned vs dense: ${vsDense}`);
+  assert.ok(vsRef < 1e-4, `pruned vs float64: ${vsRef}`);
+  assert.ok(ref.history.lossByStep[steps] < 0.5 * ref.history.lossByStep[0], "the run must train");
+  for (let i = 0; i < H; i++) {
+    for (const j of dead) assert.equal(pruned.W[i * d + j], Math.fround(net.W[i * d + j]), `dead weight W[${i}][${j}] must be returned unchanged`);
+    for (let j = 0; j < d; j++) if (!dead.has(j)) assert.ok(Math.abs(pruned.W[i * d + j] - dense.W[i * d + j]) < 1e-5, `live weight W[${i}][${j}]`);
+  }
+  assert.ok([...Array(H).keys()].some((i) => pruned.W[i * d + 1] !== Math.fround(net.W[i * d + 1])), "live weights must move");
+});
+
 test("fusedGd rejects bad sizes and step sizes before any work", () => {
   const base = { X: [0, 1], Y: [1, 0], n: 2, d: 1, K: 1, H: 1, W: [1], b: [0], V: [1], c: [0], activation: initNetwork({ width: 1, inputDim: 1, activation: "relu", init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 1 }).activation };
   assert.throws(() => fusedGd({ ...base, W: [1, 2] }, { steps: 1, lr: 0.1 }), /fusedGd: W must hold 1 numbers, got 2/);
