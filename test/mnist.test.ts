@@ -124,6 +124,33 @@ test("trainMnist: a tiny run decreases the loss and is bit-reproducible with the
   assert.ok(a1.history.loss[a1.history.loss.length - 1] < 0.75 * a1.history.loss[0], `20 minibatch Adam steps: full loss ${a1.history.loss[0]} → ${a1.history.loss[a1.history.loss.length - 1]} should fall by a quarter`);
 });
 
+test("trainMnist full-batch GD (the fused step, dead pixels skipped) follows GD driven by the trainer's own gradient code (mnistGradientsTF, all 784 inputs), float64 updates: loss within 1e-4 relative at every record, 30 steps", async () => {
+  // Error model: both routes evaluate the same float32 products (ε = 6e-8, sums of ≤ 784 terms, ~1e-6
+  // relative per evaluation); the reference applies its updates in float64, the fused step in float32.
+  // 30 contracting GD steps keep the gap near 1e-6, so 1e-4 leaves room, while a wrong or missing
+  // gradient block (or a dropped live pixel) moves the loss by ≥ 1e-2 within a few steps.
+  await initBackend();
+  const { data } = tiny();
+  const net = initMnistNet({ hidden: 12, init: { sigmaW: 1, sigmaB: 0.5, sigmaV: 1 }, seed: 8 });
+  const steps = 30, lr = 0.05, every = 10;
+  const fused = await trainMnist(net, data, { steps, lr, recordEvery: every });
+  const ref = new ShallowNet({ W: net.W.slice(), b: net.b.slice(), v: net.v.slice(), c: net.outputConstants.slice(), activation: net.activation, inputDim: 784, outputs: 10 });
+  let worst = 0;
+  for (let k = 0; k <= steps; k++) {
+    const g = await mnistGradientsTF(ref, data);
+    if (k % every === 0) {
+      const rec = fused.history.loss[k / every];
+      worst = Math.max(worst, Math.abs(rec - g.loss) / g.loss);
+    }
+    if (k === steps) break;
+    const p = blocks(ref);
+    for (const key of ["W", "b", "V", "c"] as const) for (let j = 0; j < p[key].length; j++) p[key][j] -= lr * g[key][j];
+  }
+  console.log(`# fused trainMnist vs the gradient-code loop: worst relative loss difference ${worst.toExponential(2)} (tolerance 1e-4); loss ${fused.history.loss[0].toFixed(4)} → ${fused.history.loss[steps / every].toFixed(4)}`);
+  assert.ok(worst < 1e-4, `worst ${worst}`);
+  assert.ok(fused.history.loss[steps / every] < 0.7 * fused.history.loss[0], "the run must train");
+});
+
 test("trainMnist: bad options are rejected before any work", async () => {
   const { data } = tiny();
   const net = initMnistNet({ hidden: 4, init: { sigmaW: 1, sigmaB: 1, sigmaV: 1 }, seed: 0 });

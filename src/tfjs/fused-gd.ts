@@ -54,7 +54,7 @@ function reluLike(act: Activation): boolean {
  * `steps` full-batch GD steps with step size lr (trainC: also update c). Throws before any work on
  * bad sizes; throws after the run, naming the first step, if the loss became NaN or infinite.
  */
-export function fusedGd(input: FusedGdInput, opts: { steps: number; lr: number; trainC?: boolean; pruneDeadInputs?: boolean }): FusedGdResult {
+export function fusedGd(input: FusedGdInput, opts: { steps: number; lr: number; trainC?: boolean; pruneDeadInputs?: boolean; /** @internal trainMnist names the step itself */ throwOnNonFinite?: boolean }): FusedGdResult {
   const where = "fusedGd";
   const { n, d, K, H, activation: act } = input;
   for (const [name, v] of [["n", n], ["d", d], ["K", K], ["H", H]] as const) {
@@ -122,7 +122,7 @@ export function fusedGd(input: FusedGdInput, opts: { steps: number; lr: number; 
     stacked.dispose();
     const seconds = (performance.now() - start) / 1000;
     const bad = lossByStep.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) throw new Error(`${where}: the loss became ${lossByStep[bad]} at step ${bad} with lr = ${lr}; lower lr`);
+    if (bad >= 0 && opts.throwOnNonFinite !== false) throw new Error(`${where}: the loss became ${lossByStep[bad]} at step ${bad} with lr = ${lr}; lower lr`);
     const WtOut = vW.dataSync();
     const W = Float32Array.from(input.W);
     for (let i = 0; i < H; i++) for (let k = 0; k < dk; k++) W[i * d + live[k]] = WtOut[k * H + i];

@@ -9,6 +9,7 @@ import { Rng } from "../random";
 import { backendInfo, initBackend, type BackendName } from "./backend";
 import { checkFlatInputs as checkImages, checkLabels } from "../network/classify";
 import { ShallowNet } from "../network/shallow-net";
+import { fusedGd } from "./fused-gd";
 
 type MnistNet = ShallowNet;
 function assertMnistNet(net: ShallowNet, where: string): void {
@@ -196,6 +197,9 @@ function accuracyOf(F: Float32Array | Int32Array | Uint8Array, labels: ArrayLike
  * Train `net` with TF.js (float32) on the squared loss to one-hot targets. Deterministic: the same
  * net, data, options and backend give bit-identical results. Chooses a backend with initBackend()
  * if none was chosen. Leaves no tensors behind. Throws (naming the step) if the loss diverges.
+ * Full-batch GD runs the fused step of `fusedGd` between records (pixels that are 0 in every
+ * training image are skipped: exact, their weights get zero gradient); minibatches and Adam run
+ * the general step.
  */
 export async function trainMnist(net: MnistNet, data: MnistData, options: TrainMnistOptions): Promise<TrainMnistResult> {
   const where = "trainMnist";
@@ -262,6 +266,33 @@ export async function trainMnist(net: MnistNet, data: MnistData, options: TrainM
   };
 
   try {
+    if (optimizer === "gd" && batchSize === n) {
+      // full-batch GD: the fused step (src/tfjs/fused-gd.ts: one tf.tidy per step, no per-step
+      // readback, inputs that are 0 in every image skipped), run from one record to the next
+      let cur: MnistNet = net;
+      const Yf = oneHot(data.labels, K);
+      for (let k = 0; k < o.steps; k += recordEvery) {
+        record(k);
+        if (o.onProgress) await new Promise((resolve) => setImmediate(resolve));
+        const len = Math.min(recordEvery, o.steps - k);
+        const r = fusedGd(
+          { X: data.X, Y: Yf, n, d, K, H: net.width, W: cur.W, b: cur.b, V: cur.v, c: cur.outputConstants, activation: net.activation },
+          { steps: len, lr: o.lr, trainC: nTrained === 4, throwOnNonFinite: false },
+        );
+        for (let j = 0; j < len; j++) {
+          history.lossByStep[k + j] = r.lossByStep[j];
+          if (!Number.isFinite(r.lossByStep[j])) throw divergence(k + j, r.lossByStep[j], o.lr);
+        }
+        cur = new ShallowNet({ W: Float64Array.from(r.W), b: Float64Array.from(r.b), v: Float64Array.from(r.V), c: Float64Array.from(r.c), activation: net.activation, inputDim: d, outputs: K });
+        tf.dispose(params);
+        params = upload(cur);
+      }
+      record(o.steps);
+      history.seconds = (performance.now() - start) / 1000;
+      const trained = download(params, net);
+      assertMnistNet(trained, where);
+      return { net: trained, history };
+    }
     for (let k = 0; k < o.steps; k++) {
       if (k % recordEvery === 0) {
         record(k);
