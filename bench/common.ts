@@ -67,7 +67,7 @@ export function runPython(args: string[], env: Record<string, string> = {}): unk
   return JSON.parse(r.stdout);
 }
 
-/** environment that pins BLAS/OpenMP thread pools to `threads` */
+/** environment that pins BLAS/OpenMP thread pools to `threads` (PyTorch too: torch.set_num_threads(1) alone still ran on 2 cores here) */
 export function blasThreads(threads: number): Record<string, string> {
   const t = String(threads);
   return { OMP_NUM_THREADS: t, OPENBLAS_NUM_THREADS: t, MKL_NUM_THREADS: t };

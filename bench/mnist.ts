@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import { initMnistNet, loadMnist, mnistNetToJSON, mnistNtkLearningRate, trainMnist } from "../src/mnist";
 import { fusedGd, initBackend } from "../src/tfjs";
-import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBestAsync, wantsAll, wantsOne, writeAtomic, type RefThreads } from "./common";
+import { CORES, OUT_DIR, blasThreads, load1, pythonMissing, runPython, timeBestAsync, wantsAll, wantsOne, writeAtomic, type RefThreads } from "./common";
 import type { BenchRow } from "./row";
 
 interface TorchOut {
@@ -54,8 +54,8 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
       X: Array.from(data.Xtrain), y: Array.from(data.ytrain), Xtest: Array.from(data.Xtest), ytest: Array.from(data.ytest),
       W: J.W, b: J.b, V: J.v, c: J.c,
     }));
-    if (wantsOne(refThreads)) t1 = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", "1"]) as TorchOut;
-    if (wantsAll(refThreads)) tAll = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", String(CORES)]) as TorchOut;
+    if (wantsOne(refThreads)) t1 = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", "1"], blasThreads(1)) as TorchOut;
+    if (wantsAll(refThreads)) tAll = runPython([path.join(__dirname, "mnist_torch.py"), file, "--threads", String(CORES)], blasThreads(CORES)) as TorchOut;
     opts.log(`  torch  MNIST: ${t1 ? t1.wall.toFixed(2) : "—"} s (1 thread), ${tAll ? tAll.wall.toFixed(2) : "—"} s (${CORES} threads)`);
   }
   const row: BenchRow = {

@@ -6,7 +6,7 @@ import { initNetwork, type ShallowNet } from "../src/network";
 import { Rng } from "../src/random";
 import { train } from "../src/train";
 import { initBackend, trainTF } from "../src/tfjs";
-import { CORES, OUT_DIR, load1, pythonMissing, runPython, timeBest, timeBestAsync, wantsAll, wantsOne, writeAtomic, type RefThreads } from "./common";
+import { CORES, OUT_DIR, blasThreads, load1, pythonMissing, runPython, timeBest, timeBestAsync, wantsAll, wantsOne, writeAtomic, type RefThreads } from "./common";
 import type { BenchRow } from "./row";
 
 interface Case {
@@ -65,7 +65,9 @@ function torchRun(c: Case, net: ShallowNet, X: number[][], y: number[], repeats:
   };
   const file = path.join(OUT_DIR, "cases.json");
   writeAtomic(file, JSON.stringify(spec));
-  const out = runPython([path.join(__dirname, "torch_bench.py"), file, "--threads", String(threads)]) as { torch: string; threads: number; results: TorchResult[] };
+  // torch.set_num_threads alone leaves OpenMP/MKL pools of every core (measured: "1 thread" used
+  // 2 cores, CPU = 2 × wall); the pool sizes are read at import, so they are set in the environment
+  const out = runPython([path.join(__dirname, "torch_bench.py"), file, "--threads", String(threads)], blasThreads(threads)) as { torch: string; threads: number; results: TorchResult[] };
   return { torch: out.torch, threads: out.threads, r: out.results[0] };
 }
 
