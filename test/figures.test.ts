@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseNotebook, OUTPUT_MARKER, NotebookCache } from "../src/notebook";
 import { writeGallery } from "../scripts/gallery";
+import { startOrder } from "../scripts/figures";
 import { hasChromium, launchChromium, needProgram } from "./helpers/outside";
 
 const root = path.resolve(__dirname, "..");
@@ -275,4 +276,13 @@ test("two notebooks with the same file name are refused by the runner's command 
   const r = spawnSync(tsxBin, [path.join(root, "scripts", "run-notebook.ts"), path.join(d, "a", "same.ipynb"), path.join(d, "b", "same.ipynb")], { cwd: root, encoding: "utf8" });
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /have the same file name, so their executed copies would overwrite each other/);
+});
+
+test("figures starts the longest notebooks first: by the last run's recorded times, else the known heavy ones (05, 08, 03), then by name", () => {
+  const files = ["00-tour.ipynb", "03-kernel-regime.ipynb", "05-designing-activations.ipynb", "08-mnist.ipynb", "09-radon-domain.ipynb"];
+  assert.deepEqual(startOrder(files, {}), ["05-designing-activations.ipynb", "08-mnist.ipynb", "03-kernel-regime.ipynb", "00-tour.ipynb", "09-radon-domain.ipynb"]);
+  const recorded = { "00-tour": 9.8, "03-kernel-regime": 36.2, "05-designing-activations": 219.7, "08-mnist": 12, "09-radon-domain": 40 };
+  assert.deepEqual(startOrder(files, recorded), ["05-designing-activations.ipynb", "09-radon-domain.ipynb", "03-kernel-regime.ipynb", "08-mnist.ipynb", "00-tour.ipynb"]);
+  // a notebook without a record (new) is placed by the fallback rule among the recorded ones: unknown = 0 s
+  assert.deepEqual(startOrder(["10-new.ipynb", "00-tour.ipynb"], { "00-tour": 9.8 }), ["00-tour.ipynb", "10-new.ipynb"]);
 });
