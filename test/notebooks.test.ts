@@ -81,12 +81,19 @@ function testJobs(): number {
   return n;
 }
 
-/** Seconds each notebook took in the last run (for the order only; {} when there is none). */
+/** quick-mode seconds of a clean-clone CI run (two kernels at a time): the start order when no run is recorded */
+const CI_TIMES: Record<string, number> = {
+  "05-designing-activations.ipynb": 69, "07-zero-plane-clusters-2d.ipynb": 36, "06-pinning-1d.ipynb": 35,
+  "08-mnist.ipynb": 33, "03-kernel-regime.ipynb": 32, "09-radon-domain.ipynb": 32, "02-initialization.ipynb": 30,
+  "01-rs-reparameterization.ipynb": 30, "10-spectral-bias-rates.ipynb": 26, "04-spectral-seminorm.ipynb": 21, "00-tour.ipynb": 16,
+};
+
+/** Seconds each notebook took in the last run (for the order only; CI_TIMES when there is none). */
 function lastTimes(): Record<string, number> {
   try {
     return JSON.parse(fs.readFileSync(TIMES, "utf8"));
   } catch {
-    return {};
+    return { ...CI_TIMES };
   }
 }
 
@@ -113,6 +120,7 @@ const NBCONVERT_SMOKE = ["00-tour.ipynb"];
 
 test(`every notebook runs in quick mode through the runner (${JOBS} kernel(s) at a time, each notebook once), and ${NBCONVERT_SMOKE.join(", ")} through nbconvert`, { concurrency: JOBS }, async (t) => {
   const last = lastTimes();
+  // longest first; a notebook without a time (new) goes first, as it may be long
   const order = [...notebooks].sort((a, b) => (last[b] ?? Infinity) - (last[a] ?? Infinity) || a.localeCompare(b));
   const times: Record<string, number> = { ...last };
   const subtests = order.map((f) =>
