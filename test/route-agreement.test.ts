@@ -15,6 +15,8 @@ import { activation } from "../src/activations";
 import { initNetwork, ShallowNet } from "../src/network";
 import { Rng } from "../src/random";
 import { train, type TrainOptions } from "../src/train";
+import { piecewiseLinear1dRoute } from "../src/train/pl1d-route";
+import { packNet, paramLayout } from "../src/train/params";
 
 function data(N: number, d: number, seed: number): { X: number[][]; y: number[] } {
   const rng = new Rng(seed);
@@ -64,5 +66,30 @@ test("dense route with the fast smooth σ: loss history within 1e-12 of the refe
     const act = activation(name, params);
     const net = initNetwork({ width: 128, inputDim: dim, activation: act, init: { dist: "gaussian", sigmaW: 1.5, sigmaB: 1, sigmaV: 1 / 12 }, seed: 5 });
     agree(net, data(48, dim, 21), { steps: 400, lr: 0.01 }, "dense", `${act.label} d=${dim}`);
+  }
+});
+
+test("1-D fused GD step (backward pass, update and next thresholds in one pass) is bit-identical to evaluate-then-update: loss history and final θ (ReLU, leaky ReLU, |z|; c trained or frozen; recorded steps interleaved)", () => {
+  for (const name of ["relu", "leaky_relu", "abs"] as const) {
+    for (const trainC of [true, false]) {
+      const net = initNetwork({ width: 96, inputDim: 1, activation: name, init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.2 }, seed: 5 });
+      const d = data(48, 1, 21);
+      const steps = 400, lr = name === "abs" ? 0.004 : 0.02;
+      // recorded steps take the plain path, the others the fused one: the history mixes both
+      const res = train(net, d, { steps, lr, trainC, record: [0, 7, 8, 200, steps] });
+      assert.equal(res.history.route, "piecewise-linear-1d");
+      assert.ok(res.history.lossByStep[steps] < 0.9 * res.history.lossByStep[0], `${name} trainC ${trainC}: the run must train`);
+      // the reference: the route's own evaluate, then θ[j] −= lr·g[j] over the trained entries
+      const L = paramLayout(net.width, 1);
+      const route = piecewiseLinear1dRoute(net.activation, L, Float64Array.from(d.X, (x) => x[0]), Float64Array.from(d.y))!;
+      const theta = packNet(net), g = new Float64Array(L.size);
+      for (let k = 0; k <= steps; k++) {
+        const value = route.evaluate(theta, k === steps ? null : g);
+        assert.equal(res.history.lossByStep[k], value, `${name} trainC ${trainC}: loss at step ${k}`);
+        if (k === steps) break;
+        for (let j = 0; j < (trainC ? L.size : L.cOffset); j++) theta[j] -= lr * g[j];
+      }
+      assert.deepEqual(packNet(res.net), theta, `${name} trainC ${trainC}: final parameters`);
+    }
   }
 });

@@ -57,7 +57,15 @@ export class DivergenceMonitor {
 
   /** Check step k's loss and state; throws a DivergenceError naming the step. */
   check(k: number, loss: number, state: Float64Array | null): void {
-    const n2 = state === null || !this.checkNorm ? 0 : squaredNorm(state);
+    this.checkNorm2(k, loss, state === null || !this.checkNorm ? 0 : squaredNorm(state));
+  }
+
+  /**
+   * `check` with ‖θ_k‖² already computed by the caller (the fused GD loop accumulates it while
+   * updating θ, saving a pass); `n2` must be `squaredNorm` of the state, NaN/±Infinity included.
+   */
+  checkNorm2(k: number, loss: number, stateNorm2: number): void {
+    const n2 = this.checkNorm ? stateNorm2 : 0;
     if (k === 0 || Number.isNaN(this.loss0)) {
       if (!Number.isFinite(loss) || !Number.isFinite(n2)) {
         throw new DivergenceError(

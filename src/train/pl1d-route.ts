@@ -99,11 +99,157 @@ function hingePositions(theta: Float64Array, xs: Float64Array, at: Float64Array,
   }
 }
 
+/** A loss route that can also take a fused GD step (see `gdStep` in piecewiseLinear1dRoute). */
+export interface FusedGdRoute extends LossRoute {
+  /** L(θ), then θ ← θ − lr·∇L for entries below `end`; null when the route has no fused step */
+  gdStep: ((theta: Float64Array, lr: number, end: number, changed: boolean) => number) | null;
+  /** ‖θ‖² after the last gdStep */
+  gdNorm2: number;
+}
+
+// K = 1 loops at module level with everything passed in: V8 keeps arguments in registers, while
+// closure variables are re-loaded on every iteration (see dense-route.ts). Each computes the same
+// sums, term for term and in the same order, as the general code with K = 1.
+
+/** thresholds tᵢ = (a₀ − bᵢ)/wᵢ (+∞ when wᵢ = 0) */
+function hingeKeys1(theta: Float64Array, a0: number, H: number, bOffset: number, key: Float64Array): void {
+  for (let i = 0; i < H; i++) {
+    const w = theta[i];
+    key[i] = w === 0 ? Infinity : (a0 - theta[bOffset + i]) / w;
+  }
+}
+
+/** `hingePositions` for K = 1 from precomputed keys: the same sort and merge */
+function hingeMerge1(theta: Float64Array, xs: Float64Array, H: number, key: Float64Array, order: Int32Array, skey: Float64Array, pos: Int32Array, fresh: boolean): void {
+  const N = xs.length;
+  if (fresh || !insertionSort(order, key, skey, 16 * H + 1024)) fullSort(order, key, skey);
+  let m = 0;
+  for (let a = 0; a < H; a++) {
+    const t = skey[a];
+    while (m < N && xs[m] < t) m++;
+    const j = order[a];
+    if (m < N && xs[m] === t) {
+      let p = m;
+      if (theta[j] < 0) while (p < N && xs[p] <= t) p++;
+      pos[j] = p;
+    } else pos[j] = m;
+  }
+}
+
+/** forward difference arrays and the affine part (AB = [A, B]) for K = 1 */
+function forward1(theta: Float64Array, H: number, bOffset: number, vOffset: number, cOffset: number, pieces: PiecewiseAffine, alpha: number, gamma: number, a0: number, j0: number, pos: Int32Array, dSlope: Float64Array, dIntercept: Float64Array, AB: Float64Array): void {
+  let A = theta[cOffset];
+  let B = 0;
+  for (let i = 0; i < H; i++) {
+    const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
+    if (w === 0) {
+      A += v * affineSigma(pieces, b);
+      continue;
+    }
+    const q = Number(w > 0), sg = 2 * q - 1, nq = 1 - q;
+    A += v * (alpha + gamma * b);
+    B += v * gamma * w;
+    const C = v * j0;
+    const s = C * w, c0 = C * (b - a0);
+    const p = pos[i];
+    B += nq * s;
+    A += nq * c0;
+    dSlope[p] += sg * s;
+    dIntercept[p] += sg * c0;
+  }
+  AB[0] = A;
+  AB[1] = B;
+}
+
+/** residuals on the sorted data: E = e/N, returns the loss */
+function residuals(xs: Float64Array, ys: Float64Array, dSlope: Float64Array, dIntercept: Float64Array, A: number, B: number, E: Float64Array, invN: number): number {
+  let slope = B, intercept = A, sumSq = 0;
+  for (let m = 0; m < xs.length; m++) {
+    slope += dSlope[m];
+    intercept += dIntercept[m];
+    const e = slope * xs[m] + intercept - ys[m];
+    sumSq += e * e;
+    E[m] = e * invN;
+  }
+  return 0.5 * sumSq * invN;
+}
+
+/** P0[m] = Σ_{n<m} Eₙ, P1[m] = Σ_{n<m} Eₙxₙ */
+function prefixSums(xs: Float64Array, E: Float64Array, P0: Float64Array, P1: Float64Array): void {
+  P0[0] = 0;
+  P1[0] = 0;
+  for (let m = 0; m < xs.length; m++) {
+    P0[m + 1] = P0[m] + E[m];
+    P1[m + 1] = P1[m] + E[m] * xs[m];
+  }
+}
+
+/** ∇L for K = 1 into grad */
+function backward1(theta: Float64Array, grad: Float64Array, H: number, bOffset: number, vOffset: number, cOffset: number, pieces: PiecewiseAffine, alpha: number, gamma: number, a0: number, j0: number, pos: Int32Array, P0: Float64Array, P1: Float64Array, N: number): void {
+  const E0 = P0[N], E1 = P1[N];
+  const g0 = gamma * E0, g1 = gamma * E1, aE0 = alpha * E0;
+  for (let i = 0; i < H; i++) {
+    const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
+    if (w === 0) {
+      const ds = affineDsigma(pieces, b);
+      grad[vOffset + i] = affineSigma(pieces, b) * E0;
+      grad[bOffset + i] = v * ds * E0;
+      grad[i] = v * ds * E1;
+      continue;
+    }
+    const q = Number(w > 0), sg = 2 * q - 1;
+    const p = pos[i];
+    const S0 = q * E0 - sg * P0[p];
+    const S1 = q * E1 - sg * P1[p];
+    grad[vOffset + i] = aE0 + gamma * (w * E1 + b * E0) + j0 * (w * S1 + (b - a0) * S0);
+    grad[bOffset + i] = v * (g0 + j0 * S0);
+    grad[i] = v * (g1 + j0 * S1);
+  }
+  grad[cOffset] = E0;
+}
+
+/**
+ * `backward1` fused with θ ← θ − lr·∇L (entries ≥ end frozen) and the next thresholds; returns
+ * ‖θ_new‖². The gradient entries are the same expressions as in backward1.
+ */
+function backwardStep1(theta: Float64Array, lr: number, end: number, H: number, bOffset: number, vOffset: number, cOffset: number, pieces: PiecewiseAffine, alpha: number, gamma: number, a0: number, j0: number, pos: Int32Array, P0: Float64Array, P1: Float64Array, N: number, key: Float64Array): number {
+  const E0 = P0[N], E1 = P1[N];
+  const g0 = gamma * E0, g1 = gamma * E1, aE0 = alpha * E0;
+  let n2 = 0;
+  for (let i = 0; i < H; i++) {
+    const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
+    let gv: number, gb: number, gw: number;
+    if (w === 0) {
+      const ds = affineDsigma(pieces, b);
+      gv = affineSigma(pieces, b) * E0;
+      gb = v * ds * E0;
+      gw = v * ds * E1;
+    } else {
+      const q = Number(w > 0), sg = 2 * q - 1;
+      const p = pos[i];
+      const S0 = q * E0 - sg * P0[p];
+      const S1 = q * E1 - sg * P1[p];
+      gv = aE0 + gamma * (w * E1 + b * E0) + j0 * (w * S1 + (b - a0) * S0);
+      gb = v * (g0 + j0 * S0);
+      gw = v * (g1 + j0 * S1);
+    }
+    const w1 = w - lr * gw, b1 = b - lr * gb, v1 = v - lr * gv;
+    theta[i] = w1;
+    theta[bOffset + i] = b1;
+    theta[vOffset + i] = v1;
+    key[i] = w1 === 0 ? Infinity : (a0 - b1) / w1;
+    n2 += w1 * w1 + b1 * b1 + v1 * v1;
+  }
+  const c = end > cOffset ? theta[cOffset] - lr * E0 : theta[cOffset];
+  theta[cOffset] = c;
+  return n2 + c * c;
+}
+
 /**
  * The fast route, or null when it does not apply (d ≠ 1 or σ not piecewise linear in hinge
  * form). X holds N 1-D points, y the targets.
  */
-export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): LossRoute | null {
+export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): FusedGdRoute | null {
   if (L.d !== 1) return null;
   const maybeForm = hingeForm(act);
   if (maybeForm === null) return null;
@@ -211,5 +357,45 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
     return loss;
   }
 
-  return { kind: "piecewise-linear-1d", evaluate };
+  // one kink (K = 1: ReLU, leaky ReLU, |z|): the hot path of 1-D training, in module-level loops
+  const a0 = at[0], j0 = jumps[0];
+  const AB = new Float64Array(2);
+  let keysReady = false; // key[] already holds the thresholds of the θ passed next (set by gdStep)
+  function forwardLoss1(theta: Float64Array): number {
+    dSlope.fill(0);
+    dIntercept.fill(0);
+    if (!keysReady) hingeKeys1(theta, a0, H, bOffset, key);
+    keysReady = false;
+    hingeMerge1(theta, xs, H, key, byKey, sortedKey, pos, fresh);
+    fresh = false;
+    forward1(theta, H, bOffset, vOffset, cOffset, pieces, alpha, gamma, a0, j0, pos, dSlope, dIntercept, AB);
+    return residuals(xs, ys, dSlope, dIntercept, AB[0], AB[1], E, invN);
+  }
+  function evaluate1(theta: Float64Array, grad: Float64Array | null): number {
+    keysReady = false;
+    const loss = forwardLoss1(theta);
+    if (grad === null) return loss;
+    prefixSums(xs, E, P0, P1);
+    backward1(theta, grad, H, bOffset, vOffset, cOffset, pieces, alpha, gamma, a0, j0, pos, P0, P1, N);
+    return loss;
+  }
+  /**
+   * One GD step θ ← θ − lr·∇L fused with the backward pass: returns L(θ) before the step and leaves
+   * ‖θ_new‖² in `gdNorm2`; the new hinge thresholds are computed in the same pass, for the next
+   * call. Entries ≥ `end` (c when it is frozen) do not move. The updates are exactly those of
+   * evaluate + θ[j] −= lr·g[j]; ‖θ‖² is summed neuron by neuron (a different order from a flat
+   * pass, so it may differ in the last bits: it only feeds the divergence monitor's 10⁴× test).
+   * `fresh`: θ was changed by someone else since the last call (the keys are recomputed).
+   */
+  function gdStep(theta: Float64Array, lr: number, end: number, changed: boolean): number {
+    if (changed) keysReady = false;
+    const loss = forwardLoss1(theta);
+    prefixSums(xs, E, P0, P1);
+    route.gdNorm2 = backwardStep1(theta, lr, end, H, bOffset, vOffset, cOffset, pieces, alpha, gamma, a0, j0, pos, P0, P1, N, key);
+    keysReady = true;
+    return loss;
+  }
+
+  const route: FusedGdRoute = K === 1 ? { kind: "piecewise-linear-1d", evaluate: evaluate1, gdStep, gdNorm2: NaN } : { kind: "piecewise-linear-1d", evaluate, gdStep: null, gdNorm2: NaN };
+  return route;
 }

@@ -7,7 +7,9 @@ import { Recorder, type TrainHistory } from "./history";
 import { resolveOptions, type TrainOptions } from "./options";
 import { Adam, eulerStep, RK4, type Field } from "./optimizers";
 import { packNet, paramLayout, unpackNet, type ParamLayout } from "./params";
-import { DivergenceMonitor } from "./divergence";
+import { DivergenceMonitor, squaredNorm } from "./divergence";
+import type { LossRoute } from "./dense-route";
+import type { FusedGdRoute } from "./pl1d-route";
 import { checkBudget } from "../check";
 import { assertHomogeneous, paramsFromRSState, rsField, rsStateFromParams } from "./rs-flow";
 import { frozenFeatureRoute, frozenFeatures } from "./frozen-route";
@@ -86,6 +88,7 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   const route = P !== null ? frozenFeatureRoute(P, L, td.y) : chooseRoute(net.activation, L, td, { fastPath: o.fastPath });
   const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : route.kind, net.activation);
   const { steps, lr } = o;
+  let steps0 = steps; // the general loop's last step (−1 when the fused GD loop ran instead)
   const cIndex = L.cOffset;
   const vIndex = L.vOffset;
 
@@ -117,17 +120,22 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
 
   const monitor = new DivergenceMonitor("train", lr, gram === null);
   const start = performance.now();
-  for (let k = 0; k <= steps; k++) {
+  if (adam === null && rk4 === null && rs === null && gram === null) {
+    // plain GD in standard coordinates: one pass per step updates θ and accumulates ‖θ‖² for the monitor
+    gdLoop(route, y, velocity, { lr, steps, trainC: o.trainC, from: frozen ? vIndex : 0, cIndex }, monitor, recorder, o.onProgress, o.progressEvery);
+    steps0 = -1;
+  }
+  for (let k = 0; k <= steps0; k++) {
     // loss (and velocity) at the current point; the final point only needs the loss
-    const value = k === steps && lossOnly ? route.evaluate(y, null) : field(y, velocity);
+    const value = k === steps0 && lossOnly ? route.evaluate(y, null) : field(y, velocity);
     monitor.check(k, value, y);
     recorder.history.lossByStep[k] = value;
     if (recorder.wants(k)) {
       if (rs !== null) recorder.fromRSState(k, value, y, rs.delta);
       else recorder.fromParams(k, value, gram !== null ? gram.theta(y) : y);
     }
-    if (o.onProgress !== null && (k % o.progressEvery === 0 || k === steps)) o.onProgress(k, value);
-    if (k === steps) break;
+    if (o.onProgress !== null && (k % o.progressEvery === 0 || k === steps0)) o.onProgress(k, value);
+    if (k === steps0) break;
     if (adam !== null) adam.step(y, velocity, lr);
     else if (rk4 !== null) rk4.step(field, y, lr, velocity, project);
     else {
@@ -147,4 +155,59 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
 
   const theta = rs !== null ? paramsFromRSState(y, rs.delta, L) : gram !== null ? gram.theta(y) : y;
   return { net: unpackNet(theta, L, net.activation), history: recorder.history };
+}
+
+/**
+ * Full-batch GD θ ← θ − lr·∇L in standard coordinates, fused: the update of step k and ‖θ_{k+1}‖²
+ * (the divergence monitor's norm) are one pass over θ, and the gradient is used as the route
+ * writes it (no negated copy). Bit-identical to the general loop (θ + lr·(−g) = θ − lr·g exactly
+ * in IEEE arithmetic, and ‖θ‖² is summed in the same order). Entries below `from` (frozen W, b)
+ * and c without trainC are never touched.
+ */
+function gdLoop(
+  route: LossRoute | FusedGdRoute,
+  theta: Float64Array,
+  g: Float64Array,
+  o: { lr: number; steps: number; trainC: boolean; from: number; cIndex: number },
+  monitor: DivergenceMonitor,
+  recorder: Recorder,
+  onProgress: ((step: number, loss: number) => void) | null,
+  progressEvery: number,
+): void {
+  const { lr, steps, trainC, from, cIndex } = o;
+  const P = theta.length;
+  // the loop below assumes c is the last entry (it stops before it when c is frozen)
+  if (cIndex !== P - 1) throw new Error(`train: internal: c is at ${cIndex}, expected the last of ${P} parameters`);
+  const end = trainC ? P : P - 1;
+  let n2 = squaredNorm(theta);
+  // a route with its own fused step (1-D piecewise linear): backward pass, update and next step's
+  // thresholds in one pass over the neurons
+  const fused = "gdStep" in route && route.gdStep !== null && from === 0 ? route : null;
+  const evaluate = route.evaluate;
+  for (let k = 0; ; k++) {
+    // (a step that records θ_k takes the plain path: the fused step has moved θ on when it returns)
+    if (fused !== null && k < steps && !recorder.wants(k)) {
+      const value = fused.gdStep!(theta, lr, end, k === 0);
+      monitor.checkNorm2(k, value, n2);
+      recorder.history.lossByStep[k] = value;
+      if (onProgress !== null && k % progressEvery === 0) onProgress(k, value);
+      n2 = fused.gdNorm2;
+      continue;
+    }
+    const value = evaluate(theta, k === steps ? null : g);
+    monitor.checkNorm2(k, value, n2);
+    recorder.history.lossByStep[k] = value;
+    if (recorder.wants(k)) recorder.fromParams(k, value, theta);
+    if (onProgress !== null && (k % progressEvery === 0 || k === steps)) onProgress(k, value);
+    if (k === steps) return;
+    let s = 0;
+    for (let j = 0; j < from; j++) s += theta[j] * theta[j];
+    for (let j = from; j < end; j++) {
+      const t = theta[j] - lr * g[j];
+      theta[j] = t;
+      s += t * t;
+    }
+    if (end < P) s += theta[end] * theta[end];
+    n2 = s;
+  }
 }
