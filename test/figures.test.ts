@@ -17,10 +17,10 @@ function figures(args: string[]) {
   return spawnSync(tsxBin, [path.join(root, "scripts", "figures.ts"), ...args], { cwd: root, encoding: "utf8", timeout: 1_200_000 });
 }
 
-// Two notebooks run here: the tour and 03-kernel-regime, in quick mode, twice each (serially without a
+// Two notebooks run here: the tour and 04-spectral-seminorm, in quick mode, twice each (serially without a
 // usable cache, then in parallel filling a fresh cache); the cached run, the --only run and the
 // gallery reuse those. Every other notebook run is in test/notebooks.test.ts.
-const NBS = ["00-tour.ipynb", "03-kernel-regime.ipynb"];
+const NBS = ["00-tour.ipynb", "04-spectral-seminorm.ipynb"];
 const ONLY = NBS.flatMap((f) => ["--only", f.replace(/\.ipynb$/, "")]);
 const runs = path.join(root, "build", "test-figures-parallel");
 const serialOut = path.join(root, "build", "test-figures");
@@ -143,7 +143,7 @@ function execPng(): Buffer {
   return Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 }
 
-test("parallel (--jobs 2, both notebooks running at once) and cached runs give byte-identical notebooks and figures to the serial uncached run (00-tour, 03-kernel-regime, quick)", () => {
+test("parallel (--jobs 2, both notebooks running at once) and cached runs give byte-identical notebooks and figures to the serial uncached run (00-tour, 04-spectral-seminorm, quick)", () => {
   assert.ok(serial !== null, "the serial run (first test) did not finish");
   const run = (label: string) => {
     const t = Date.now();
@@ -156,7 +156,7 @@ test("parallel (--jobs 2, both notebooks running at once) and cached runs give b
   const parallel = run("parallel");
   assert.match(parallel.stdout, /0 from the cache, 2 at a time/);
   const firstDone = parallel.stderr.search(/: \d+ chart\(s\)/);
-  for (const stem of ["00-tour", "03-kernel-regime"]) {
+  for (const stem of ["00-tour", "04-spectral-seminorm"]) {
     const started = parallel.stderr.indexOf(`${stem}: started`);
     assert.ok(started >= 0 && started < firstDone, `${stem} started before the first notebook finished:\n${parallel.stderr}`);
   }
