@@ -21,6 +21,7 @@ import type { Activation } from "./types";
 import { ACTIVATIONS, registerActivation } from "./registry";
 import { normalCdf, normalPdf } from "../numeric/special";
 import { ifft } from "../numeric/fft";
+import { fastNormalCdf } from "./fast-gelu";
 import { assertStep, isPowerOfTwo } from "../numeric/sample-checks";
 
 /** The z grid of an activation design (Prop. 6). */
@@ -244,8 +245,10 @@ export function designActivation(penalty: (omega: number) => number, opts: { nam
   if (ACTIVATIONS.includes(name)) throw new Error(`designActivation: an activation named "${name}" is already registered; pass another name`);
   const T = designTables(penalty, opts.grid ?? {});
   const { z0, dz, h0, s, rem0, rem1, rem2, rem3 } = T;
-  const sigma = (z: number): number => h0 * (z * normalCdf(z / s) + s * normalPdf(z / s)) + hermite(rem0, rem1, z0, dz, z);
-  const dsigma = (z: number): number => h0 * normalCdf(z / s) + hermite(rem1, rem2, z0, dz, z);
+  // Φ by the fast erfc (1–3 ulp, test/fast-sigma.test.ts; 7× cheaper than numeric/special's): σ and
+  // σ′ are called N·H times per training step
+  const sigma = (z: number): number => h0 * (z * fastNormalCdf(z / s) + s * normalPdf(z / s)) + hermite(rem0, rem1, z0, dz, z);
+  const dsigma = (z: number): number => h0 * fastNormalCdf(z / s) + hermite(rem1, rem2, z0, dz, z);
   const d2sigma = (z: number): number => h0 * gaussianDensity(z, s) + hermite(rem2, rem3, z0, dz, z);
   let table: tf.Tensor1D | undefined; // float32 copies of rem0 and rem1, made on first use of the TF op
   let slopes: tf.Tensor1D | undefined;
