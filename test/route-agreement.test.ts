@@ -14,7 +14,7 @@ import { strict as assert } from "node:assert";
 import { activation } from "../src/activations";
 import { initNetwork, ShallowNet } from "../src/network";
 import { Rng } from "../src/random";
-import { train, type TrainOptions } from "../src/train";
+import { gradients, train, type TrainOptions } from "../src/train";
 import { piecewiseLinear1dRoute } from "../src/train/pl1d-route";
 import { packNet, paramLayout } from "../src/train/params";
 
@@ -90,6 +90,46 @@ test("1-D fused GD step (backward pass, update and next thresholds in one pass) 
         for (let j = 0; j < (trainC ? L.size : L.cOffset); j++) theta[j] -= lr * g[j];
       }
       assert.deepEqual(packNet(res.net), theta, `${name} trainC ${trainC}: final parameters`);
+    }
+  }
+});
+
+test("dense single-kink loops (branch-free |z| form and arithmetic slope select) against a plain loop over act.sigma, act.dsigma: loss and gradient within 1e-13 relative (ReLU, leaky ReLU, |z|; d = 1, 2; odd width; z = 0 exactly)", () => {
+  for (const name of ["relu", "leaky_relu", "abs"] as const) {
+    for (const d of [1, 2]) {
+      const net = initNetwork({ width: 37, inputDim: d, activation: name, init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.5 }, seed: 9 });
+      // a neuron whose preactivation is exactly 0 at a data point (σ′ there is the right derivative)
+      net.W[0] = 1;
+      if (d === 2) net.W[1] = 0;
+      net.b[0] = -0.5;
+      const D = data(41, d, 31);
+      D.X[3] = d === 1 ? [0.5] : [0.5, 0.25];
+      const g = gradients(net, D, { fastPath: false });
+      // the reference: every neuron at every point with the activation's own σ, σ′
+      const H = net.width, N = D.y.length, act = net.activation;
+      const e = D.X.map((x, n) => {
+        let f = net.c;
+        for (let i = 0; i < H; i++) f += net.v[i] * act.sigma(x.reduce((s, xk, k) => s + net.W[i * d + k] * xk, net.b[i]));
+        return f - D.y[n];
+      });
+      const lossRef = e.reduce((s, en) => s + en * en, 0) / (2 * N);
+      const gv = new Float64Array(H), gb = new Float64Array(H), gW = new Float64Array(H * d);
+      D.X.forEach((x, n) => {
+        for (let i = 0; i < H; i++) {
+          const z = x.reduce((s, xk, k) => s + net.W[i * d + k] * xk, net.b[i]);
+          gv[i] += (e[n] * act.sigma(z)) / N;
+          const t = (e[n] * net.v[i] * act.dsigma(z)) / N;
+          gb[i] += t;
+          for (let k = 0; k < d; k++) gW[i * d + k] += t * x[k];
+        }
+      });
+      const scale = (a: ArrayLike<number>) => Math.max(...Array.from(a, Math.abs));
+      const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (ai, j) => Math.abs(ai - b[j]))) / scale(b);
+      const what = `${name}, d = ${d}`;
+      assert.ok(Math.abs(g.loss - lossRef) <= 1e-13 * lossRef, `${what}: loss ${g.loss} vs ${lossRef}`);
+      for (const [label, ours, ref] of [["∂L/∂v", g.gv, gv], ["∂L/∂b", g.gb, gb], ["∂L/∂W", g.gW, gW]] as const) {
+        assert.ok(rel(ours, ref) <= 1e-13, `${what}: ${label} differs by ${rel(ours, ref)} of its largest entry`);
+      }
     }
   }
 });
