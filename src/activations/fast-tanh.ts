@@ -73,7 +73,7 @@ export function tanhWithDerivative(Z: Float64Array, S: Float64Array, D: Float64A
         d = h * h;
       } else d = (4 * E) / (s * s);
     }
-    S[off + n] = t / r;
+    S[off + n] = r === 1 ? t : t / r; // (a division costs as much as the rest of the loop body)
     D[off + n] = d;
   }
 }
