@@ -53,12 +53,21 @@ function erfcRight(x: number): number {
     for (let k = 9; k >= 0; k--) g = g * v + TAIL[k];
     return (expNegSquare(x) * g) / x;
   }
-  let s = 6;
-  while (x < SEG_LO[s]) s--;
+  // the segment index by comparisons summed as numbers, not a search loop: a loop exit that depends
+  // on x is mispredicted on random arguments (the same index as `while (x < SEG_LO[s]) s--`)
+  const s = Number(x >= 0.9) + Number(x >= 1.35) + Number(x >= 1.9) + Number(x >= 2.6) + Number(x >= 3.5) + Number(x >= 4.6);
   const t = x - SEG_MID[s];
   const o = 14 * s;
-  let f = SEG_C[o + 13];
-  for (let k = 12; k >= 0; k--) f = f * t + SEG_C[o + k];
+  // The low-order terms by Horner (they carry the result's rounding: ½ ulp from the last sum), the
+  // high-order tail c₄…c₁₃ by Estrin's scheme (its terms are below 1e-2 of the result, so its
+  // different rounding does not show): a dependency chain of 7 multiply-adds instead of 13, which
+  // bounded this loop (no FMA in JS). Error budget checked in test/fast-sigma.test.ts.
+  const t2 = t * t, t4 = t2 * t2;
+  const C = SEG_C;
+  const tail =
+    C[o + 4] + C[o + 5] * t + t2 * (C[o + 6] + C[o + 7] * t) + t4 * (C[o + 8] + C[o + 9] * t + t2 * (C[o + 10] + C[o + 11] * t)) +
+    t4 * t4 * (C[o + 12] + C[o + 13] * t);
+  const f = C[o] + t * (C[o + 1] + t * (C[o + 2] + t * (C[o + 3] + t * tail)));
   return expNegSquare(x) * f;
 }
 
@@ -95,7 +104,7 @@ export function geluWithDerivative(Z: Float64Array, S: Float64Array, D: Float64A
   for (let n = 0; n < count; n++) {
     const z = r * Z[n];
     const cdf = fastNormalCdf(z);
-    S[off + n] = (z * cdf) / r;
+    S[off + n] = r === 1 ? z * cdf : (z * cdf) / r;
     D[off + n] = cdf + z * (INV_SQRT_2PI * fastExp(-0.5 * z * z));
   }
 }
