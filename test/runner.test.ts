@@ -16,6 +16,8 @@ import {
   findKernelspec,
   isTslabBindRace,
 } from "../src/notebook";
+import { freePort } from "../src/notebook/kernel-client";
+import * as net from "net";
 
 const root = path.resolve(__dirname, "..");
 // fixtures live inside the project so that the kernel resolves node_modules (and spectral-bias) from them
@@ -249,6 +251,26 @@ test("the kernel's 'abort' to a request within 200 ms of an error (tslab's queue
     assert.equal(next.reply.content.status, "ok", `status ${next.reply.content.status} after ${Date.now() - t} ms`);
   } finally {
     await k.shutdown();
+  }
+});
+
+test("a kernel whose chosen port was taken before it could bind it (EADDRINUSE) is restarted on fresh ports within seconds, not failed after the 120 s start-up timeout", async () => {
+  // a port held by this process, handed out as all five ports of the first attempt
+  const held = net.createServer();
+  await new Promise<void>((resolve) => held.listen(0, "127.0.0.1", resolve));
+  const taken = (held.address() as net.AddressInfo).port;
+  let calls = 0;
+  const pickPort = async () => (calls++ < 5 ? taken : freePort());
+  const t = Date.now();
+  const k = await KernelClient.start(findKernelspec("spectral-bias"), { cwd: dir, pickPort, startupTimeoutMs: 60_000 });
+  try {
+    console.log(`# started after a port collision in ${((Date.now() - t) / 1000).toFixed(1)} s, ${calls} ports chosen`);
+    assert.ok(calls >= 10, `the kernel must have been started a second time on fresh ports (${calls} ports chosen)`);
+    const r = await k.execute(`1 + 1`, { timeoutMs: 60_000 });
+    assert.equal(r.reply.content.status, "ok");
+  } finally {
+    await k.shutdown();
+    held.close();
   }
 });
 

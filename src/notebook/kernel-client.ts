@@ -135,6 +135,10 @@ export class KernelDiedError extends Error {}
 /** tslab's abort window after an error reply (200 ms) plus a margin. */
 const TSLAB_ABORT_WINDOW_MS = 300;
 export class KernelTimeoutError extends Error {}
+/** The kernel could not bind a port chosen for it (KernelClient.start retries on fresh ports). */
+export class KernelPortError extends Error {}
+/** start-up attempts when the kernel cannot bind its ports */
+export const PORT_ATTEMPTS = 3;
 
 interface Pending {
   replies: JupyterMessage[];
@@ -181,10 +185,30 @@ export class KernelClient {
     private readonly connectionFile: string,
   ) {}
 
-  /** Launch the kernel from its spec (cwd = where relative imports resolve, e.g. the notebook's folder). */
-  static async start(spec: Kernelspec, opts: { cwd: string; startupTimeoutMs?: number; env?: Record<string, string> }): Promise<KernelClient> {
+  /**
+   * Launch the kernel from its spec (cwd = where relative imports resolve, e.g. the notebook's folder).
+   *
+   * The five ports are chosen free (bind to 0, release) and bound by the kernel a moment later;
+   * another process (a second kernel starting at the same time) can take one in between, and the
+   * kernel then cannot bind it (EADDRINUSE) and never becomes ready. That is seen in its stderr
+   * within a second: the kernel is stopped and started again on fresh ports, up to
+   * PORT_ATTEMPTS times (it used to wait out the 120 s start-up timeout and fail the run).
+   * `pickPort` replaces the port chooser (tests use it to hand out a port that is taken).
+   */
+  static async start(spec: Kernelspec, opts: { cwd: string; startupTimeoutMs?: number; env?: Record<string, string>; pickPort?: () => Promise<number> }): Promise<KernelClient> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await KernelClient.startOnce(spec, opts);
+      } catch (e) {
+        if (!(e instanceof KernelPortError) || attempt >= PORT_ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  private static async startOnce(spec: Kernelspec, opts: { cwd: string; startupTimeoutMs?: number; env?: Record<string, string>; pickPort?: () => Promise<number> }): Promise<KernelClient> {
     const key = randomBytes(32).toString("hex");
-    const ports = await Promise.all([0, 1, 2, 3, 4].map(() => freePort()));
+    const pick = opts.pickPort ?? freePort;
+    const ports = await Promise.all([0, 1, 2, 3, 4].map(() => pick()));
     const conn = {
       transport: "tcp",
       ip: "127.0.0.1",
@@ -402,6 +426,9 @@ export class KernelClient {
         if (e instanceof KernelDiedError) {
           throw new KernelDiedError(`${e.message} while starting; its stderr:\n${this.stderrTail.trim() || "(empty)"}`);
         }
+      }
+      if (/EADDRINUSE|Address already in use/.test(this.stderrTail)) {
+        throw new KernelPortError(`kernel "${this.spec.name}" could not bind one of its ports (taken by another process after it was chosen); its stderr:\n${this.stderrTail.trim()}`);
       }
     }
     throw new KernelTimeoutError(`kernel "${this.spec.name}" did not become ready within ${timeoutMs} ms; its stderr:\n${this.stderrTail.trim()}`);
