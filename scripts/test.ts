@@ -8,7 +8,7 @@
 // 4/3 of the optimum; in practice the suite ends when the CPU work is done.
 //
 // The durations come from the previous run on this machine (build/test-times.json, written at the end
-// of each complete green run: each file's wall time, process start to end). On a clean clone there is no record,
+// of each complete green run: each file's wall time from its first test's start to its last test's end). On a clean clone there is no record,
 // and HEAVY below (measured on the 2-core CI machine) gives the order; files not in the list follow in
 // name order. The order changes the wall time only: each file runs in its own process, as before.
 //
@@ -80,20 +80,32 @@ for (const f of files) {
 const ordered = order(files);
 const concurrency = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 
-const perFile = new Map<string, number>();
+// Each file's wall time, from its top-level tests' events: Node 20 reports no event for the file
+// itself (nesting 0 is a top-level test), and a file may run its tests concurrently (the notebook
+// runs), so the span is [earliest start, latest end] over its tests, start = arrival − duration.
+const span = new Map<string, { start: number; end: number }>();
+function note(data: { nesting: number; file?: string; details: { duration_ms: number } }): void {
+  if (data.nesting !== 0 || !data.file) return;
+  const now = performance.now() / 1000, start = now - data.details.duration_ms / 1000;
+  const f = path.basename(data.file);
+  const s = span.get(f);
+  if (s === undefined) span.set(f, { start, end: now });
+  else {
+    s.start = Math.min(s.start, start);
+    s.end = Math.max(s.end, now);
+  }
+}
 const stream = run({ files: ordered, concurrency });
-stream.on("test:fail", () => {
+stream.on("test:fail", (data: Parameters<typeof note>[0]) => {
   process.exitCode = 1;
+  note(data);
 });
-stream.on("test:pass", (data: { nesting: number; file?: string; details: { duration_ms: number } }) => {
-  // nesting 0 is the file itself (its process, start to end)
-  if (data.nesting === 0 && data.file) perFile.set(path.basename(data.file), data.details.duration_ms / 1000);
-});
+stream.on("test:pass", note);
 stream.on("end", () => {
   // record only a complete, green run of the whole suite: a partial run would reorder the next one badly
   if (process.exitCode || args.length > 0) return;
   const out: Record<string, number> = {};
-  for (const [f, s] of [...perFile].sort((a, b) => b[1] - a[1])) out[f] = Math.round(s * 10) / 10;
+  for (const [f, s] of [...span].map(([f, v]) => [f, v.end - v.start] as const).sort((a, b) => b[1] - a[1])) out[f] = Math.round(s * 10) / 10;
   fs.mkdirSync(path.dirname(record), { recursive: true });
   writeFileAtomic(record, JSON.stringify(out, null, 1) + "\n");
 });
