@@ -44,7 +44,7 @@ export function runNtkGram(opts: { repeats: number; names?: string[]; log: (s: s
       pairs.forEach(([i, j], k) => (err = Math.max(err, Math.abs(G[i * N + j] - direct.value[k]))));
       agreement = `max |G − direct| ${(err / maxG).toExponential(1)}·max|G| at ${SAMPLE} entries`;
       const cheb = K.route === "closed-form" ? null : ntkChebyshevGram(K.activation, LAW.sigmaW, LAW.sigmaB, LAW.sigmaV, X, null);
-      route = cheb ? `Chebyshev m=${cheb.m}, Q=${cheb.Q}, rank ${cheb.r}` : name === "elu" ? "closed-form (Φ₂ orthants, 1-D loop)" : K.route;
+      route = cheb ? `Chebyshev m=${cheb.m}, Q=${cheb.Q}, rank ${cheb.r}` : name === "elu" ? "closed form (Φ₂ orthants) by blocks: exact near x = y, Chebyshev off it" : K.route;
     }
     opts.log(`  ntk    ${name}: ${oursWall.toFixed(3)} s wall, ${oursCpu.toFixed(3)} s cpu (${route}); direct route ${(perEntry.cpu * 1000).toFixed(1)} ms cpu/entry → ${(perEntry.cpu * entries).toFixed(0)} s cpu for the Gram`);
     return {

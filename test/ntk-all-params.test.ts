@@ -11,6 +11,8 @@ import { activation, registerActivation } from "../src/activations";
 import { initNetwork } from "../src/network";
 import { ntkGram } from "../src/kernel/ntk-learning-rate";
 import { integrate } from "../src/numeric";
+import { blockGram1D } from "../src/kernel/gram-blocks";
+import { Rng } from "../src/random";
 
 const law = { sigmaW: 1.2, sigmaB: 0.8, sigmaV: 0.9 };
 const normal = (t: number, s: number) => Math.exp(-0.5 * (t / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
@@ -287,4 +289,49 @@ test("allParamNTK(elu) beyond ELU_MAX_VARIANCE (|x| = 6, Var z = 52.5) falls bac
     const ref = thetaByWB("elu", x, y), got = K.at(x, y);
     assert.ok(Math.abs(got - ref) <= 1e-10 * Math.abs(ref), `(${x}, ${y}): ${got} vs ${ref}`);
   }
+});
+
+// The hierarchical ELU Gram (src/kernel/gram-blocks.ts). Error model: exact entries near the
+// diagonal; interpolated blocks within Λ²·TAIL_TOL of their largest value (Λ < 3.1 for 24 Lobatto
+// nodes, TAIL_TOL = 1e-13), so ≤ 1e-12·max|Θ| in all.
+test("allParamNTK(elu) 1-D Gram by blocks (exact near x = y, checked Chebyshev interpolants on separated blocks): within 1e-12·max|Θ| of the entries K.at, exactly symmetric, and rectangular; unsorted points with ties", () => {
+  const rng0 = new Rng(17), rng = () => rng0.uniformIn(0, 1);
+  const X = Float64Array.from({ length: 500 }, () => -2.5 + 5 * rng());
+  X[7] = X[3]; // a tie
+  const Y = Float64Array.from({ length: 150 }, () => -1 + 4 * rng());
+  for (const alpha of [1, 0.5]) {
+    const K = allParamNTK({ activation: activation("elu", { alpha }), inputDim: 1, ...law });
+    const G = K.gramFlat(X, null), H = K.gramFlat(X, Y);
+    let e = 0, eh = 0, mx = 0;
+    for (let i = 0; i < X.length; i++) {
+      for (let j = 0; j < X.length; j++) {
+        const v = K.at(X[i], X[j]);
+        mx = Math.max(mx, Math.abs(v));
+        e = Math.max(e, Math.abs(G[i * X.length + j] - v));
+        if (G[i * X.length + j] !== G[j * X.length + i]) assert.fail(`not symmetric at (${i}, ${j})`);
+      }
+      for (let j = 0; j < Y.length; j++) eh = Math.max(eh, Math.abs(H[i * Y.length + j] - K.at(X[i], Y[j])));
+    }
+    console.log(`# elu α = ${alpha} block Gram: max error ${(e / mx).toExponential(1)} (square), ${(eh / mx).toExponential(1)} (rectangular) of max|Θ| (model ≤ 1e-12)`);
+    assert.ok(e <= 1e-12 * mx && eh <= 1e-12 * mx, `α = ${alpha}: ${e / mx}, ${eh / mx}`);
+  }
+  const stats = blockGram1D((x, y) => x + y, X, null).stats;
+  assert.ok(stats.interpolatedBlocks > 0, "the test must exercise interpolated blocks");
+});
+
+test("blockGram1D: a symmetric kernel with kinks off the diagonal (|x − 0.3| + |y − 0.3|) fails the Chebyshev check on the blocks that contain it, which are then split down to exact entries: still within 1e-12", () => {
+  const X = Float64Array.from({ length: 600 }, (_, i) => -2 + (4 * i) / 599);
+  const k = (x: number, y: number) => (Math.abs(x - 0.3) + Math.abs(y - 0.3)) * Math.exp(-0.1 * (x - y) ** 2) + Math.cos(x * y); // symmetric
+  const { G, stats } = blockGram1D(k, X, null);
+  let e = 0, mx = 0;
+  for (let i = 0; i < X.length; i++) {
+    for (let j = 0; j < X.length; j++) {
+      const v = k(X[i], X[j]);
+      mx = Math.max(mx, Math.abs(v));
+      e = Math.max(e, Math.abs(G[i * X.length + j] - v));
+    }
+  }
+  console.log(`# kinked kernel: ${stats.rejectedBlocks} blocks rejected, ${stats.interpolatedBlocks} interpolated; max error ${(e / mx).toExponential(1)} of max|k|`);
+  assert.ok(stats.rejectedBlocks > 0, "the kink must be caught by the check");
+  assert.ok(e <= 1e-12 * mx, `${e / mx}`);
 });

@@ -232,7 +232,7 @@ function pivotedCholeskyMatrix(C: Float64Array, m: number, relTol: number): { R:
  * Envelope of the 2-D Chebyshev coefficients of the values C at the m×m Lobatto grid:
  * e[k] = max{|c_jl| : max(j, l) = k} / max |c| (k = 0..m−1).
  */
-function chebEnvelope(C: Float64Array, m: number): Float64Array {
+export function chebEnvelope(C: Float64Array, m: number): Float64Array {
   const n = m - 1;
   const T = new Float64Array(m * m); // the DCT-I: values at the nodes → coefficients
   for (let j = 0; j < m; j++) {
@@ -268,7 +268,7 @@ function chebEnvelope(C: Float64Array, m: number): Float64Array {
 }
 
 /** the largest coefficient of degree > 3(m−1)/4, relative (converged when ≤ tol) */
-function chebTail(e: Float64Array): number {
+export function chebTail(e: Float64Array): number {
   const cut = (3 * (e.length - 1)) / 4;
   let t = 0;
   for (let k = Math.floor(cut) + 1; k < e.length; k++) t = Math.max(t, e[k]);
@@ -299,7 +299,7 @@ function nextSize(e: Float64Array, tol: number): number {
 }
 
 /** N×m barycentric Lagrange matrix of the Chebyshev–Lobatto nodes xs at the points X. */
-function lagrangeMatrix(X: Float64Array, xs: Float64Array): Float64Array {
+export function lagrangeMatrix(X: Float64Array, xs: Float64Array): Float64Array {
   const m = xs.length, N = X.length;
   const L = new Float64Array(N * m);
   const wb = Float64Array.from({ length: m }, (_, k) => (k % 2 === 0 ? 1 : -1) * (k === 0 || k === m - 1 ? 0.5 : 1));

@@ -68,6 +68,7 @@ import type { FastKernel } from "./gram";
 import { ntkChebyshevGram } from "./ntk-chebyshev";
 import { normalGaussHermite } from "./ntk-gauss-hermite";
 import { ELU_MAX_VARIANCE, eluMoments } from "./ntk-elu";
+import { blockGram1D } from "./gram-blocks";
 import { pairwiseGram } from "./rs-kernel-common";
 
 /** Options of allParamNTK: the activation, the input dimension and the Gaussian law of (w, b, v). */
@@ -129,6 +130,8 @@ type PairMoments = (a: number, c: number, q: number) => Float64Array;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 /** below this many pairs the direct route is cheaper than the Chebyshev tabulation */
 const CHEBYSHEV_MIN_PAIRS = 300;
+/** below this many pairs the ELU Gram is computed entry by entry (the block hierarchy has nothing to gain) */
+const BLOCK_MIN_PAIRS = 4096;
 const T_MAX = 9; // standardized truncation: the normal mass beyond ±9 is 2e-19
 
 function checkOptions(o: AllParamNTKOptions, where: string): void {
@@ -407,8 +410,18 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     }
     return G;
   };
+  /** one 1-D closed-form entry, the same arithmetic as closedGram1D's */
+  const closedEntry1D = (x: number, y: number): number => {
+    const s2 = sw * sw, b2 = sb * sb;
+    closedMoments(sw * sb * Math.abs(x - y), s2 * x * y + b2, s2 * x * x + b2, s2 * y * y + b2);
+    return out3[0] + sv * sv * out3[1] * (x * y + 1);
+  };
   const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
     const pairs = B === null ? (A.length * (A.length + 1)) / 2 : A.length * B.length;
+    // 1-D ELU, many pairs: its entry costs three Φ₂, and Θ is analytic off x = y only (σ″ jumps at
+    // 0), so the hierarchical evaluation of gram-blocks.ts: exact entries near the diagonal, checked
+    // Chebyshev interpolants on well-separated blocks
+    if (d === 1 && elu && pairs > BLOCK_MIN_PAIRS) return blockGram1D(closedEntry1D, A, B).G;
     // 1-D smooth σ, many pairs: Chebyshev tabulation (ntk-chebyshev.ts); null when it does not apply
     const fast = d === 1 && route === "panel-quadrature" && pairs > CHEBYSHEV_MIN_PAIRS ? ntkChebyshevGram(act, sw, sb, sv, A, B) : null;
     if (fast !== null) return fast.G;
