@@ -114,6 +114,50 @@ test("the designed activation's TF op matches σ in float32 (5e-5) and its gradi
   [-1, 0.3, 2].forEach((x, i) => assert.ok(Math.abs(g[i] - a.dsigma(x)) < 5e-5, `σ′(${x}): ${g[i]} vs ${a.dsigma(x)}`));
 });
 
+test("σ, σ′ (quintic cells of σ − h0·ReLU, σ′ − h0·H) agree with the closed form + cubic-Hermite tables within that route's error dz⁴/384·max|f⁗|, with no h0 jump of σ′ at z = 0", () => {
+  // Gaussian design: σ″ = φ. The closed-form route interpolates rem0 (rem0⁗ = rem2″) and rem1
+  // (rem1⁗ = rem2‴), rem2 = σ″ − h0φ_s, by cubic Hermite: error ≤ dz⁴/384·max|f⁗| (measured 7.3e-11 and
+  // 2.2e-10 at the bound). The quintic cells add (dz/2)⁶/6!·max|f⁽⁶⁾| ≲ 1e-14, so the two routes differ by the first.
+  const a = designActivation((w) => w ** 4 * Math.exp(w * w), { name: "design_test_cells" });
+  const T = designTables((w) => w ** 4 * Math.exp(w * w));
+  const { z0, dz, h0, s, rem0, rem1, rem2 } = T;
+  const cubic = (f: Float64Array, df: Float64Array, z: number): number => {
+    const u = (z - z0) / dz, j = Math.floor(u), t = u - j, t2 = t * t, t3 = t2 * t;
+    return (2 * t3 - 3 * t2 + 1) * f[j] + (t3 - 2 * t2 + t) * dz * df[j] + (-2 * t3 + 3 * t2) * f[j + 1] + (t3 - t2) * dz * df[j + 1];
+  };
+  const phi = (u: number): number => Math.exp(-0.5 * u * u) / Math.sqrt(2 * Math.PI);
+  const Phi = (z: number): number => activation("smooth_relu").dsigma(z); // zΦ + φ has σ′ = Φ
+  const oldSigma = (z: number): number => h0 * s * activation("smooth_relu").sigma(z / s) + cubic(rem0, rem1, z);
+  const oldSlope = (z: number): number => h0 * Phi(z / s) + cubic(rem1, rem2, z);
+  // rem2″ and rem2‴ from the closed forms φ″ = (u² − 1)φ, φ‴ = (3u − u³)φ, with φ_s(z) = φ(z/s)/s
+  let m4sigma = 0, m4slope = 0;
+  for (let z = -8; z <= 8; z += 1e-3) {
+    const u = z / s;
+    m4sigma = Math.max(m4sigma, Math.abs((z * z - 1) * phi(z) - (h0 * (u * u - 1) * phi(u)) / s ** 3));
+    m4slope = Math.max(m4slope, Math.abs((3 * z - z ** 3) * phi(z) - (h0 * (3 * u - u ** 3) * phi(u)) / s ** 4));
+  }
+  const bound0 = (dz ** 4 / 384) * m4sigma + 1e-15, bound1 = (dz ** 4 / 384) * m4slope + 1e-15;
+  let e0 = 0, e1 = 0;
+  for (let j = -600; j < 600; j++) {
+    for (const t of [0.25, 0.5, 0.75]) {
+      const z = (j + t) * dz;
+      e0 = Math.max(e0, Math.abs(a.sigma(z) - oldSigma(z)));
+      e1 = Math.max(e1, Math.abs(a.dsigma(z) - oldSlope(z)));
+    }
+  }
+  assert.ok(e0 <= bound0 && e0 > 0.2 * bound0, `σ: routes differ by ${e0}, bound ${bound0}`);
+  assert.ok(e1 <= bound1 && e1 > 0.2 * bound1, `σ′: routes differ by ${e1}, bound ${bound1}`);
+  // σ′ is continuous through 0 although σ′ − h0·H jumps there: a tiny negative z that rounds into the
+  // cell right of 0 must not pick up the step h0
+  const at0 = a.dsigma(0);
+  for (const z of [-1e-300, -1e-15, -3e-14, -1e-12, 1e-15, 1e-12]) assert.ok(Math.abs(a.dsigma(z) - at0) < 1e-11, `σ′(${z}) = ${a.dsigma(z)} vs σ′(0) = ${at0}`);
+  assert.ok(Math.abs(at0 - 0.5) < 1e-11 && Math.abs(a.sigma(0) - 1 / Math.sqrt(2 * Math.PI)) < 1e-10, `σ′(0) ${at0}, σ(0) ${a.sigma(0)}`);
+  // outside the window the remainders have decayed: σ = h0·ReLU, σ′ = h0·H; NaN stays NaN
+  assert.equal(a.sigma(-400), 0);
+  assert.equal(a.dsigma(400), h0);
+  assert.ok(Number.isNaN(a.sigma(NaN)) && Number.isNaN(a.dsigma(NaN)));
+});
+
 test("designActivation rejects unusable penalties with clear errors naming the frequency", () => {
   // P = ω⁴ (ReLU): ω²/√P = 1 never decays, σ″ = δ is not a function
   assert.throws(() => designActivation((w) => w ** 4), /has not decayed by the grid's top frequency.*activation\("relu"\).*ω⁴·exp\(εω²\)/);
