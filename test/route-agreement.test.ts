@@ -94,7 +94,7 @@ test("1-D fused GD step (backward pass, update and next thresholds in one pass) 
   }
 });
 
-test("dense single-kink loops (branch-free |z| form and arithmetic slope select) against a plain loop over act.sigma, act.dsigma: loss and gradient within 1e-13 relative (ReLU, leaky ReLU, |z|; d = 1, 2; odd width; z = 0 exactly)", () => {
+test("dense single-kink loops (branch-free |z| form, arithmetic slope select, 2-D masked z ≥ 0 sums with neuron-independent totals) against a plain loop over act.sigma, act.dsigma: loss and gradient within 1e-13 relative (ReLU, leaky ReLU, |z|; d = 1, 2; odd width; z = 0 exactly)", () => {
   for (const name of ["relu", "leaky_relu", "abs"] as const) {
     for (const d of [1, 2]) {
       const net = initNetwork({ width: 37, inputDim: d, activation: name, init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.5 }, seed: 9 });
