@@ -392,29 +392,25 @@ export function allParamNTK(opts: AllParamNTKOptions): AllParamNTK {
     const m = momentsFlat(X, xo, Y, yo);
     return m[0] + sv * sv * m[1] * (m[2] + 1);
   };
-  /** 1-D closed forms, one tight loop (W = σ_wσ_b|x − y| in 1-D); symmetric fill when B = null */
+  /** one 1-D closed-form entry (W = σ_wσ_b|x − y| in 1-D) */
+  const closedEntry1D = (x: number, y: number): number => {
+    const s2 = sw * sw, b2 = sb * sb;
+    closedMoments(sw * sb * Math.abs(x - y), s2 * x * y + b2, s2 * x * x + b2, s2 * y * y + b2);
+    return out3[0] + sv * sv * out3[1] * (x * y + 1);
+  };
+  /** 1-D closed forms, one tight loop with no sine or cosine per entry; symmetric fill when B = null */
   const closedGram1D = (A: Float64Array, B: Float64Array | null): Float64Array => {
     const Bm = B ?? A;
     const N1 = A.length, N2 = Bm.length;
     const G = new Float64Array(N1 * N2);
-    const s2 = sw * sw, b2 = sb * sb, swb = sw * sb, v2 = sv * sv;
     for (let i = 0; i < N1; i++) {
-      const x = A[i], a = s2 * x * x + b2;
       for (let j = B === null ? i : 0; j < N2; j++) {
-        const y = Bm[j];
-        closedMoments(swb * Math.abs(x - y), s2 * x * y + b2, a, s2 * y * y + b2);
-        const k = out3[0] + v2 * out3[1] * (x * y + 1);
+        const k = closedEntry1D(A[i], Bm[j]);
         G[i * N2 + j] = k;
         if (B === null) G[j * N2 + i] = k;
       }
     }
     return G;
-  };
-  /** one 1-D closed-form entry, the same arithmetic as closedGram1D's */
-  const closedEntry1D = (x: number, y: number): number => {
-    const s2 = sw * sw, b2 = sb * sb;
-    closedMoments(sw * sb * Math.abs(x - y), s2 * x * y + b2, s2 * x * x + b2, s2 * y * y + b2);
-    return out3[0] + sv * sv * out3[1] * (x * y + 1);
   };
   const gramFlat = (A: Float64Array, B: Float64Array | null): Float64Array => {
     const pairs = B === null ? (A.length * (A.length + 1)) / 2 : A.length * B.length;

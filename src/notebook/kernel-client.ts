@@ -135,6 +135,14 @@ export class KernelDiedError extends Error {}
 /** tslab's abort window after an error reply (200 ms) plus a margin. */
 const TSLAB_ABORT_WINDOW_MS = 300;
 export class KernelTimeoutError extends Error {}
+/** Options of KernelClient.start: cwd (where relative imports resolve), start-up timeout, extra environment, and the port chooser (tests). */
+export interface KernelStartOptions {
+  cwd: string;
+  startupTimeoutMs?: number;
+  env?: Record<string, string>;
+  pickPort?: () => Promise<number>;
+}
+
 /** The kernel could not bind a port chosen for it (KernelClient.start retries on fresh ports). */
 export class KernelPortError extends Error {}
 /** start-up attempts when the kernel cannot bind its ports */
@@ -195,7 +203,7 @@ export class KernelClient {
    * PORT_ATTEMPTS times (it used to wait out the 120 s start-up timeout and fail the run).
    * `pickPort` replaces the port chooser (tests use it to hand out a port that is taken).
    */
-  static async start(spec: Kernelspec, opts: { cwd: string; startupTimeoutMs?: number; env?: Record<string, string>; pickPort?: () => Promise<number> }): Promise<KernelClient> {
+  static async start(spec: Kernelspec, opts: KernelStartOptions): Promise<KernelClient> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await KernelClient.startOnce(spec, opts);
@@ -205,7 +213,7 @@ export class KernelClient {
     }
   }
 
-  private static async startOnce(spec: Kernelspec, opts: { cwd: string; startupTimeoutMs?: number; env?: Record<string, string>; pickPort?: () => Promise<number> }): Promise<KernelClient> {
+  private static async startOnce(spec: Kernelspec, opts: KernelStartOptions): Promise<KernelClient> {
     const key = randomBytes(32).toString("hex");
     const pick = opts.pickPort ?? freePort;
     const ports = await Promise.all([0, 1, 2, 3, 4].map(() => pick()));

@@ -319,12 +319,7 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
     if (grad === null) return loss;
 
     // ---- backward: prefix sums of the scaled residuals over the sorted data
-    P0[0] = 0;
-    P1[0] = 0;
-    for (let m = 0; m < N; m++) {
-      P0[m + 1] = P0[m] + E[m];
-      P1[m + 1] = P1[m] + E[m] * xs[m];
-    }
+    prefixSums(xs, E, P0, P1);
     const E0 = P0[N], E1 = P1[N];
     for (let i = 0; i < H; i++) {
       const w = theta[i], b = theta[bOffset + i], v = theta[vOffset + i];
@@ -385,7 +380,7 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
    * call. Entries ≥ `end` (c when it is frozen) do not move. The updates are exactly those of
    * evaluate + θ[j] −= lr·g[j]; ‖θ‖² is summed neuron by neuron (a different order from a flat
    * pass, so it may differ in the last bits: it only feeds the divergence monitor's 10⁴× test).
-   * `fresh`: θ was changed by someone else since the last call (the keys are recomputed).
+   * `changed`: θ may have been changed elsewhere since the last gdStep (the keys are recomputed).
    */
   function gdStep(theta: Float64Array, lr: number, end: number, changed: boolean): number {
     if (changed) keysReady = false;

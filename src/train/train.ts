@@ -88,7 +88,6 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   const route = P !== null ? frozenFeatureRoute(P, L, td.y) : chooseRoute(net.activation, L, td, { fastPath: o.fastPath });
   const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : route.kind, net.activation);
   const { steps, lr } = o;
-  let steps0 = steps; // the general loop's last step (−1 when the fused GD loop ran instead)
   const cIndex = L.cOffset;
   const vIndex = L.vOffset;
 
@@ -123,30 +122,30 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   if (adam === null && rk4 === null && rs === null && gram === null) {
     // plain GD in standard coordinates: one pass per step updates θ and accumulates ‖θ‖² for the monitor
     gdLoop(route, y, velocity, { lr, steps, trainC: o.trainC, from: frozen ? vIndex : 0, cIndex }, monitor, recorder, o.onProgress, o.progressEvery);
-    steps0 = -1;
-  }
-  for (let k = 0; k <= steps0; k++) {
-    // loss (and velocity) at the current point; the final point only needs the loss
-    const value = k === steps0 && lossOnly ? route.evaluate(y, null) : field(y, velocity);
-    monitor.check(k, value, y);
-    recorder.history.lossByStep[k] = value;
-    if (recorder.wants(k)) {
-      if (rs !== null) recorder.fromRSState(k, value, y, rs.delta);
-      else recorder.fromParams(k, value, gram !== null ? gram.theta(y) : y);
-    }
-    if (o.onProgress !== null && (k % o.progressEvery === 0 || k === steps0)) o.onProgress(k, value);
-    if (k === steps0) break;
-    if (adam !== null) adam.step(y, velocity, lr);
-    else if (rk4 !== null) rk4.step(field, y, lr, velocity, project);
-    else {
-      eulerStep(y, velocity, lr);
-      if (project !== undefined) project(y);
-      if (gram !== null) {
-        // plain Gram GD steps up to the next step that records or reports, in one tight loop
-        const next = Math.min(recorder.nextRecordStep(), o.onProgress !== null ? (Math.floor(k / o.progressEvery) + 1) * o.progressEvery : steps, steps);
-        const bad = gram.eulerRun(lr, k + 1, next, recorder.history.lossByStep);
-        monitor.checkLosses(recorder.history.lossByStep, k + 1, bad >= 0 ? bad + 1 : next);
-        k = next - 1;
+  } else {
+    for (let k = 0; k <= steps; k++) {
+      // loss (and velocity) at the current point; the final point only needs the loss
+      const value = k === steps && lossOnly ? route.evaluate(y, null) : field(y, velocity);
+      monitor.check(k, value, y);
+      recorder.history.lossByStep[k] = value;
+      if (recorder.wants(k)) {
+        if (rs !== null) recorder.fromRSState(k, value, y, rs.delta);
+        else recorder.fromParams(k, value, gram !== null ? gram.theta(y) : y);
+      }
+      if (o.onProgress !== null && (k % o.progressEvery === 0 || k === steps)) o.onProgress(k, value);
+      if (k === steps) break;
+      if (adam !== null) adam.step(y, velocity, lr);
+      else if (rk4 !== null) rk4.step(field, y, lr, velocity, project);
+      else {
+        eulerStep(y, velocity, lr);
+        if (project !== undefined) project(y);
+        if (gram !== null) {
+          // plain Gram GD steps up to the next step that records or reports, in one tight loop
+          const next = Math.min(recorder.nextRecordStep(), o.onProgress !== null ? (Math.floor(k / o.progressEvery) + 1) * o.progressEvery : steps, steps);
+          const bad = gram.eulerRun(lr, k + 1, next, recorder.history.lossByStep);
+          monitor.checkLosses(recorder.history.lossByStep, k + 1, bad >= 0 ? bad + 1 : next);
+          k = next - 1;
+        }
       }
     }
   }
