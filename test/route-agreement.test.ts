@@ -94,6 +94,10 @@ test("1-D fused GD step (backward pass, update and next thresholds in one pass) 
   }
 });
 
+// Error model for 1e-13: both sides sum the same N·H = 41·37 products in different orders (and the
+// 2-D form subtracts masked sums from totals), so they differ by a few ulp times the number of terms
+// summed, ≲ (N + H)·ε·max|term| ≈ 1e-14 of the largest entry; a wrong slope or a misplaced kink
+// changes the gradient at the 1e-2 level.
 test("dense single-kink loops (branch-free |z| form, arithmetic slope select, 2-D masked z ≥ 0 sums with neuron-independent totals) against a plain loop over act.sigma, act.dsigma: loss and gradient within 1e-13 relative (ReLU, leaky ReLU, |z|; d = 1, 2; odd width; z = 0 exactly)", () => {
   for (const name of ["relu", "leaky_relu", "abs"] as const) {
     for (const d of [1, 2]) {
@@ -126,6 +130,7 @@ test("dense single-kink loops (branch-free |z| form, arithmetic slope select, 2-
       const scale = (a: ArrayLike<number>) => Math.max(...Array.from(a, Math.abs));
       const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (ai, j) => Math.abs(ai - b[j]))) / scale(b);
       const what = `${name}, d = ${d}`;
+      console.log(`# ${what}: loss ${(Math.abs(g.loss - lossRef) / lossRef).toExponential(1)}, gradients ${Math.max(rel(g.gv, gv), rel(g.gb, gb), rel(g.gW, gW)).toExponential(1)} relative (model ≲ 1e-14, tolerance 1e-13)`);
       assert.ok(Math.abs(g.loss - lossRef) <= 1e-13 * lossRef, `${what}: loss ${g.loss} vs ${lossRef}`);
       for (const [label, ours, ref] of [["∂L/∂v", g.gv, gv], ["∂L/∂b", g.gb, gb], ["∂L/∂W", g.gW, gW]] as const) {
         assert.ok(rel(ours, ref) <= 1e-13, `${what}: ${label} differs by ${rel(ours, ref)} of its largest entry`);
