@@ -98,7 +98,7 @@ test("1-D fused GD step (backward pass, update and next thresholds in one pass) 
 // 2-D form subtracts masked sums from totals), so they differ by a few ulp times the number of terms
 // summed, ≲ (N + H)·ε·max|term| ≈ 1e-14 of the largest entry; a wrong slope or a misplaced kink
 // changes the gradient at the 1e-2 level.
-test("dense single-kink loops (branch-free |z| form, arithmetic slope select, 2-D masked z ≥ 0 sums with neuron-independent totals) against a plain loop over act.sigma, act.dsigma: loss and gradient within 1e-13 relative (ReLU, leaky ReLU, |z|; d = 1, 2; odd width; z = 0 exactly)", () => {
+test("dense single-kink loops (branch-free |z| form, arithmetic slope select, 2-D masked z ≥ 0 sums with neuron-independent totals; in 2-D both the JavaScript loops and the WebAssembly SIMD kernels) against a plain loop over act.sigma, act.dsigma: loss and gradient within 1e-13 relative (ReLU, leaky ReLU, |z|; d = 1, 2; odd width; z = 0 exactly)", () => {
   for (const name of ["relu", "leaky_relu", "abs"] as const) {
     for (const d of [1, 2]) {
       const net = initNetwork({ width: 37, inputDim: d, activation: name, init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.5 }, seed: 9 });
@@ -108,32 +108,35 @@ test("dense single-kink loops (branch-free |z| form, arithmetic slope select, 2-
       net.b[0] = -0.5;
       const D = data(41, d, 31);
       D.X[3] = d === 1 ? [0.5] : [0.5, 0.25];
-      const g = gradients(net, D, { fastPath: false });
-      // the reference: every neuron at every point with the activation's own σ, σ′
-      const H = net.width, N = D.y.length, act = net.activation;
-      const e = D.X.map((x, n) => {
-        let f = net.c;
-        for (let i = 0; i < H; i++) f += net.v[i] * act.sigma(x.reduce((s, xk, k) => s + net.W[i * d + k] * xk, net.b[i]));
-        return f - D.y[n];
-      });
-      const lossRef = e.reduce((s, en) => s + en * en, 0) / (2 * N);
-      const gv = new Float64Array(H), gb = new Float64Array(H), gW = new Float64Array(H * d);
-      D.X.forEach((x, n) => {
-        for (let i = 0; i < H; i++) {
-          const z = x.reduce((s, xk, k) => s + net.W[i * d + k] * xk, net.b[i]);
-          gv[i] += (e[n] * act.sigma(z)) / N;
-          const t = (e[n] * net.v[i] * act.dsigma(z)) / N;
-          gb[i] += t;
-          for (let k = 0; k < d; k++) gW[i * d + k] += t * x[k];
+      // the JavaScript loops (fastPath: false) and, in 2-D, the WebAssembly SIMD kernels (default)
+      const runs = [["JavaScript", gradients(net, D, { fastPath: false })], ...(d === 2 ? [["SIMD", gradients(net, D)] as const] : [])] as const;
+      for (const [engine, g] of runs) {
+        // the reference: every neuron at every point with the activation's own σ, σ′
+        const H = net.width, N = D.y.length, act = net.activation;
+        const e = D.X.map((x, n) => {
+          let f = net.c;
+          for (let i = 0; i < H; i++) f += net.v[i] * act.sigma(x.reduce((s, xk, k) => s + net.W[i * d + k] * xk, net.b[i]));
+          return f - D.y[n];
+        });
+        const lossRef = e.reduce((s, en) => s + en * en, 0) / (2 * N);
+        const gv = new Float64Array(H), gb = new Float64Array(H), gW = new Float64Array(H * d);
+        D.X.forEach((x, n) => {
+          for (let i = 0; i < H; i++) {
+            const z = x.reduce((s, xk, k) => s + net.W[i * d + k] * xk, net.b[i]);
+            gv[i] += (e[n] * act.sigma(z)) / N;
+            const t = (e[n] * net.v[i] * act.dsigma(z)) / N;
+            gb[i] += t;
+            for (let k = 0; k < d; k++) gW[i * d + k] += t * x[k];
+          }
+        });
+        const scale = (a: ArrayLike<number>) => Math.max(...Array.from(a, Math.abs));
+        const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (ai, j) => Math.abs(ai - b[j]))) / scale(b);
+        const what = `${name}, d = ${d}, ${engine}`;
+        console.log(`# ${what}: loss ${(Math.abs(g.loss - lossRef) / lossRef).toExponential(1)}, gradients ${Math.max(rel(g.gv, gv), rel(g.gb, gb), rel(g.gW, gW)).toExponential(1)} relative (model ≲ 1e-14, tolerance 1e-13)`);
+        assert.ok(Math.abs(g.loss - lossRef) <= 1e-13 * lossRef, `${what}: loss ${g.loss} vs ${lossRef}`);
+        for (const [label, ours, ref] of [["∂L/∂v", g.gv, gv], ["∂L/∂b", g.gb, gb], ["∂L/∂W", g.gW, gW]] as const) {
+          assert.ok(rel(ours, ref) <= 1e-13, `${what}: ${label} differs by ${rel(ours, ref)} of its largest entry`);
         }
-      });
-      const scale = (a: ArrayLike<number>) => Math.max(...Array.from(a, Math.abs));
-      const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (ai, j) => Math.abs(ai - b[j]))) / scale(b);
-      const what = `${name}, d = ${d}`;
-      console.log(`# ${what}: loss ${(Math.abs(g.loss - lossRef) / lossRef).toExponential(1)}, gradients ${Math.max(rel(g.gv, gv), rel(g.gb, gb), rel(g.gW, gW)).toExponential(1)} relative (model ≲ 1e-14, tolerance 1e-13)`);
-      assert.ok(Math.abs(g.loss - lossRef) <= 1e-13 * lossRef, `${what}: loss ${g.loss} vs ${lossRef}`);
-      for (const [label, ours, ref] of [["∂L/∂v", g.gv, gv], ["∂L/∂b", g.gb, gb], ["∂L/∂W", g.gW, gW]] as const) {
-        assert.ok(rel(ours, ref) <= 1e-13, `${what}: ${label} differs by ${rel(ours, ref)} of its largest entry`);
       }
     }
   }

@@ -296,7 +296,7 @@ function divergedRun(r: Resolved, scale: RegimeScale, label: string, lr: number,
     netAt: (): never => {
       throw new Error(`regimeSweep (${label}): the run diverged at step ${e.step}; it recorded no nets`);
     },
-    lossByStep: new Float64Array(0), route: "dense", seconds: NaN,
+    lossByStep: new Float64Array(0), route: "dense", engine: "js", seconds: NaN,
   };
   return { label, scale, lr, lambdaMax, initial, trained: initial, history, row, diverged: { step: e.step, message: `regimeSweep (${label}): ${e.message}` } };
 }

@@ -151,7 +151,7 @@ export async function trainTF(net: ShallowNet, data: Dataset, options: TrainTFOp
   const L = paramLayout(net.width, net.inputDim);
   const { N, d } = td;
   const { steps } = o;
-  const recorder = new Recorder(L, o.recordSteps, o.lr, steps, "dense", act);
+  const recorder = new Recorder(L, o.recordSteps, o.lr, steps, "dense", act, "tfjs");
   const fullBatch = batchSize === N;
   const rng = new Rng(seed);
   let order: number[] = [];

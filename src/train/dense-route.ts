@@ -8,10 +8,13 @@
 import { fastSigma, type FastSigma } from "../activations/fast-sigma";
 import type { Activation } from "../activations/types";
 import type { ParamLayout } from "./params";
+import { simdInstance, type SimdInstance } from "./simd-engine";
 
 /** Evaluates L(θ) and, when `grad` is given, writes ∇L(θ) into it (same layout as θ). */
 export interface LossRoute {
   readonly kind: "dense" | "piecewise-linear-1d" | "frozen-features";
+  /** the loops that run: JavaScript, or the WebAssembly SIMD kernels (same numbers) */
+  readonly engine?: "js" | "wasm-simd";
   evaluate(theta: Float64Array, grad: Float64Array | null): number;
 }
 
@@ -71,13 +74,19 @@ function kinkForward2(F: Float64Array, X0: Float64Array, X1: Float64Array, W: Fl
       F[n] += c0 + (vam * za + vah * Math.abs(za)) + (vbm * zb + vbh * Math.abs(zb));
     }
   }
-  for (let i = H2; i < H; i++) {
-    const vi = v[i], bi = b[i] - at, w0 = W[2 * i], w1 = W[2 * i + 1];
-    const vs0 = vi * s0, vm = vi * hm, vh = vi * hh;
-    for (let n = 0; n < N; n++) {
-      const z = w0 * X0[n] + w1 * X1[n] + bi;
-      F[n] += vs0 + (vm * z + vh * Math.abs(z));
-    }
+  if (H2 < H) kinkForward2Last(F, X0, X1, W, b, v, H, N, k);
+}
+
+/** the odd last neuron of kinkForward2 (H odd) */
+function kinkForward2Last(F: Float64Array, X0: Float64Array, X1: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink): void {
+  const { at, s0, sL, sR } = k;
+  const hm = 0.5 * (sR + sL), hh = 0.5 * (sR - sL);
+  const i = H - 1;
+  const vi = v[i], bi = b[i] - at, w0 = W[2 * i], w1 = W[2 * i + 1];
+  const vs0 = vi * s0, vm = vi * hm, vh = vi * hh;
+  for (let n = 0; n < N; n++) {
+    const z = w0 * X0[n] + w1 * X1[n] + bi;
+    F[n] += vs0 + (vm * z + vh * Math.abs(z));
   }
 }
 
@@ -130,15 +139,10 @@ function kinkBackward1(grad: Float64Array, E: Float64Array, E0: number, X0: Floa
   }
 }
 
-function kinkBackward2(grad: Float64Array, E: Float64Array, E0: number, X0: Float64Array, X1: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink, bOff: number, vOff: number): void {
+function kinkBackward2(grad: Float64Array, E: Float64Array, E0: number, X0: Float64Array, X1: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink, bOff: number, vOff: number, A: Float64Array): void {
   const at = k.at;
-  // neuron-independent totals Σ Eₙ, Σ Eₙxₙ₁, Σ Eₙxₙ₂ (the z < 0 side is total − the z ≥ 0 side)
-  let A0 = 0, A1 = 0, A2 = 0;
-  for (let n = 0; n < N; n++) {
-    A0 += E[n];
-    A1 += E[n] * X0[n];
-    A2 += E[n] * X1[n];
-  }
+  kinkTotals(A, E, X0, X1, N);
+  const A0 = A[0], A1 = A[1], A2 = A[2];
   // two neurons per sweep over the data (shared loads of x and E), one accumulator set each
   const H2 = H - (H % 2);
   for (let i = 0; i < H2; i += 2) {
@@ -159,18 +163,35 @@ function kinkBackward2(grad: Float64Array, E: Float64Array, E0: number, X0: Floa
     storeKink2(grad, i, v[i], wa0, wa1, ba, sbA, s1A, s2A, A0, A1, A2, E0, k, bOff, vOff);
     storeKink2(grad, i + 1, v[i + 1], wb0, wb1, bb, sbB, s1B, s2B, A0, A1, A2, E0, k, bOff, vOff);
   }
-  for (let i = H2; i < H; i++) {
-    const bi = b[i] - at, w0 = W[2 * i], w1 = W[2 * i + 1];
-    let sb = 0, s1 = 0, s2 = 0;
-    for (let n = 0; n < N; n++) {
-      const x = X0[n], y = X1[n];
-      const t = E[n] * Number(w0 * x + w1 * y + bi >= 0);
-      sb += t;
-      s1 += t * x;
-      s2 += t * y;
-    }
-    storeKink2(grad, i, v[i], w0, w1, bi, sb, s1, s2, A0, A1, A2, E0, k, bOff, vOff);
+  if (H2 < H) kinkBackward2Last(grad, E, E0, X0, X1, W, b, v, H, N, k, bOff, vOff, A);
+}
+
+/** A ← the neuron-independent totals Σ Eₙ, Σ Eₙxₙ₁, Σ Eₙxₙ₂ (the z < 0 side is total − the z ≥ 0 side) */
+function kinkTotals(A: Float64Array, E: Float64Array, X0: Float64Array, X1: Float64Array, N: number): void {
+  let A0 = 0, A1 = 0, A2 = 0;
+  for (let n = 0; n < N; n++) {
+    A0 += E[n];
+    A1 += E[n] * X0[n];
+    A2 += E[n] * X1[n];
   }
+  A[0] = A0;
+  A[1] = A1;
+  A[2] = A2;
+}
+
+/** the odd last neuron of kinkBackward2 (H odd; A holds the totals) */
+function kinkBackward2Last(grad: Float64Array, E: Float64Array, E0: number, X0: Float64Array, X1: Float64Array, W: Float64Array, b: Float64Array, v: Float64Array, H: number, N: number, k: SingleKink, bOff: number, vOff: number, A: Float64Array): void {
+  const i = H - 1;
+  const bi = b[i] - k.at, w0 = W[2 * i], w1 = W[2 * i + 1];
+  let sb = 0, s1 = 0, s2 = 0;
+  for (let n = 0; n < N; n++) {
+    const x = X0[n], y = X1[n];
+    const t = E[n] * Number(w0 * x + w1 * y + bi >= 0);
+    sb += t;
+    s1 += t * x;
+    s2 += t * y;
+  }
+  storeKink2(grad, i, v[i], w0, w1, bi, sb, s1, s2, A[0], A[1], A[2], E0, k, bOff, vOff);
 }
 
 /** one neuron's 2-D kink gradient from its z ≥ 0 sums p (Σ E, Σ E x₁, Σ E x₂) and the totals A */
@@ -280,36 +301,39 @@ function smoothBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T:
       fs.fill(Z, S, D, N, 0);
       o = 0;
     }
-    const vi = v[i];
-    let sv = 0, sb = 0;
-    if (d === 1) {
-      // one pass: the sums of storeNeuronGradient in the same order, without the T buffer
-      let s1 = 0;
-      for (let n = 0; n < N; n++) {
-        const e = E[n];
-        sv += e * S[o + n];
-        const t = e * D[o + n];
-        sb += t;
-        s1 += t * XT[n];
+    if (d <= 2) {
+      // one pass without the T buffer; even and odd n in two accumulator sets (independent add
+      // chains), each sum = (even-n sum + the odd tail) + odd-n sum: the order of the SIMD
+      // kernel's two lanes (assembly/dense.ts smoothBackward), so both give the same bits
+      const X1 = d === 2 ? N : 0;
+      const N2 = N - (N % 2);
+      let svA = 0, sbA = 0, s1A = 0, s2A = 0, svB = 0, sbB = 0, s1B = 0, s2B = 0;
+      for (let n = 0; n < N2; n += 2) {
+        const ea = E[n], eb = E[n + 1];
+        svA += ea * S[o + n];
+        svB += eb * S[o + n + 1];
+        const ta = ea * D[o + n], tb = eb * D[o + n + 1];
+        sbA += ta;
+        sbB += tb;
+        s1A += ta * XT[n];
+        s1B += tb * XT[n + 1];
+        if (d === 2) {
+          s2A += ta * XT[X1 + n];
+          s2B += tb * XT[X1 + n + 1];
+        }
       }
-      grad[vOff + i] = sv;
-      grad[bOff + i] = vi * sb;
-      grad[i] = vi * s1;
-    } else if (d === 2) {
-      let s1 = 0, s2 = 0;
-      for (let n = 0; n < N; n++) {
-        const e = E[n];
-        sv += e * S[o + n];
-        const t = e * D[o + n];
-        sb += t;
-        s1 += t * XT[n];
-        s2 += t * XT[N + n];
+      if (N2 < N) {
+        const e = E[N2];
+        svA += e * S[o + N2];
+        const t = e * D[o + N2];
+        sbA += t;
+        s1A += t * XT[N2];
+        if (d === 2) s2A += t * XT[X1 + N2];
       }
-      grad[vOff + i] = sv;
-      grad[bOff + i] = vi * sb;
-      grad[2 * i] = vi * s1;
-      grad[2 * i + 1] = vi * s2;
+      storeSmooth2(grad, i, d, v[i], svA + svB, sbA + sbB, s1A + s1B, s2A + s2B, bOff, vOff);
     } else {
+      const vi = v[i];
+      let sv = 0, sb = 0;
       for (let n = 0; n < N; n++) {
         const e = E[n];
         sv += e * S[o + n];
@@ -322,48 +346,80 @@ function smoothBackward(grad: Float64Array, E: Float64Array, Z: Float64Array, T:
   }
 }
 
+/** one neuron's gradient (d ≤ 2) from its smooth backward sums sv, sb, s1, s2 */
+function storeSmooth2(grad: Float64Array, i: number, d: number, vi: number, sv: number, sb: number, s1: number, s2: number, bOff: number, vOff: number): void {
+  grad[vOff + i] = sv;
+  grad[bOff + i] = vi * sb;
+  if (d === 1) grad[i] = vi * s1;
+  else {
+    grad[2 * i] = vi * s1;
+    grad[2 * i + 1] = vi * s2;
+  }
+}
+
 /** largest N·H for which the generic path keeps σ(zₙᵢ) between the sweeps (32 MB) */
 const SIGMA_CACHE_LIMIT = 1 << 22;
 
-/**
- * The dense route for data X (N·d row-major) and targets y. `fastSigma: false` keeps the
- * activation's own σ, σ′ (the float64 reference) where a fast smooth route exists.
- */
-export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array, opts: { fastSigma?: boolean } = {}): LossRoute {
+/** Options of the dense route. */
+export interface DenseRouteOptions {
+  /** false keeps the activation's own σ, σ′ (the float64 reference) where a fast smooth route exists */
+  fastSigma?: boolean;
+  /**
+   * false keeps the JavaScript loops where the WebAssembly SIMD kernels apply (single-kink σ in
+   * d = 2, tanh and the cached smooth backward sweep in d ≤ 2). Both give the same bits; default true.
+   */
+  simd?: boolean;
+}
+
+/** The dense route for data X (N·d row-major) and targets y. */
+export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array, opts: DenseRouteOptions = {}): LossRoute {
   const { H, d, bOffset, vOffset, cOffset } = L;
   const N = y.length;
   const invN = 1 / N;
   const kink = d <= 2 ? singleKinkForm(act) : null;
-  // column-major copy: XT[k·N + n] = xₙₖ
-  const XT = new Float64Array(N * d);
-  for (let n = 0; n < N; n++) for (let k = 0; k < d; k++) XT[k * N + n] = X[n * d + k];
-  const X0 = XT.subarray(0, N);
-  const X1 = d >= 2 ? XT.subarray(N, 2 * N) : X0;
-  const F = new Float64Array(N); // f(xₙ), then the scaled residual eₙ/N
-  const sums = new Float64Array(1);
-  const Z = new Float64Array(N); // zₙ for one neuron (generic and smooth paths)
-  const T = new Float64Array(N); // eₙσ′(zₙ)/N for one neuron (generic and smooth paths)
   // generic σ: σ(z) is usually costly (tanh, erf, exp), so keep it from the forward sweep
   const fs = kink === null && opts.fastSigma !== false ? fastSigma(act) : null;
   const cache = kink === null && fs === null && N * H <= SIGMA_CACHE_LIMIT ? new Float64Array(N * H) : null;
   const smoothCached = fs !== null && 2 * N * H <= SIGMA_CACHE_LIMIT;
-  const S = fs === null ? null : new Float64Array(smoothCached ? N * H : N);
-  const D = fs === null ? null : new Float64Array(smoothCached ? N * H : N);
+  // the SIMD kernels: single kink in 2-D; cached smooth σ in d ≤ 2 (tanh also forward)
+  const simdKind = opts.simd === false ? null : kink !== null && d === 2 ? "kink2" : smoothCached && d <= 2 ? "smooth" : null;
+  const sizeS = fs === null ? 0 : smoothCached ? N * H : N;
+  // regions: XT, θ, F, S, D, per-neuron sums (4 per neuron)
+  const simd = simdKind === null ? null : simdInstance([N * d, L.size, N, sizeS, sizeS, 4 * H]);
+  const region = (k: number, n: number): Float64Array => (simd !== null ? simd.view(k) : new Float64Array(n));
+  // column-major copy: XT[k·N + n] = xₙₖ
+  const XT = region(0, N * d);
+  for (let n = 0; n < N; n++) for (let k = 0; k < d; k++) XT[k * N + n] = X[n * d + k];
+  const X0 = XT.subarray(0, N);
+  const X1 = d >= 2 ? XT.subarray(N, 2 * N) : X0;
+  const TH = simd !== null ? simd.view(1) : null; // θ copied into the instance's memory
+  const F = region(2, N); // f(xₙ), then the scaled residual eₙ/N
+  const sums = new Float64Array(1);
+  const A = new Float64Array(3);
+  const Z = new Float64Array(N); // zₙ for one neuron (generic and smooth paths)
+  const T = new Float64Array(N); // eₙσ′(zₙ)/N for one neuron (generic and smooth paths)
+  const S = fs === null ? null : region(3, sizeS);
+  const D = fs === null ? null : region(4, sizeS);
+  const OUT = simd !== null ? simd.view(5) : null;
+  const tanhSimd = simd !== null && fs !== null && fs.name === "tanh";
 
   function evaluate(theta: Float64Array, grad: Float64Array | null): number {
-    const W = theta.subarray(0, bOffset);
-    const b = theta.subarray(bOffset, vOffset);
-    const v = theta.subarray(vOffset, cOffset);
+    const th = TH !== null ? (TH.set(theta), TH) : theta;
+    const W = th.subarray(0, bOffset);
+    const b = th.subarray(bOffset, vOffset);
+    const v = th.subarray(vOffset, cOffset);
     F.fill(theta[cOffset]);
-    if (kink !== null && d === 1) kinkForward1(F, X0, W, b, v, H, N, kink);
+    if (simd !== null) simdForward(simd, W, b, v);
+    else if (kink !== null && d === 1) kinkForward1(F, X0, W, b, v, H, N, kink);
     else if (kink !== null) kinkForward2(F, X0, X1, W, b, v, H, N, kink);
     else if (fs !== null) smoothForward(F, Z, XT, W, b, v, H, d, N, fs, S!, D!, smoothCached);
     else genericForward(F, Z, XT, W, b, v, H, d, N, act, grad !== null ? cache : null);
     const sumSq = scaledResiduals(F, y, invN, sums);
     const sumE = sums[0];
     if (grad !== null) {
-      if (kink !== null && d === 1) kinkBackward1(grad, F, sumE, X0, W, b, v, H, N, kink, bOffset, vOffset);
-      else if (kink !== null) kinkBackward2(grad, F, sumE, X0, X1, W, b, v, H, N, kink, bOffset, vOffset);
+      if (simd !== null) simdBackward(simd, grad, sumE, W, b, v);
+      else if (kink !== null && d === 1) kinkBackward1(grad, F, sumE, X0, W, b, v, H, N, kink, bOffset, vOffset);
+      else if (kink !== null) kinkBackward2(grad, F, sumE, X0, X1, W, b, v, H, N, kink, bOffset, vOffset, A);
       else if (fs !== null) smoothBackward(grad, F, Z, T, XT, W, b, v, H, d, N, fs, S!, D!, smoothCached, bOffset, vOffset);
       else genericBackward(grad, F, Z, T, XT, W, b, v, H, d, N, act, bOffset, vOffset, cache);
       grad[cOffset] = sumE;
@@ -371,7 +427,36 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
     return 0.5 * sumSq * invN;
   }
 
-  return { kind: "dense", evaluate };
+  // byte offsets of the regions and of W, b, v inside the θ region
+  const [pXT, pTh, pF, pS, pD, pOut] = simd?.at ?? [];
+  const pW = pTh, pb = pTh + 8 * bOffset, pv = pTh + 8 * vOffset;
+  const H2 = H - (H % 2);
+
+  function simdForward(m: SimdInstance, W: Float64Array, b: Float64Array, v: Float64Array): void {
+    if (kink !== null) {
+      const { at, s0, sL, sR } = kink;
+      m.kernels.kinkForward2(H2, N, at, s0, 0.5 * (sR + sL), 0.5 * (sR - sL), pXT, pXT + 8 * N, pW, pb, pv, pF);
+      if (H2 < H) kinkForward2Last(F, X0, X1, W, b, v, H, N, kink);
+    } else if (tanhSimd) m.kernels.tanhForward(H, N, d, fs!.r, pXT, pW, pb, pv, pF, pS, pD);
+    else smoothForward(F, Z, XT, W, b, v, H, d, N, fs!, S!, D!, true);
+  }
+
+  function simdBackward(m: SimdInstance, grad: Float64Array, sumE: number, W: Float64Array, b: Float64Array, v: Float64Array): void {
+    const P = OUT!;
+    if (kink !== null) {
+      kinkTotals(A, F, X0, X1, N);
+      m.kernels.kinkBackward2(H2, N, kink.at, pXT, pXT + 8 * N, pF, pW, pb, pOut);
+      for (let i = 0; i < H2; i++) {
+        storeKink2(grad, i, v[i], W[2 * i], W[2 * i + 1], b[i] - kink.at, P[3 * i], P[3 * i + 1], P[3 * i + 2], A[0], A[1], A[2], sumE, kink, bOffset, vOffset);
+      }
+      if (H2 < H) kinkBackward2Last(grad, F, sumE, X0, X1, W, b, v, H, N, kink, bOffset, vOffset, A);
+    } else {
+      m.kernels.smoothBackward(H, N, d, pXT, pF, pS, pD, pOut);
+      for (let i = 0; i < H; i++) storeSmooth2(grad, i, d, v[i], P[4 * i], P[4 * i + 1], P[4 * i + 2], P[4 * i + 3], bOffset, vOffset);
+    }
+  }
+
+  return { kind: "dense", engine: simd !== null ? "wasm-simd" : "js", evaluate };
 }
 
 /**

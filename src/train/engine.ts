@@ -61,7 +61,8 @@ export function chooseRoute(act: Activation, L: ParamLayout, data: TrainingData,
     const fast = piecewiseLinear1dRoute(act, L, data.X, data.y);
     if (fast !== null) return fast;
   }
-  return denseRoute(act, L, data.X, data.y, { fastSigma: opts.fastPath !== false });
+  const fast = opts.fastPath !== false;
+  return denseRoute(act, L, data.X, data.y, { fastSigma: fast, simd: fast });
 }
 
 function checkRouteOptions(opts: unknown, where: string): RouteOptions {

@@ -34,6 +34,8 @@ export interface TrainHistory {
    * "hidden") fixed features Φ, iterated on v directly or through the N×N Gram matrix
    */
   route: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
+  /** the loops that ran: JavaScript, the WebAssembly SIMD kernels of the dense route (the same numbers as JavaScript), or TF.js (trainTF) */
+  engine: "js" | "wasm-simd" | "tfjs";
   /** wall-clock seconds spent in the training loop */
   seconds: number;
 }
@@ -68,6 +70,7 @@ export class Recorder {
     steps: number,
     route: TrainHistory["route"],
     private readonly activation: Activation,
+    engine: TrainHistory["engine"] = "js",
   ) {
     const rs: RS[] = [];
     const steps_: number[] = [];
@@ -83,6 +86,7 @@ export class Recorder {
       rs,
       lossByStep: new Float64Array(steps + 1),
       route,
+      engine,
       seconds: 0,
     }, activation);
   }

@@ -86,7 +86,7 @@ export function train(net: ShallowNet, data: Dataset, options: TrainOptions): Tr
   const P = frozen ? frozenFeatures(net.activation, L, td.X, theta0) : null;
   const gram = P !== null && o.fastPath && o.optimizer !== "adam" && N <= L.H ? gramRoute(P, L, theta0, td.y, o.trainC) : null;
   const route = P !== null ? frozenFeatureRoute(P, L, td.y) : chooseRoute(net.activation, L, td, { fastPath: o.fastPath });
-  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : route.kind, net.activation);
+  const recorder = new Recorder(L, o.recordSteps, o.lr, o.steps, gram !== null ? "frozen-gram" : route.kind, net.activation, gram === null ? route.engine ?? "js" : "js");
   const { steps, lr } = o;
   const cIndex = L.cOffset;
   const vIndex = L.vOffset;

@@ -1,0 +1,90 @@
+// Loader of the WebAssembly SIMD kernels (assembly/dense.ts, compiled by `npm run build:wasm` to
+// wasm/dense.wasm; `npm ci` runs it through `prepare`). The kernels compute the same operations as
+// the JavaScript loops of dense-route.ts in the same order, so a route gives the same numbers with
+// or without them (test/simd-engine.test.ts); they only change the speed.
+//
+// The module is compiled once per process; each route gets its own instance and memory, laid out
+// as float64 regions (byte offsets), with nothing allocated per evaluation.
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export interface SimdKernels {
+  tanhForward(H: number, N: number, d: number, r: number, pXT: number, pW: number, pb: number, pv: number, pF: number, pS: number, pD: number): void;
+  smoothBackward(H: number, N: number, d: number, pXT: number, pE: number, pS: number, pD: number, pOut: number): void;
+  kinkForward2(H2: number, N: number, at: number, s0: number, hm: number, hh: number, pX0: number, pX1: number, pW: number, pb: number, pv: number, pF: number): void;
+  kinkBackward2(H2: number, N: number, at: number, pX0: number, pX1: number, pE: number, pW: number, pb: number, pOut: number): void;
+}
+
+// The WebAssembly API as far as this loader uses it (the package's TypeScript lib has no DOM types,
+// which is where TypeScript declares WebAssembly; Node 20 provides it at runtime)
+interface WasmModule {
+  readonly __wasmModule: unique symbol;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { exports: unknown };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** where `npm run build:wasm` writes the module: <package root>/wasm/dense.wasm (src/train and dist/train are both two levels down) */
+export const SIMD_MODULE_PATH = path.join(__dirname, "..", "..", "wasm", "dense.wasm");
+
+/** the first 64 KiB stay free for the module's own static data */
+const BASE = 65536;
+const PAGE = 65536;
+
+let compiled: WasmModule | null | undefined;
+let loadError = "";
+
+/** why the SIMD kernels are unavailable ("" when they load) */
+export function simdUnavailableReason(): string {
+  simdModule();
+  return loadError;
+}
+
+function simdModule(): WasmModule | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    const bytes = fs.readFileSync(SIMD_MODULE_PATH);
+    compiled = new WA.Module(bytes);
+  } catch (e) {
+    compiled = null;
+    loadError = fs.existsSync(SIMD_MODULE_PATH)
+      ? `${SIMD_MODULE_PATH} does not compile here (${(e as Error).message}); the JavaScript loops run instead`
+      : `${SIMD_MODULE_PATH} is missing: run \`npm run build:wasm\` (npm ci runs it); the JavaScript loops run instead`;
+  }
+  return compiled;
+}
+
+/** An instance with its own memory and float64 regions of the given lengths (byte offsets in `at`). */
+export interface SimdInstance {
+  kernels: SimdKernels;
+  /** the whole memory as float64 */
+  f64: Float64Array;
+  /** byte offset of each region */
+  at: number[];
+  /** a float64 view of region k */
+  view(k: number): Float64Array;
+}
+
+/** An instance whose memory holds regions of `lengths[k]` float64 values, or null when the module is unavailable. */
+export function simdInstance(lengths: number[]): SimdInstance | null {
+  const mod = simdModule();
+  if (mod === null) return null;
+  const at: number[] = [];
+  let end = BASE;
+  for (const n of lengths) {
+    at.push(end);
+    end += 8 * Math.max(n, 1) + 16; // 16 bytes of slack: no region's vector load reaches the next one
+  }
+  const memory = new WA.Memory({ initial: Math.ceil(end / PAGE) });
+  const instance = new WA.Instance(mod, { env: { memory, abort: () => { throw new Error("spectral-bias SIMD kernel aborted"); } } });
+  const f64 = new Float64Array(memory.buffer);
+  return {
+    kernels: instance.exports as unknown as SimdKernels,
+    f64,
+    at,
+    view: (k) => f64.subarray(at[k] / 8, at[k] / 8 + lengths[k]),
+  };
+}
