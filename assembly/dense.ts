@@ -109,12 +109,170 @@ function tanhScalar(x: f64): void {
   return t;
 }
 
+// ---- GELU σ(z) = z·Φ(z), σ′(z) = Φ(z) + z·φ(z) (src/activations/fast-gelu.ts, same operations) ----
+// Φ(z) = erfc(x)/2 with x = −z/√2. The vector path takes pairs with |x| < 6 (every random
+// preactivation in practice) and computes both of the scalar code's routes there, the central
+// 1 − erf(x) and the segment fit of erfc(|x|), keeping each lane's own (a bit-select instead of the
+// scalar branches, which random signs mispredict); other pairs (|x| ≥ 6, NaN) take the scalar code.
+
+/** Math.exp from the host, for the arguments fastExp defers (outside (−708, 709)) */
+@external("env", "exp") declare function hostExp(x: f64): f64;
+
+const SEG_MID: StaticArray<f64> = [0.7, 1.125, 1.625, 2.25, 3.05, 4.05, 5.3];
+/** F(mid + t) coefficients, 14 per segment (fast-gelu.ts SEG_C) */
+const SEG_C: StaticArray<f64> = [0.525930337349441, -0.39207669480629503, 0.2514766509850342, -0.14402869274467717, 0.07532828303199018, -0.03651955781627717, 0.01658819750197729, -0.007116522674053791, 0.0029016593066530697, -0.0011299636268645723, 0.0004220827222417526, -0.00015406145274248477, 5.3403740143445885e-05, 0.0, 0.3956980795529959, -0.23805848810127164, 0.12788228043906508, -0.06279394840496462, 0.02861954424181098, -0.012238784440152382, 0.004950303906756254, -0.0019056273234493166, 0.0007016188048171108, -0.00024803899145600325, 8.449973237738394e-05, -2.8273070822741462e-05, 9.006014196602462e-06, 0.0, 0.30226120936348594, -0.14603023666418335, 0.06496207478418775, -0.026977910093251848, 0.01056148544137539, -0.003926198500451362, 0.001393804288853204, -0.0004746475774790918, 0.00015562563978010314, -4.927918346504259e-05, 1.510656251909211e-05, -4.4949553150088955e-06, 1.327607264444376e-06, -3.7372291962814104e-07, 0.23108725873039188, -0.08848650280874916, 0.03199262741070588, -0.011002060756439953, 0.0036189953544081715, -0.001143728483665826, 0.000348535419593979, -0.0001027210805662135, 2.9353304470560812e-05, -8.150297015199787e-06, 2.2023398276013415e-06, -5.804688868073176e-07, 1.5346331023951666e-07, -3.857364711494102e-08, 0.17632169672404788, -0.052816817078820584, 0.015230404633644567, -0.004242721964135262, 0.0011450513215573502, -0.00030012617341323967, 7.655549632306171e-05, -1.9037687140005893e-05, 4.622654944764375e-06, -1.0974797038206536e-06, 2.54942942966164e-07, -5.8068468901259994e-08, 1.3423017263113457e-08, -2.941095008621766e-09, 0.13539873804565603, -0.031649388925698935, 0.007218712896575018, -0.001609067796379197, 0.0003509941606358336, -7.501657835076867e-05, 1.5725672450157063e-05, -3.2364581211500187e-06, 6.545073044412492e-07, -1.3015962095260654e-07, 2.5457421964453296e-08, -4.9059685638309315e-09, 9.668445679164042e-10, -1.807992763105721e-10, 0.10464919566077328, -0.01909769309131579, 0.0034314222767993525, -0.0006074366828519254, 0.00010600392884998336, -1.8246343996750245e-05, 3.0994351254495087e-06, -5.198106478973726e-07, 8.61102386897915e-08, -1.4095502170278674e-08, 2.2791207632988885e-09, -3.646897763660579e-10, 6.022753285982478e-11, -9.42459283788115e-12,];
+const ERF_P: StaticArray<f64> = [0.12837916709551256, -0.37612638903183476, 0.11283791670925353, -0.026866170632887928, 0.00522397737302147, -0.0008548297753674966, 0.00012053335124353741, -1.4845849259707869e-05, 1.4725865480556744e-06];
+const TAIL: StaticArray<f64> = [0.5641895835477562, -0.28209479177367464, 0.4231421875151615, -1.0578554143602519, 3.702481866128546, -16.659469076926804, 91.47032173535825, -584.9533920454887, 4000.322214274377, -24165.40494301108, 86444.7783375648];
+const SPLIT: f64 = 134217729; // 2²⁷ + 1
+const INV_SQRT_2PI: f64 = 0.3989422804014327; // 1/√(2π) rounded, as fast-gelu.ts computes it
+const SQRT2: f64 = 1.4142135623730951;
+
+/** fast-exp.ts fastExp with its range check */
+function fastExpChecked(x: f64): f64 {
+  if (!(x > -708 && x < 709)) return hostExp(x);
+  return fastExp(x);
+}
+
+/** e^{−x²}, x ≥ 0, without the rounding of x² (fast-gelu.ts expNegSquare) */
+function expNegSquare(x: f64): f64 {
+  const c = SPLIT * x;
+  const h = c - (c - x);
+  const l = x - h;
+  const delta = l * (x + h);
+  const e = fastExpChecked(-(h * h));
+  const m = -delta * (1 - delta * (0.5 - delta * (1.0 / 6 - delta * (1.0 / 24))));
+  return e + e * m;
+}
+
+/** the segment fit F at segment s, t = x − mid (fast-gelu.ts erfcRight: Horner head, Estrin tail) */
+@inline function segmentFit(o: i32, t: f64): f64 {
+  const t2 = t * t, t4 = t2 * t2;
+  const tail =
+    unchecked(SEG_C[o + 4]) + unchecked(SEG_C[o + 5]) * t + t2 * (unchecked(SEG_C[o + 6]) + unchecked(SEG_C[o + 7]) * t) +
+    t4 * (unchecked(SEG_C[o + 8]) + unchecked(SEG_C[o + 9]) * t + t2 * (unchecked(SEG_C[o + 10]) + unchecked(SEG_C[o + 11]) * t)) +
+    t4 * t4 * (unchecked(SEG_C[o + 12]) + unchecked(SEG_C[o + 13]) * t);
+  return unchecked(SEG_C[o]) + t * (unchecked(SEG_C[o + 1]) + t * (unchecked(SEG_C[o + 2]) + t * (unchecked(SEG_C[o + 3]) + t * tail)));
+}
+
+/** erfc(x), x ≥ 0.5 (fast-gelu.ts erfcRight) */
+function erfcRight(x: f64): f64 {
+  if (x >= 6) {
+    if (x > 27.5) return 0;
+    const v = 1 / (x * x);
+    let g = unchecked(TAIL[10]);
+    for (let k = 9; k >= 0; k--) g = g * v + unchecked(TAIL[k]);
+    return (expNegSquare(x) * g) / x;
+  }
+  const s = i32(x >= 0.9) + i32(x >= 1.35) + i32(x >= 1.9) + i32(x >= 2.6) + i32(x >= 3.5) + i32(x >= 4.6);
+  return expNegSquare(x) * segmentFit(14 * s, x - unchecked(SEG_MID[s]));
+}
+
+/** erfc(x) (fast-gelu.ts fastErfc) */
+function fastErfc(x: f64): f64 {
+  if (x >= 0.5) return erfcRight(x);
+  if (x > -0.5) {
+    const u = x * x;
+    let p = unchecked(ERF_P[8]);
+    for (let k = 7; k >= 0; k--) p = p * u + unchecked(ERF_P[k]);
+    return 1 - (x + x * p);
+  }
+  if (x <= -0.5) return 2 - erfcRight(-x);
+  return NaN;
+}
+
+let geluS: f64 = 0;
+let geluD: f64 = 0;
+
+/** geluS = σ(z)/r·… as fast-gelu.ts geluWithDerivative at one point z (= r·preactivation) */
+function geluScalar(z: f64, r: f64): void {
+  const cdf = 0.5 * fastErfc(-z / SQRT2);
+  geluS = r == 1 ? z * cdf : (z * cdf) / r;
+  geluD = cdf + z * (INV_SQRT_2PI * fastExpChecked(-0.5 * z * z));
+}
+
+/** e^x for lanes in (−708, 0] (fastExp without its range check) */
+@inline function vExp(x: v128): v128 {
+  const tk = f64x2.add(f64x2.mul(x, sp(INV_LN2)), sp(ROUNDER));
+  const k = f64x2.sub(tk, sp(ROUNDER));
+  const r1 = f64x2.sub(f64x2.sub(x, f64x2.mul(k, sp(LN2_HI))), f64x2.mul(k, sp(LN2_LO)));
+  const s = i64x2.shl(i64x2.add(i64x2.sub(tk, i64x2.splat(ROUNDER_BITS)), i64x2.splat(1023)), 52);
+  return f64x2.mul(s, f64x2.add(sp(1.0), vExpm1(r1)));
+}
+
+/** expm1(r), |r| ≤ ln2/2, two lanes (expm1Reduced) */
+@inline function vExpm1(r1: v128): v128 {
+  const r2 = f64x2.mul(r1, r1), r4 = f64x2.mul(r2, r2), r8 = f64x2.mul(r4, r4);
+  let p = f64x2.add(
+    f64x2.add(f64x2.add(sp(P0), f64x2.mul(sp(P1), r1)), f64x2.mul(r2, f64x2.add(sp(P2), f64x2.mul(sp(P3), r1)))),
+    f64x2.mul(r4, f64x2.add(f64x2.add(sp(P4), f64x2.mul(sp(P5), r1)), f64x2.mul(r2, f64x2.add(sp(P6), f64x2.mul(sp(P7), r1))))),
+  );
+  p = f64x2.add(p, f64x2.mul(r8, f64x2.add(f64x2.add(sp(P8), f64x2.mul(sp(P9), r1)), f64x2.mul(r2, sp(P10)))));
+  return f64x2.add(r1, f64x2.mul(r2, p));
+}
+
+/** coefficient j of the segments o0 (lane 0) and o1 (lane 1) */
+@inline function segCoef(pC: usize, o0: i32, o1: i32, j: i32): v128 {
+  return v128.load64_lane(pC + (<usize>(o1 + j) << 3), v128.load64_splat(pC + (<usize>(o0 + j) << 3)), 1);
+}
+
+/** GELU σ, σ′ at two points z (= r·preactivation), stored at pS, pD; returns σ */
+@inline function geluStore(z: v128, r: f64, pS: usize, pD: usize): v128 {
+  const x = f64x2.div(f64x2.neg(z), sp(SQRT2));
+  const a = f64x2.abs(x);
+  let S: v128, D: v128;
+  if (i64x2.all_true(f64x2.lt(a, sp(6.0)))) {
+    // central route: 1 − (x + x·P(x²))
+    const u = f64x2.mul(x, x);
+    let p = sp(unchecked(ERF_P[8]));
+    for (let k = 7; k >= 0; k--) p = f64x2.add(f64x2.mul(p, u), sp(unchecked(ERF_P[k])));
+    const central = f64x2.sub(sp(1.0), f64x2.add(x, f64x2.mul(x, p)));
+    // segment route at |x|: e^{−x²}·F(|x|), segment index by comparisons (masks are −1)
+    const sNeg = i64x2.add(i64x2.add(i64x2.add(f64x2.ge(a, sp(0.9)), f64x2.ge(a, sp(1.35))), i64x2.add(f64x2.ge(a, sp(1.9)), f64x2.ge(a, sp(2.6)))), i64x2.add(f64x2.ge(a, sp(3.5)), f64x2.ge(a, sp(4.6))));
+    const s0 = -<i32>i64x2.extract_lane(sNeg, 0), s1 = -<i32>i64x2.extract_lane(sNeg, 1);
+    const pC = changetype<usize>(SEG_C);
+    const o0 = 14 * s0, o1 = 14 * s1;
+    const t = f64x2.sub(a, f64x2.replace_lane(sp(unchecked(SEG_MID[s0])), 1, unchecked(SEG_MID[s1])));
+    const t2 = f64x2.mul(t, t), t4 = f64x2.mul(t2, t2);
+    let tail = f64x2.add(f64x2.add(segCoef(pC, o0, o1, 4), f64x2.mul(segCoef(pC, o0, o1, 5), t)), f64x2.mul(t2, f64x2.add(segCoef(pC, o0, o1, 6), f64x2.mul(segCoef(pC, o0, o1, 7), t))));
+    tail = f64x2.add(tail, f64x2.mul(t4, f64x2.add(f64x2.add(segCoef(pC, o0, o1, 8), f64x2.mul(segCoef(pC, o0, o1, 9), t)), f64x2.mul(t2, f64x2.add(segCoef(pC, o0, o1, 10), f64x2.mul(segCoef(pC, o0, o1, 11), t))))));
+    tail = f64x2.add(tail, f64x2.mul(f64x2.mul(t4, t4), f64x2.add(segCoef(pC, o0, o1, 12), f64x2.mul(segCoef(pC, o0, o1, 13), t))));
+    let f = f64x2.add(segCoef(pC, o0, o1, 3), f64x2.mul(t, tail));
+    f = f64x2.add(segCoef(pC, o0, o1, 2), f64x2.mul(t, f));
+    f = f64x2.add(segCoef(pC, o0, o1, 1), f64x2.mul(t, f));
+    f = f64x2.add(segCoef(pC, o0, o1, 0), f64x2.mul(t, f));
+    // e^{−a²} (expNegSquare)
+    const cs = f64x2.mul(sp(SPLIT), a);
+    const h = f64x2.sub(cs, f64x2.sub(cs, a));
+    const l = f64x2.sub(a, h);
+    const delta = f64x2.mul(l, f64x2.add(a, h));
+    const e = vExp(f64x2.neg(f64x2.mul(h, h)));
+    const m = f64x2.mul(f64x2.neg(delta), f64x2.sub(sp(1.0), f64x2.mul(delta, f64x2.sub(sp(0.5), f64x2.mul(delta, f64x2.sub(sp(1.0 / 6), f64x2.mul(delta, sp(1.0 / 24))))))));
+    const right = f64x2.mul(f64x2.add(e, f64x2.mul(e, m)), f);
+    // the lane's route: |x| < 0.5 central; x ≥ 0.5 right; x ≤ −0.5 2 − right
+    const side = v128.bitselect(right, f64x2.sub(sp(2.0), right), f64x2.ge(x, sp(0.5)));
+    const erfc = v128.bitselect(central, side, f64x2.lt(a, sp(0.5)));
+    const cdf = f64x2.mul(sp(0.5), erfc);
+    const zc = f64x2.mul(z, cdf);
+    S = r == 1 ? zc : f64x2.div(zc, sp(r));
+    D = f64x2.add(cdf, f64x2.mul(z, f64x2.mul(sp(INV_SQRT_2PI), vExp(f64x2.mul(f64x2.mul(sp(-0.5), z), z)))));
+  } else {
+    geluScalar(f64x2.extract_lane(z, 0), r);
+    const s0 = geluS, d0 = geluD;
+    geluScalar(f64x2.extract_lane(z, 1), r);
+    S = f64x2.replace_lane(sp(s0), 1, geluS);
+    D = f64x2.replace_lane(sp(d0), 1, geluD);
+  }
+  v128.store(pS, S);
+  v128.store(pD, D);
+  return S;
+}
+
 /**
- * tanh forward sweep, d = 1 or 2 (dense-route.ts smoothForward with neuronZ and tanhWithDerivative):
- * zₙ = bᵢ + wᵢ₁xₙ₁ (+ wᵢ₂xₙ₂), S[i·N + n] = tanh(r zₙ)/r, D[i·N + n] = sech²(r zₙ), F[n] += vᵢ S[i·N + n].
- * XT is column-major (xₙ₁ at n, xₙ₂ at N + n), W row-major H×d.
+ * Smooth forward sweep, d = 1 or 2, kind 0 = tanh, 1 = GELU (dense-route.ts smoothForward with
+ * neuronZ and the activation's fill): zₙ = bᵢ + wᵢ₁xₙ₁ (+ wᵢ₂xₙ₂), S[i·N + n] = σ(r zₙ)/r,
+ * D[i·N + n] = σ′(r zₙ), F[n] += vᵢ S[i·N + n]. XT is column-major (xₙ₁ at n, xₙ₂ at N + n), W row-major H×d.
  */
-export function tanhForward(H: i32, N: i32, d: i32, r: f64, pXT: usize, pW: usize, pb: usize, pv: usize, pF: usize, pS: usize, pD: usize): void {
+export function smoothForward(kind: i32, H: i32, N: i32, d: i32, r: f64, pXT: usize, pW: usize, pb: usize, pv: usize, pF: usize, pS: usize, pD: usize): void {
   const N2 = N & ~1;
   const pX1 = pXT + (<usize>N << 3);
   for (let i = 0; i < H; i++) {
@@ -128,17 +286,25 @@ export function tanhForward(H: i32, N: i32, d: i32, r: f64, pXT: usize, pW: usiz
       const off = <usize>n << 3;
       let z = f64x2.add(bv, f64x2.mul(w0v, v128.load(pXT + off)));
       if (d == 2) z = f64x2.add(z, f64x2.mul(w1v, v128.load(pX1 + off)));
-      const t = tanhStore(z, r, pS + o + off, pD + o + off);
+      const t = kind == 0 ? tanhStore(z, r, pS + o + off, pD + o + off) : geluStore(f64x2.mul(sp(r), z), r, pS + o + off, pD + o + off);
       v128.store(pF + off, f64x2.add(v128.load(pF + off), f64x2.mul(vv, t)));
     }
     if (N2 < N) {
       const off = <usize>N2 << 3;
       let z = bi + w0 * load<f64>(pXT + off);
       if (d == 2) z = z + w1 * load<f64>(pX1 + off);
-      tanhScalar(r * z);
-      const t = r == 1 ? tanhT : tanhT / r;
+      let t: f64, dd: f64;
+      if (kind == 0) {
+        tanhScalar(r * z);
+        t = r == 1 ? tanhT : tanhT / r;
+        dd = tanhD;
+      } else {
+        geluScalar(r * z, r);
+        t = geluS;
+        dd = geluD;
+      }
       store<f64>(pS + o + off, t);
-      store<f64>(pD + o + off, tanhD);
+      store<f64>(pD + o + off, dd);
       store<f64>(pF + off, load<f64>(pF + off) + vi * t);
     }
   }

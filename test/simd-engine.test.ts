@@ -49,12 +49,12 @@ test("SIMD kernels equal the JavaScript loops bit for bit: loss and every gradie
     for (const [name, params, d] of [
       ["tanh", {}, 1], ["tanh", {}, 2], ["tanh", { r: 2.5 }, 1], ["tanh", { r: 0.3 }, 2],
       ["relu", {}, 2], ["leaky_relu", { alpha: 0.1 }, 2], ["abs", {}, 2],
-      ["gelu", {}, 2], ["silu", {}, 1], ["softplus", { r: 3 }, 2],
+      ["gelu", {}, 2], ["gelu", {}, 1], ["gelu", { r: 0.4 }, 2], ["silu", {}, 1], ["softplus", { r: 3 }, 2],
     ] as const) compare(name, params, d, H, N, gaussian(1.5), seed++);
   }
 });
 
-test("SIMD tanh equals the JavaScript loops bit for bit outside the vector range: |z| ≥ 354 (tail formula), ±Infinity, NaN, ±0 preactivations", () => {
+test("SIMD tanh and GELU equal the JavaScript loops bit for bit outside their vector ranges: tanh |z| ≥ 354 (tail formula), GELU |z|/√2 ≥ 6 (asymptotic erfc, Math.exp beyond e^−708), ±Infinity, NaN, ±0 preactivations", () => {
   // θ with huge and special entries: preactivations reach ±1e300 and ±Infinity, |z| ≈ 400 and 800,
   // exact zeros (b = −w·x cannot be arranged for random x, so w = b = 0 gives z = 0 at every point)
   const special = (rng: Rng, L: ReturnType<typeof paramLayout>): Float64Array => {
@@ -70,12 +70,16 @@ test("SIMD tanh equals the JavaScript loops bit for bit outside the vector range
   };
   compare("tanh", {}, 1, 9, 11, special, 101);
   compare("tanh", {}, 2, 9, 12, special, 102);
+  compare("gelu", {}, 1, 9, 11, special, 104);
+  // GELU: |x| = |z|/√2 spread over the asymptotic range 6..27.5 and past it, one lane at a time
+  compare("gelu", {}, 2, 9, 12, gaussian(12), 105);
   const withNaN = (rng: Rng, L: ReturnType<typeof paramLayout>): Float64Array => {
     const th = special(rng, L);
     th[4] = NaN;
     return th;
   };
   compare("tanh", {}, 1, 9, 11, withNaN, 103);
+  compare("gelu", {}, 1, 9, 11, withNaN, 106);
 });
 
 test("train() runs the SIMD engine for 2-D ReLU and 1-D tanh and its loss history equals a GD loop over the JavaScript loops bit for bit (300 steps)", () => {

@@ -381,7 +381,7 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
   const fs = kink === null && opts.fastSigma !== false ? fastSigma(act) : null;
   const cache = kink === null && fs === null && N * H <= SIGMA_CACHE_LIMIT ? new Float64Array(N * H) : null;
   const smoothCached = fs !== null && 2 * N * H <= SIGMA_CACHE_LIMIT;
-  // the SIMD kernels: single kink in 2-D; cached smooth σ in d ≤ 2 (tanh also forward)
+  // the SIMD kernels: single kink in 2-D; cached smooth σ in d ≤ 2 (tanh and GELU also forward)
   const simdKind = opts.simd === false ? null : kink !== null && d === 2 ? "kink2" : smoothCached && d <= 2 ? "smooth" : null;
   const sizeS = fs === null ? 0 : smoothCached ? N * H : N;
   // regions: XT, θ, F, S, D, per-neuron sums (4 per neuron)
@@ -401,7 +401,8 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
   const S = fs === null ? null : region(3, sizeS);
   const D = fs === null ? null : region(4, sizeS);
   const OUT = simd !== null ? simd.view(5) : null;
-  const tanhSimd = simd !== null && fs !== null && fs.name === "tanh";
+  // the SIMD forward sweeps: tanh (kind 0) and GELU (kind 1); other smooth σ fill S, D in JavaScript
+  const simdKindOf = simd === null || fs === null ? -1 : fs.name === "tanh" ? 0 : fs.name === "gelu" ? 1 : -1;
 
   function evaluate(theta: Float64Array, grad: Float64Array | null): number {
     const th = TH !== null ? (TH.set(theta), TH) : theta;
@@ -437,7 +438,7 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
       const { at, s0, sL, sR } = kink;
       m.kernels.kinkForward2(H2, N, at, s0, 0.5 * (sR + sL), 0.5 * (sR - sL), pXT, pXT + 8 * N, pW, pb, pv, pF);
       if (H2 < H) kinkForward2Last(F, X0, X1, W, b, v, H, N, kink);
-    } else if (tanhSimd) m.kernels.tanhForward(H, N, d, fs!.r, pXT, pW, pb, pv, pF, pS, pD);
+    } else if (simdKindOf >= 0) m.kernels.smoothForward(simdKindOf as 0 | 1, H, N, d, fs!.r, pXT, pW, pb, pv, pF, pS, pD);
     else smoothForward(F, Z, XT, W, b, v, H, d, N, fs!, S!, D!, true);
   }
 

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 export interface SimdKernels {
-  tanhForward(H: number, N: number, d: number, r: number, pXT: number, pW: number, pb: number, pv: number, pF: number, pS: number, pD: number): void;
+  smoothForward(kind: 0 | 1, H: number, N: number, d: number, r: number, pXT: number, pW: number, pb: number, pv: number, pF: number, pS: number, pD: number): void;
   smoothBackward(H: number, N: number, d: number, pXT: number, pE: number, pS: number, pD: number, pOut: number): void;
   kinkForward2(H2: number, N: number, at: number, s0: number, hm: number, hh: number, pX0: number, pX1: number, pW: number, pb: number, pv: number, pF: number): void;
   kinkBackward2(H2: number, N: number, at: number, pX0: number, pX1: number, pE: number, pW: number, pb: number, pOut: number): void;
@@ -79,7 +79,7 @@ export function simdInstance(lengths: number[]): SimdInstance | null {
     end += 8 * Math.max(n, 1) + 16; // 16 bytes of slack: no region's vector load reaches the next one
   }
   const memory = new WA.Memory({ initial: Math.ceil(end / PAGE) });
-  const instance = new WA.Instance(mod, { env: { memory, abort: () => { throw new Error("spectral-bias SIMD kernel aborted"); } } });
+  const instance = new WA.Instance(mod, { env: { memory, exp: Math.exp, abort: () => { throw new Error("spectral-bias SIMD kernel aborted"); } } });
   const f64 = new Float64Array(memory.buffer);
   return {
     kernels: instance.exports as unknown as SimdKernels,
