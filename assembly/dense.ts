@@ -273,8 +273,26 @@ function geluScalar(z: f64, r: f64): void {
  * D[i·N + n] = σ′(r zₙ), F[n] += vᵢ S[i·N + n]. XT is column-major (xₙ₁ at n, xₙ₂ at N + n), W row-major H×d.
  */
 export function smoothForward(kind: i32, H: i32, N: i32, d: i32, r: f64, pXT: usize, pW: usize, pb: usize, pv: usize, pF: usize, pS: usize, pD: usize): void {
+  // one specialised copy of the sweep per (kind, d, r = 1): the inlined constants remove the
+  // per-point branches on them; two vectors per iteration (measured, tanh d = 1, H = 1024, N = 64:
+  // 5.6 → 4.9 → 4.6 ns per point)
+  if (kind == 0) {
+    if (d == 1) {
+      if (r == 1) forwardSweep(0, 1, true, H, N, r, pXT, pW, pb, pv, pF, pS, pD);
+      else forwardSweep(0, 1, false, H, N, r, pXT, pW, pb, pv, pF, pS, pD);
+    } else if (r == 1) forwardSweep(0, 2, true, H, N, r, pXT, pW, pb, pv, pF, pS, pD);
+    else forwardSweep(0, 2, false, H, N, r, pXT, pW, pb, pv, pF, pS, pD);
+  } else if (d == 1) {
+    if (r == 1) forwardSweep(1, 1, true, H, N, r, pXT, pW, pb, pv, pF, pS, pD);
+    else forwardSweep(1, 1, false, H, N, r, pXT, pW, pb, pv, pF, pS, pD);
+  } else if (r == 1) forwardSweep(1, 2, true, H, N, r, pXT, pW, pb, pv, pF, pS, pD);
+  else forwardSweep(1, 2, false, H, N, r, pXT, pW, pb, pv, pF, pS, pD);
+}
+
+@inline function forwardSweep(kind: i32, d: i32, unit: bool, H: i32, N: i32, r: f64, pXT: usize, pW: usize, pb: usize, pv: usize, pF: usize, pS: usize, pD: usize): void {
   const N2 = N & ~1;
   const pX1 = pXT + (<usize>N << 3);
+  const rr = unit ? 1.0 : r;
   for (let i = 0; i < H; i++) {
     const bi = load<f64>(pb + (<usize>i << 3));
     const vi = load<f64>(pv + (<usize>i << 3));
@@ -282,11 +300,22 @@ export function smoothForward(kind: i32, H: i32, N: i32, d: i32, r: f64, pXT: us
     const w1 = d == 2 ? load<f64>(pW + (<usize>(i * d + 1) << 3)) : 0;
     const o = (<usize>i * <usize>N) << 3;
     const bv = sp(bi), w0v = sp(w0), w1v = sp(w1), vv = sp(vi);
-    for (let n = 0; n < N2; n += 2) {
+    const N4 = N & ~3;
+    for (let n = 0; n < N4; n += 4) {
+      const off = <usize>n << 3;
+      let z = f64x2.add(bv, f64x2.mul(w0v, v128.load(pXT + off)));
+      let z2 = f64x2.add(bv, f64x2.mul(w0v, v128.load(pXT + off + 16)));
+      if (d == 2) { z = f64x2.add(z, f64x2.mul(w1v, v128.load(pX1 + off))); z2 = f64x2.add(z2, f64x2.mul(w1v, v128.load(pX1 + off + 16))); }
+      const t = kind == 0 ? tanhStore(z, rr, pS + o + off, pD + o + off) : geluStore(f64x2.mul(sp(rr), z), rr, pS + o + off, pD + o + off);
+      const t2 = kind == 0 ? tanhStore(z2, rr, pS + o + off + 16, pD + o + off + 16) : geluStore(f64x2.mul(sp(rr), z2), rr, pS + o + off + 16, pD + o + off + 16);
+      v128.store(pF + off, f64x2.add(v128.load(pF + off), f64x2.mul(vv, t)));
+      v128.store(pF + off + 16, f64x2.add(v128.load(pF + off + 16), f64x2.mul(vv, t2)));
+    }
+    for (let n = N4; n < N2; n += 2) {
       const off = <usize>n << 3;
       let z = f64x2.add(bv, f64x2.mul(w0v, v128.load(pXT + off)));
       if (d == 2) z = f64x2.add(z, f64x2.mul(w1v, v128.load(pX1 + off)));
-      const t = kind == 0 ? tanhStore(z, r, pS + o + off, pD + o + off) : geluStore(f64x2.mul(sp(r), z), r, pS + o + off, pD + o + off);
+      const t = kind == 0 ? tanhStore(z, rr, pS + o + off, pD + o + off) : geluStore(f64x2.mul(sp(rr), z), rr, pS + o + off, pD + o + off);
       v128.store(pF + off, f64x2.add(v128.load(pF + off), f64x2.mul(vv, t)));
     }
     if (N2 < N) {
@@ -295,11 +324,11 @@ export function smoothForward(kind: i32, H: i32, N: i32, d: i32, r: f64, pXT: us
       if (d == 2) z = z + w1 * load<f64>(pX1 + off);
       let t: f64, dd: f64;
       if (kind == 0) {
-        tanhScalar(r * z);
-        t = r == 1 ? tanhT : tanhT / r;
+        tanhScalar(rr * z);
+        t = rr == 1 ? tanhT : tanhT / rr;
         dd = tanhD;
       } else {
-        geluScalar(r * z, r);
+        geluScalar(rr * z, rr);
         t = geluS;
         dd = geluD;
       }
