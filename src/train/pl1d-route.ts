@@ -111,28 +111,26 @@ export interface FusedGdRoute extends LossRoute {
 // closure variables are re-loaded on every iteration (see dense-route.ts). Each computes the same
 // sums, term for term and in the same order, as the general code with K = 1.
 
-/** thresholds tᵢ = (a₀ − bᵢ)/wᵢ (+∞ when wᵢ = 0) */
-function hingeKeys1(theta: Float64Array, a0: number, H: number, bOffset: number, key: Float64Array): void {
-  for (let i = 0; i < H; i++) {
-    const w = theta[i];
-    key[i] = w === 0 ? Infinity : (a0 - theta[bOffset + i]) / w;
-  }
+/**
+ * The active-range start of a hinge with threshold t and weight w: the first sorted data index m
+ * with xs[m] ≥ t (w > 0) or xs[m] > t (w < 0), walked from p, its value at the previous step. The
+ * thresholds move little between GD steps, so the walk is usually zero or one step: O(H) per call
+ * with no sort and no merge (these are the positions the merge of `hingePositions` gives, so the
+ * sums that use them are unchanged). Correct from any start p (only the length of the walk varies).
+ */
+function walkPosition(xs: Float64Array, N: number, t: number, w: number, p: number): number {
+  while (p > 0 && xs[p - 1] >= t) p--;
+  while (p < N && xs[p] < t) p++;
+  if (p < N && xs[p] === t && w < 0) while (p < N && xs[p] <= t) p++;
+  return p;
 }
 
-/** `hingePositions` for K = 1 from precomputed keys: the same sort and merge */
-function hingeMerge1(theta: Float64Array, xs: Float64Array, H: number, key: Float64Array, order: Int32Array, skey: Float64Array, pos: Int32Array, fresh: boolean): void {
+/** K = 1: thresholds tᵢ = (a₀ − bᵢ)/wᵢ and their positions (neurons with wᵢ = 0 keep theirs: they are never read) */
+function hingeWalk1(theta: Float64Array, xs: Float64Array, a0: number, H: number, bOffset: number, pos: Int32Array): void {
   const N = xs.length;
-  if (fresh || !insertionSort(order, key, skey, 16 * H + 1024)) fullSort(order, key, skey);
-  let m = 0;
-  for (let a = 0; a < H; a++) {
-    const t = skey[a];
-    while (m < N && xs[m] < t) m++;
-    const j = order[a];
-    if (m < N && xs[m] === t) {
-      let p = m;
-      if (theta[j] < 0) while (p < N && xs[p] <= t) p++;
-      pos[j] = p;
-    } else pos[j] = m;
+  for (let i = 0; i < H; i++) {
+    const w = theta[i];
+    if (w !== 0) pos[i] = walkPosition(xs, N, (a0 - theta[bOffset + i]) / w, w, pos[i]);
   }
 }
 
@@ -209,10 +207,10 @@ function backward1(theta: Float64Array, grad: Float64Array, H: number, bOffset: 
 }
 
 /**
- * `backward1` fused with θ ← θ − lr·∇L (entries ≥ end frozen) and the next thresholds; returns
+ * `backward1` fused with θ ← θ − lr·∇L (entries ≥ end frozen) and the next positions; returns
  * ‖θ_new‖². The gradient entries are the same expressions as in backward1.
  */
-function backwardStep1(theta: Float64Array, lr: number, end: number, H: number, bOffset: number, vOffset: number, cOffset: number, pieces: PiecewiseAffine, alpha: number, gamma: number, a0: number, j0: number, pos: Int32Array, P0: Float64Array, P1: Float64Array, N: number, key: Float64Array): number {
+function backwardStep1(theta: Float64Array, lr: number, end: number, H: number, bOffset: number, vOffset: number, cOffset: number, pieces: PiecewiseAffine, alpha: number, gamma: number, a0: number, j0: number, pos: Int32Array, P0: Float64Array, P1: Float64Array, N: number, xs: Float64Array): number {
   const E0 = P0[N], E1 = P1[N];
   const g0 = gamma * E0, g1 = gamma * E1, aE0 = alpha * E0;
   let n2 = 0;
@@ -237,7 +235,7 @@ function backwardStep1(theta: Float64Array, lr: number, end: number, H: number, 
     theta[i] = w1;
     theta[bOffset + i] = b1;
     theta[vOffset + i] = v1;
-    key[i] = w1 === 0 ? Infinity : (a0 - b1) / w1;
+    if (w1 !== 0) pos[i] = walkPosition(xs, N, (a0 - b1) / w1, w1, pos[i]);
     n2 += w1 * w1 + b1 * b1 + v1 * v1;
   }
   const c = end > cOffset ? theta[cOffset] - lr * E0 : theta[cOffset];
@@ -355,14 +353,12 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
   // one kink (K = 1: ReLU, leaky ReLU, |z|): the hot path of 1-D training, in module-level loops
   const a0 = at[0], j0 = jumps[0];
   const AB = new Float64Array(2);
-  let keysReady = false; // key[] already holds the thresholds of the θ passed next (set by gdStep)
+  let keysReady = false; // pos[] already holds the positions for the θ passed next (set by gdStep)
   function forwardLoss1(theta: Float64Array): number {
     dSlope.fill(0);
     dIntercept.fill(0);
-    if (!keysReady) hingeKeys1(theta, a0, H, bOffset, key);
+    if (!keysReady) hingeWalk1(theta, xs, a0, H, bOffset, pos);
     keysReady = false;
-    hingeMerge1(theta, xs, H, key, byKey, sortedKey, pos, fresh);
-    fresh = false;
     forward1(theta, H, bOffset, vOffset, cOffset, pieces, alpha, gamma, a0, j0, pos, dSlope, dIntercept, AB);
     return residuals(xs, ys, dSlope, dIntercept, AB[0], AB[1], E, invN);
   }
@@ -386,7 +382,7 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
     if (changed) keysReady = false;
     const loss = forwardLoss1(theta);
     prefixSums(xs, E, P0, P1);
-    route.gdNorm2 = backwardStep1(theta, lr, end, H, bOffset, vOffset, cOffset, pieces, alpha, gamma, a0, j0, pos, P0, P1, N, key);
+    route.gdNorm2 = backwardStep1(theta, lr, end, H, bOffset, vOffset, cOffset, pieces, alpha, gamma, a0, j0, pos, P0, P1, N, xs);
     keysReady = true;
     return loss;
   }
