@@ -27,6 +27,8 @@ export interface BenchRow {
   /** 1-minute load average when the row was measured */
   load: number;
   note?: string;
+  /** why the row can fall short of its goal (printed when it does) */
+  why?: string;
 }
 
 export const ratio = (ref: number | null, ours: number | null): number | null => (ref === null || ours === null || !(ours > 0) ? null : ref / ours);

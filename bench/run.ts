@@ -92,7 +92,9 @@ async function main(): Promise<void> {
   console.log(`Our float64 engine and Gram matrices run on one thread; TF.js wasm has no threads in Node. References: PyTorch CPU (training, float64; MNIST float32), NumPy/BLAS (Gram), each pinned to 1 thread and set to ${CORES} threads.`);
   console.log(`Goals are checked against the faster reference run (MNIST: the one-thread run, "at the same thread count").`);
   console.log(`machine: ${CORES} logical CPUs, load average ${loadStart.map((x) => x.toFixed(1)).join(" ")} at start, ${loadEnd.map((x) => x.toFixed(1)).join(" ")} at end; on a busy machine wall times are noisy, CPU times less so.`);
+  console.log(`References run with glibc malloc keeping freed memory (bench/common.ts KEEP_FREED_MEMORY): with the defaults PyTorch's per-step temporaries page-faulted and its times varied up to 6× (docs/speed.md).`);
   for (const r of rows) if (r.note) console.log(`note (${r.case}): ${r.note}`);
+  for (const r of rows) if (r.why && status(r).includes("short")) console.log(`why short (${r.case}): ${r.why}`);
 
   const out = path.join(OUT_DIR, "results.json");
   writeAtomic(out, JSON.stringify({
