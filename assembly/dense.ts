@@ -1,5 +1,5 @@
 // WebAssembly SIMD kernels of the dense loss route (src/train/dense-route.ts), compiled by
-// AssemblyScript (`npm run build:wasm`, run by `npm ci` through `prepare`) to wasm/dense.wasm.
+// AssemblyScript (`npm run build:wasm`, run by `npm ci` through `prepare`; entry assembly/index.ts) to wasm/engine.wasm.
 //
 // Each kernel computes exactly the operations of its JavaScript twin in dense-route.ts and
 // fast-tanh.ts, in the same order, two float64 lanes per instruction (f64x2): the results are equal

@@ -98,7 +98,7 @@ export async function runTraining(opts: { repeats: number; only: string | null; 
     const e = timeBest(repeats, () => {
       const r = train(net, { X, y }, { steps: c.steps, lr: c.lr, record: [], fastPath: c.fastPath });
       const h = r.history as unknown as { route?: string; kernel?: string; engine?: string };
-      route = (h.route ?? h.kernel ?? "?") + (h.engine === "wasm-simd" ? ", wasm-simd" : "");
+      route = (h.route ?? h.kernel ?? "?") + (h.engine === "wasm" ? ", wasm" : "");
       return r.history.lossByStep[c.steps];
     });
     opts.log(`  engine ${c.name}: ${e.wall.toFixed(3)} s wall, ${e.cpu.toFixed(3)} s cpu (${route})`);

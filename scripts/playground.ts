@@ -11,11 +11,15 @@ import * as zlib from "zlib";
 const root = path.resolve(__dirname, "..");
 const LIMIT = 1024 * 1024;
 
-/** Browser stand-ins for modules the page never calls: TF.js (float32 path) and the PNG bundle (native resvg). */
+/** Browser stand-ins: TF.js (float32 path) and the PNG bundle (native resvg), which the page never calls, and the engine's WebAssembly bytes, inline. */
 const stubs: esbuild.Plugin = {
   name: "playground-stubs",
   setup(build) {
     build.onResolve({ filter: /^@tensorflow\/tfjs$/ }, () => ({ path: path.join(root, "playground", "tf-stub.ts") }));
+    // the engine's WebAssembly module inline (src/train/wasm-bytes.ts reads it from disk under Node)
+    build.onResolve({ filter: /^\.\/wasm-bytes$/ }, (args) =>
+      args.importer.endsWith(path.join("src", "train", "simd-engine.ts")) ? { path: path.join(root, "playground", "wasm-bytes-inline.ts") } : undefined,
+    );
     build.onResolve({ filter: /^\.\/bundle$/ }, (args) =>
       args.importer.endsWith(path.join("src", "chart", "chart.ts")) ? { path: path.join(root, "playground", "chart-bundle-stub.ts") } : undefined,
     );
@@ -35,7 +39,13 @@ const common: esbuild.BuildOptions = {
 };
 
 export async function buildPlayground(outDir = path.join(root, "build", "site", "playground")): Promise<{ dir: string; bytes: number; gzipBytes: number }> {
-  const worker = await esbuild.build({ ...common, entryPoints: [path.join(root, "playground", "worker.ts")] });
+  const wasmFile = path.join(root, "wasm", "engine.wasm");
+  if (!fs.existsSync(wasmFile)) throw new Error(`playground: ${wasmFile} is missing; run \`npm run build:wasm\` first (npm ci runs it)`);
+  const worker = await esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, "playground", "worker.ts")],
+    define: { __ENGINE_WASM__: JSON.stringify(fs.readFileSync(wasmFile).toString("base64")) },
+  });
   const workerCode = worker.outputFiles![0].text;
   const page = await esbuild.build({
     ...common,

@@ -1,5 +1,6 @@
-// The WebAssembly SIMD kernels of the dense route (assembly/dense.ts) against the JavaScript loops
-// they replace (src/train/dense-route.ts with simd: false). The kernels are written to do the same
+// The WebAssembly kernels (assembly/dense.ts: the dense route, SIMD; assembly/pl1d.ts: the 1-D
+// piecewise-linear route's fused GD step) against the JavaScript loops they replace
+// (src/train/dense-route.ts and pl1d-route.ts with simd: false). The kernels are written to do the same
 // float64 operations in the same order (WebAssembly has no fused multiply-add in its SIMD baseline
 // and rounds every operation as JavaScript does), so the claim is equality bit for bit, the
 // strictest tolerance there is: any reordered sum or changed formula breaks it. The JavaScript
@@ -11,10 +12,11 @@ import { initNetwork } from "../src/network";
 import { Rng } from "../src/random";
 import { train } from "../src/train";
 import { denseRoute } from "../src/train/dense-route";
+import { piecewiseLinear1dRoute } from "../src/train/pl1d-route";
 import { paramLayout } from "../src/train/params";
 import { simdUnavailableReason, SIMD_MODULE_PATH } from "../src/train/simd-engine";
 
-test(`the SIMD module is built and loads (npm ci builds ${"wasm/dense.wasm"} through prepare)`, () => {
+test(`the SIMD module is built and loads (npm ci builds ${"wasm/engine.wasm"} through prepare)`, () => {
   assert.equal(simdUnavailableReason(), "", `expected ${SIMD_MODULE_PATH} to load`);
 });
 
@@ -27,7 +29,7 @@ function compare(name: string, params: Record<string, number>, d: number, H: num
   const act = activation(name, params);
   const simd = denseRoute(act, L, X, y, { simd: true });
   const js = denseRoute(act, L, X, y, { simd: false });
-  assert.equal(simd.engine, "wasm-simd", `${act.label} d=${d}: the SIMD kernels apply`);
+  assert.equal(simd.engine, "wasm", `${act.label} d=${d}: the SIMD kernels apply`);
   assert.equal(js.engine, "js");
   const th = theta(rng, L);
   const gs = new Float64Array(L.size), gj = new Float64Array(L.size);
@@ -90,7 +92,7 @@ test("train() runs the SIMD engine for 2-D ReLU and 1-D tanh and its loss histor
     const y = X.map((x) => Math.sin(3 * x[0]));
     const steps = 300;
     const res = train(net, { X, y }, { steps, lr, record: [] });
-    assert.equal(res.history.engine, "wasm-simd", `${name}: engine`);
+    assert.equal(res.history.engine, "wasm", `${name}: engine`);
     // the same GD iteration by hand over the JavaScript loops
     const L = paramLayout(net.width, d);
     const js = denseRoute(net.activation, L, Float64Array.from(X.flat()), Float64Array.from(y), { simd: false });
@@ -106,5 +108,41 @@ test("train() runs the SIMD engine for 2-D ReLU and 1-D tanh and its loss histor
       if (s < steps) for (let k = 0; k < L.cOffset; k++) th[k] -= lr * g[k]; // c stays (trainC defaults to false)
     }
     assert.ok(res.history.lossByStep[steps] < 0.5 * res.history.lossByStep[0], `${name}: the run must train`);
+  }
+});
+
+test("WebAssembly 1-D piecewise-linear GD step equals the JavaScript step bit for bit over 400 steps: loss, ‖θ‖² and θ (ReLU, leaky ReLU, |z|; odd N, H = 1, thresholds on data points, a neuron with w = 0 (JavaScript fallback step), c trained or frozen)", () => {
+  for (const [name, params] of [["relu", {}], ["leaky_relu", { alpha: 0.2 }], ["abs", {}]] as const) {
+    for (const [H, N, zeroW, trainC] of [[64, 37, false, false], [65, 40, true, true], [1, 5, false, true], [7, 9, false, false]] as const) {
+      const rng = new Rng(H * 13 + N);
+      const X = Float64Array.from({ length: N }, () => rng.uniformIn(-1, 1));
+      const y = X.map((x) => Math.sin(3 * x));
+      const L = paramLayout(H, 1);
+      const th0 = Float64Array.from({ length: L.size }, () => rng.normal());
+      if (zeroW) th0[2] = 0; // w = 0: σ(b) from the piecewise form, the JavaScript step
+      // a threshold exactly on a data point, for w > 0 and for w < 0 (ties in the position rule)
+      th0[0] = 1;
+      th0[L.bOffset] = -X[3];
+      if (H > 1) {
+        th0[1] = -1;
+        th0[L.bOffset + 1] = X[4];
+      }
+      const act = activation(name, params);
+      const wasm = piecewiseLinear1dRoute(act, L, X, y, { simd: true })!;
+      const js = piecewiseLinear1dRoute(act, L, X, y, { simd: false })!;
+      assert.equal(wasm.engine, "wasm");
+      assert.equal(js.engine, "js");
+      const a = th0.slice(), b = th0.slice();
+      const end = trainC ? L.size : L.size - 1;
+      const what = `${act.label}, H = ${H}, N = ${N}${zeroW ? ", a w = 0" : ""}`;
+      for (let s = 0; s < 400; s++) {
+        const la = wasm.gdStep!(a, 0.05, end, s === 0), lb = js.gdStep!(b, 0.05, end, s === 0);
+        assert.ok(Object.is(la, lb), `${what}: loss at step ${s}: ${la} vs ${lb}`);
+        assert.ok(Object.is(wasm.gdNorm2, js.gdNorm2), `${what}: ‖θ‖² at step ${s}`);
+      }
+      for (let k = 0; k < L.size; k++) assert.ok(Object.is(a[k], b[k]), `${what}: θ[${k}] after 400 steps: ${a[k]} vs ${b[k]}`);
+      // the evaluate route (JavaScript) at the final θ agrees with both
+      assert.ok(Object.is(wasm.evaluate(a, null), js.evaluate(b, null)), `${what}: final loss`);
+    }
   }
 });

@@ -13,8 +13,8 @@ import { simdInstance, type SimdInstance } from "./simd-engine";
 /** Evaluates L(θ) and, when `grad` is given, writes ∇L(θ) into it (same layout as θ). */
 export interface LossRoute {
   readonly kind: "dense" | "piecewise-linear-1d" | "frozen-features";
-  /** the loops that run: JavaScript, or the WebAssembly SIMD kernels (same numbers) */
-  readonly engine?: "js" | "wasm-simd";
+  /** the loops that run: JavaScript, or the WebAssembly kernels of assembly/ (the same numbers) */
+  readonly engine?: "js" | "wasm";
   evaluate(theta: Float64Array, grad: Float64Array | null): number;
 }
 
@@ -457,7 +457,7 @@ export function denseRoute(act: Activation, L: ParamLayout, X: Float64Array, y: 
     }
   }
 
-  return { kind: "dense", engine: simd !== null ? "wasm-simd" : "js", evaluate };
+  return { kind: "dense", engine: simd !== null ? "wasm" : "js", evaluate };
 }
 
 /**

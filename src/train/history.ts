@@ -34,8 +34,8 @@ export interface TrainHistory {
    * "hidden") fixed features Φ, iterated on v directly or through the N×N Gram matrix
    */
   route: "dense" | "piecewise-linear-1d" | "frozen-features" | "frozen-gram";
-  /** the loops that ran: JavaScript, the WebAssembly SIMD kernels of the dense route (the same numbers as JavaScript), or TF.js (trainTF) */
-  engine: "js" | "wasm-simd" | "tfjs";
+  /** the loops that ran: JavaScript, the WebAssembly kernels (assembly/: the same numbers as JavaScript, bit for bit), or TF.js (trainTF) */
+  engine: "js" | "wasm" | "tfjs";
   /** wall-clock seconds spent in the training loop */
   seconds: number;
 }

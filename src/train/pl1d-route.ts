@@ -17,6 +17,7 @@ import { affineDsigma, affineSigma, type PiecewiseAffine } from "../activations/
 import type { Activation } from "../activations/types";
 import type { LossRoute } from "./dense-route";
 import type { ParamLayout } from "./params";
+import { simdInstance } from "./simd-engine";
 
 /** σ(z) = alpha + gamma·z + Σₖ jumps[k]·(z − at[k])₊ */
 export interface HingeForm {
@@ -247,7 +248,7 @@ function backwardStep1(theta: Float64Array, lr: number, end: number, H: number, 
  * The fast route, or null when it does not apply (d ≠ 1 or σ not piecewise linear in hinge
  * form). X holds N 1-D points, y the targets.
  */
-export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array): FusedGdRoute | null {
+export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float64Array, y: Float64Array, opts: { simd?: boolean } = {}): FusedGdRoute | null {
   if (L.d !== 1) return null;
   const maybeForm = hingeForm(act);
   if (maybeForm === null) return null;
@@ -259,21 +260,29 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
   const { alpha, gamma, at, jumps } = form;
   const invN = 1 / N;
 
+  // K = 1: the WebAssembly kernels (assembly/pl1d.ts) run the fused GD step on buffers in their
+  // memory, which the JavaScript loops share (they run evaluate, and a step with some w = 0)
+  // regions: θ, xs, ys, pos (int32), dSlope, dIntercept, E, P0, P1
+  const wasm = K === 1 && opts.simd !== false ? simdInstance([L.size, N, N, (H + 1) >> 1, N + 1, N + 1, N, N + 1, N + 1]) : null;
+  const region = (k: number, n: number): Float64Array => (wasm !== null ? wasm.view(k) : new Float64Array(n));
+
   // data sorted once
   const order = Array.from({ length: N }, (_, n) => n).sort((p, q) => X[p] - X[q]);
-  const xs = Float64Array.from(order, (n) => X[n]);
-  const ys = Float64Array.from(order, (n) => y[n]);
+  const xs = region(1, N);
+  xs.set(Float64Array.from(order, (n) => X[n]));
+  const ys = region(2, N);
+  ys.set(Float64Array.from(order, (n) => y[n]));
 
-  const pos = new Int32Array(H * K); // start/end of each hinge's active range in sorted data
+  const pos = wasm !== null ? wasm.int32View(3, H) : new Int32Array(H * K); // start/end of each hinge's active range in sorted data
   const key = new Float64Array(H * K); // hinge thresholds
   const byKey = Int32Array.from({ length: H * K }, (_, j) => j); // hinges sorted by threshold (kept across calls)
   const sortedKey = new Float64Array(H * K); // their thresholds, in that order
   let fresh = true;
-  const dSlope = new Float64Array(N + 1);
-  const dIntercept = new Float64Array(N + 1);
-  const E = new Float64Array(N); // eₙ/N in sorted order
-  const P0 = new Float64Array(N + 1);
-  const P1 = new Float64Array(N + 1);
+  const dSlope = region(4, N + 1);
+  const dIntercept = region(5, N + 1);
+  const E = region(6, N); // eₙ/N in sorted order
+  const P0 = region(7, N + 1);
+  const P1 = region(8, N + 1);
 
   function evaluate(theta: Float64Array, grad: Float64Array | null): number {
     // ---- forward: f(x) = A + Bx + Σ hinges, evaluated at the sorted data
@@ -387,6 +396,26 @@ export function piecewiseLinear1dRoute(act: Activation, L: ParamLayout, X: Float
     return loss;
   }
 
-  const route: FusedGdRoute = K === 1 ? { kind: "piecewise-linear-1d", evaluate: evaluate1, gdStep, gdNorm2: NaN } : { kind: "piecewise-linear-1d", evaluate, gdStep: null, gdNorm2: NaN };
+  // the same step in WebAssembly (θ copied in and out); a step with some w = 0 runs gdStep above
+  const TH = wasm !== null ? wasm.view(0) : null;
+  const [pTh, pXs, pYs, pPos, pDS, pDI, pE, pP0, pP1] = wasm?.at ?? [];
+  function gdStepWasm(theta: Float64Array, lr: number, end: number, changed: boolean): number {
+    const k = wasm!.kernels, th = TH!;
+    th.set(theta);
+    if (changed || !keysReady) k.pl1dWalk(H, N, a0, pTh, pXs, pPos);
+    keysReady = true; // pos[] holds θ's positions (for the fallback below, too)
+    const loss = k.pl1dForward(H, N, alpha, gamma, a0, j0, invN, pTh, pPos, pXs, pYs, pDS, pDI, pE, pP0, pP1);
+    if (loss === -1) return gdStep(theta, lr, end, false);
+    const n2 = k.pl1dBackwardStep(H, N, lr, alpha, gamma, a0, j0, pTh, pPos, pXs, pP0, pP1);
+    const c = end > cOffset ? th[cOffset] - lr * P0[N] : th[cOffset];
+    th[cOffset] = c;
+    theta.set(th);
+    route.gdNorm2 = n2 + c * c;
+    return loss;
+  }
+
+  const route: FusedGdRoute = K === 1
+    ? { kind: "piecewise-linear-1d", engine: wasm !== null ? "wasm" : "js", evaluate: evaluate1, gdStep: wasm !== null ? gdStepWasm : gdStep, gdNorm2: NaN }
+    : { kind: "piecewise-linear-1d", evaluate, gdStep: null, gdNorm2: NaN };
   return route;
 }

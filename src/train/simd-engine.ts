@@ -1,18 +1,20 @@
-// Loader of the WebAssembly SIMD kernels (assembly/dense.ts, compiled by `npm run build:wasm` to
-// wasm/dense.wasm; `npm ci` runs it through `prepare`). The kernels compute the same operations as
-// the JavaScript loops of dense-route.ts in the same order, so a route gives the same numbers with
+// Loader of the WebAssembly kernels (assembly/dense.ts, SIMD, and assembly/pl1d.ts, compiled by `npm run build:wasm` to
+// wasm/engine.wasm; `npm ci` runs it through `prepare`). The kernels compute the same operations as
+// the JavaScript loops of dense-route.ts and pl1d-route.ts in the same order, so a route gives the same numbers with
 // or without them (test/simd-engine.test.ts); they only change the speed.
 //
 // The module is compiled once per process; each route gets its own instance and memory, laid out
 // as float64 regions (byte offsets), with nothing allocated per evaluation.
-import * as fs from "node:fs";
-import * as path from "node:path";
+import { ENGINE_WASM_PATH, engineWasmBytes } from "./wasm-bytes";
 
 export interface SimdKernels {
   smoothForward(kind: 0 | 1, H: number, N: number, d: number, r: number, pXT: number, pW: number, pb: number, pv: number, pF: number, pS: number, pD: number): void;
   smoothBackward(H: number, N: number, d: number, pXT: number, pE: number, pS: number, pD: number, pOut: number): void;
   kinkForward2(H2: number, N: number, at: number, s0: number, hm: number, hh: number, pX0: number, pX1: number, pW: number, pb: number, pv: number, pF: number): void;
   kinkBackward2(H2: number, N: number, at: number, pX0: number, pX1: number, pE: number, pW: number, pb: number, pOut: number): void;
+  pl1dWalk(H: number, N: number, a0: number, pTh: number, pXs: number, pPos: number): void;
+  pl1dForward(H: number, N: number, alpha: number, gamma: number, a0: number, j0: number, invN: number, pTh: number, pPos: number, pXs: number, pYs: number, pDS: number, pDI: number, pE: number, pP0: number, pP1: number): number;
+  pl1dBackwardStep(H: number, N: number, lr: number, alpha: number, gamma: number, a0: number, j0: number, pTh: number, pPos: number, pXs: number, pP0: number, pP1: number): number;
 }
 
 // The WebAssembly API as far as this loader uses it (the package's TypeScript lib has no DOM types,
@@ -25,10 +27,10 @@ interface WasmApi {
   Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { exports: unknown };
   Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
 }
-const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
-/** where `npm run build:wasm` writes the module: <package root>/wasm/dense.wasm (src/train and dist/train are both two levels down) */
-export const SIMD_MODULE_PATH = path.join(__dirname, "..", "..", "wasm", "dense.wasm");
+/** the module file (`npm run build:wasm` writes it; the playground carries it inline) */
+export const SIMD_MODULE_PATH = ENGINE_WASM_PATH;
 
 /** the first 64 KiB stay free for the module's own static data */
 const BASE = 65536;
@@ -45,14 +47,20 @@ export function simdUnavailableReason(): string {
 
 function simdModule(): WasmModule | null {
   if (compiled !== undefined) return compiled;
+  let bytes: Uint8Array;
   try {
-    const bytes = fs.readFileSync(SIMD_MODULE_PATH);
-    compiled = new WA.Module(bytes);
+    bytes = engineWasmBytes();
   } catch (e) {
     compiled = null;
-    loadError = fs.existsSync(SIMD_MODULE_PATH)
-      ? `${SIMD_MODULE_PATH} does not compile here (${(e as Error).message}); the JavaScript loops run instead`
-      : `${SIMD_MODULE_PATH} is missing: run \`npm run build:wasm\` (npm ci runs it); the JavaScript loops run instead`;
+    loadError = `${(e as Error).message}; the JavaScript loops run instead`;
+    return compiled;
+  }
+  try {
+    compiled = WA === undefined ? null : new WA.Module(bytes);
+    if (compiled === null) loadError = "this JavaScript engine has no WebAssembly; the JavaScript loops run instead";
+  } catch (e) {
+    compiled = null;
+    loadError = `${SIMD_MODULE_PATH} does not compile here (${(e as Error).message}); the JavaScript loops run instead`;
   }
   return compiled;
 }
@@ -66,12 +74,14 @@ export interface SimdInstance {
   at: number[];
   /** a float64 view of region k */
   view(k: number): Float64Array;
+  /** an int32 view of the first n entries of region k (a region of ⌈n/2⌉ float64 holds n int32) */
+  int32View(k: number, n: number): Int32Array;
 }
 
 /** An instance whose memory holds regions of `lengths[k]` float64 values, or null when the module is unavailable. */
 export function simdInstance(lengths: number[]): SimdInstance | null {
   const mod = simdModule();
-  if (mod === null) return null;
+  if (mod === null || WA === undefined) return null;
   const at: number[] = [];
   let end = BASE;
   for (const n of lengths) {
@@ -86,5 +96,6 @@ export function simdInstance(lengths: number[]): SimdInstance | null {
     f64,
     at,
     view: (k) => f64.subarray(at[k] / 8, at[k] / 8 + lengths[k]),
+    int32View: (k, n) => new Int32Array(memory.buffer, at[k], n),
   };
 }
