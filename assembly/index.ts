@@ -1,3 +1,4 @@
-// The engine's WebAssembly module: `npm run build:wasm` compiles this entry to wasm/engine.wasm.
+// The WebAssembly module of the engine and the kernels: `npm run build:wasm` compiles this entry to wasm/engine.wasm.
 export * from "./dense";
 export * from "./pl1d";
+export * from "./gram";

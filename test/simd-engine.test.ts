@@ -1,6 +1,7 @@
 // The WebAssembly kernels (assembly/dense.ts: the dense route, SIMD; assembly/pl1d.ts: the 1-D
-// piecewise-linear route's fused GD step) against the JavaScript loops they replace
-// (src/train/dense-route.ts and pl1d-route.ts with simd: false). The kernels are written to do the same
+// piecewise-linear route's fused GD step; assembly/gram.ts: feature Gram tiles, SIMD) against the
+// JavaScript loops they replace (src/train/dense-route.ts, pl1d-route.ts and
+// src/kernel/gram.ts featureGram with simd: false). The kernels are written to do the same
 // float64 operations in the same order (WebAssembly has no fused multiply-add in its SIMD baseline
 // and rounds every operation as JavaScript does), so the claim is equality bit for bit, the
 // strictest tolerance there is: any reordered sum or changed formula breaks it. The JavaScript
@@ -13,6 +14,7 @@ import { Rng } from "../src/random";
 import { train } from "../src/train";
 import { denseRoute } from "../src/train/dense-route";
 import { piecewiseLinear1dRoute } from "../src/train/pl1d-route";
+import { featureGram } from "../src/kernel/gram";
 import { paramLayout } from "../src/train/params";
 import { simdUnavailableReason, SIMD_MODULE_PATH } from "../src/train/simd-engine";
 
@@ -144,5 +146,18 @@ test("WebAssembly 1-D piecewise-linear GD step equals the JavaScript step bit fo
       // the evaluate route (JavaScript) at the final θ agrees with both
       assert.ok(Object.is(wasm.evaluate(a, null), js.evaluate(b, null)), `${what}: final loss`);
     }
+  }
+});
+
+test("WebAssembly SIMD feature Gram equals the JavaScript 4×4 tiles bit for bit (symmetric and two-set; sizes not multiples of 4; a workspace reused and grown between calls)", () => {
+  const rng = new Rng(77);
+  for (const [N1, N2, Q, sym] of [[2000, 2000, 55, true], [203, 203, 64, true], [130, 77, 33, false], [64, 64, 64, true], [301, 150, 97, false], [8, 8, 8, true]] as const) {
+    const P1 = Float64Array.from({ length: N1 * Q }, () => rng.normal());
+    const P2 = sym ? null : Float64Array.from({ length: N2 * Q }, () => rng.normal());
+    const a = featureGram(P1, N1, P2, N2, Q, { simd: true });
+    const b = featureGram(P1, N1, P2, N2, Q, { simd: false });
+    assert.equal(a.length, N1 * N2);
+    for (let k = 0; k < a.length; k++) assert.ok(Object.is(a[k], b[k]), `N1 = ${N1}, N2 = ${N2}, Q = ${Q}: entry ${k}: ${a[k]} vs ${b[k]}`);
+    if (sym) for (let i = 0; i < N1; i += 37) for (let j = 0; j < N1; j += 41) assert.ok(Object.is(a[i * N1 + j], a[j * N1 + i]), `symmetric at ${i}, ${j}`);
   }
 });

@@ -1,6 +1,7 @@
 // Gram matrices. Any kernel (x, y) ↦ K(x, y) works pairwise; kernels that carry a fast path
 // (`gramFlat`: a closed form, exact pieces, or a feature factorization K = Φ Φᵀ) use it.
 import { toPoints, type Points } from "../network/data";
+import { simdInstance, type SimdInstance } from "../train/simd-engine";
 
 /** A kernel on ℝᵈ; in 1-D the points may be plain numbers. */
 export type Kernel =
@@ -81,13 +82,25 @@ export function pairwiseGram(kernel: Kernel, A: Float64Array, B: Float64Array | 
  * faster than 2×2 tiles plus a mirror pass at N = 2000, Q = 29). Every entry is the plain sum
  * Σ_q Φ₁[i,q]Φ₂[j,q] in increasing q, so the result does not depend on the tiling.
  */
-export function featureGram(P1: Float64Array, N1: number, P2: Float64Array | null, N2: number, Q: number): Float64Array {
+export function featureGram(P1: Float64Array, N1: number, P2: Float64Array | null, N2: number, Q: number, opts: { simd?: boolean } = {}): Float64Array {
   const sym = P2 === null;
   const B = P2 ?? P1;
-  const G = new Float64Array(N1 * N2);
   const I4 = N1 - (N1 % 4);
   const J4 = N2 - (N2 % 4);
-  for (let i = 0; i < I4; i += 4) tileRow(G, P1, B, i, sym ? i : 0, J4, N2, Q, sym);
+  // the 4×4 tiles in WebAssembly SIMD (assembly/gram.ts, the same sums bit for bit) when there is
+  // enough work to pay for copying Φ in (G is then a view of the instance's memory)
+  const wasm = opts.simd !== false && I4 * J4 * Q >= SIMD_GRAM_MIN_WORK && N1 * N2 <= SIMD_GRAM_MAX_ENTRIES ? gramWorkspace(N1 * Q + Q * N2 + N1 * N2) : null;
+  const G = new Float64Array(N1 * N2);
+  if (wasm !== null) {
+    const f = wasm.f64, a = wasm.at[0] / 8, bt = a + N1 * Q, g = bt + Q * N2;
+    f.set(P1.subarray(0, N1 * Q), a);
+    // Φ₂ᵀ, Q×N2: a tile's columns side by side
+    for (let j = 0; j < N2; j++) for (let q = 0; q < Q; q++) f[bt + q * N2 + j] = B[j * Q + q];
+    wasm.kernels.gramTiles(I4, J4, N2, Q, 8 * a, 8 * bt, 8 * g, sym ? 1 : 0);
+    G.set(f.subarray(g, g + N1 * N2));
+  } else {
+    for (let i = 0; i < I4; i += 4) tileRow(G, P1, B, i, sym ? i : 0, J4, N2, Q, sym);
+  }
   // leftover rows and columns (fewer than 4 each), entry by entry
   for (let i = 0; i < N1; i++) {
     const from = i < I4 ? J4 : sym ? i : 0;
@@ -100,6 +113,27 @@ export function featureGram(P1: Float64Array, N1: number, P2: Float64Array | nul
     }
   }
   return G;
+}
+
+/** below this many multiply-adds (I4·J4·Q) the JavaScript tiles run: copying Φ in costs more than SIMD saves */
+const SIMD_GRAM_MIN_WORK = 1 << 18;
+/** above this many entries (2 GB) the JavaScript tiles run (WebAssembly memory ends at 4 GB) */
+const SIMD_GRAM_MAX_ENTRIES = 1 << 28;
+
+/**
+ * One WebAssembly instance for all feature Grams of the process, kept and reused: the first write to
+ * fresh WebAssembly memory costs a page fault per 4 KiB page (measured 90 ms for 32 MB on these
+ * VMs, where a JavaScript array of that size takes its pages in 2 MiB steps), so the memory is
+ * touched once and grown only when a larger Gram comes. It holds Φ₁, Φ₂ᵀ and G; G is copied out.
+ */
+let workspace: SimdInstance | null = null;
+let workspaceSize = 0;
+function gramWorkspace(size: number): SimdInstance | null {
+  if (workspace === null || size > workspaceSize) {
+    workspace = simdInstance([size]);
+    workspaceSize = workspace === null ? 0 : size;
+  }
+  return workspace;
 }
 
 /** 4×4 tiles of rows i..i+3 against columns j0, j0+4, … < J4 (and their transposes when sym) */

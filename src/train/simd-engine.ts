@@ -1,4 +1,4 @@
-// Loader of the WebAssembly kernels (assembly/dense.ts, SIMD, and assembly/pl1d.ts, compiled by `npm run build:wasm` to
+// Loader of the WebAssembly kernels (assembly/dense.ts and gram.ts, SIMD, and assembly/pl1d.ts, compiled by `npm run build:wasm` to
 // wasm/engine.wasm; `npm ci` runs it through `prepare`). The kernels compute the same operations as
 // the JavaScript loops of dense-route.ts and pl1d-route.ts in the same order, so a route gives the same numbers with
 // or without them (test/simd-engine.test.ts); they only change the speed.
@@ -15,6 +15,7 @@ export interface SimdKernels {
   pl1dWalk(H: number, N: number, a0: number, pTh: number, pXs: number, pPos: number): void;
   pl1dForward(H: number, N: number, alpha: number, gamma: number, a0: number, j0: number, invN: number, pTh: number, pPos: number, pXs: number, pYs: number, pDS: number, pDI: number, pE: number, pP0: number, pP1: number): number;
   pl1dBackwardStep(H: number, N: number, lr: number, alpha: number, gamma: number, a0: number, j0: number, pTh: number, pPos: number, pXs: number, pP0: number, pP1: number): number;
+  gramTiles(I4: number, J4: number, N2: number, Q: number, pA: number, pBT: number, pG: number, sym: number): void;
 }
 
 // The WebAssembly API as far as this loader uses it (the package's TypeScript lib has no DOM types,
