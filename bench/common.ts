@@ -74,12 +74,12 @@ export function blasThreads(threads: number): Record<string, string> {
 }
 
 /**
- * glibc malloc settings for the reference processes: keep freed memory instead of returning it to
- * the system. PyTorch allocates and frees its N×H temporaries every step; with glibc's defaults each
+ * glibc malloc settings for the bench (its own process, which bench/run.ts restarts with them, and
+ * the reference processes): keep freed memory instead of returning it to the system. PyTorch allocates and frees its N×H temporaries every step; with glibc's defaults each
  * step's 2 MB buffers were fresh pages, and on this VM the page faults dominated and varied: 2-D ReLU
  * (H = 1024, N = 256, 2000 steps) took 11.0–15.5 s (2.8 M minor faults, 17 s of system time in a
- * 40 s run) against 1.84–1.93 s with these settings (38 k faults). The references are timed at their
- * fastest, so the ratios are conservative for our engine.
+ * 40 s run) against 1.84–1.93 s with these settings (38 k faults). Our 32 MB Gram results gained
+ * the same way (tanh, N = 2000: 102 → 17 ms). Both sides are timed at their fastest.
  */
 export const KEEP_FREED_MEMORY: Record<string, string> = {
   MALLOC_MMAP_THRESHOLD_: String(1 << 30),

@@ -9,7 +9,8 @@
 // OpenMP threads can take minutes for a case that needs a second when idle)
 import * as os from "node:os";
 import * as path from "node:path";
-import { CORES, OUT_DIR, writeAtomic, type RefThreads } from "./common";
+import { spawnSync } from "node:child_process";
+import { CORES, KEEP_FREED_MEMORY, OUT_DIR, writeAtomic, type RefThreads } from "./common";
 import { courseRows } from "./course";
 import { runGram } from "./gram";
 import { runMnist } from "./mnist";
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   console.log(`Our float64 engine and Gram matrices run on one thread; TF.js wasm has no threads in Node. References: PyTorch CPU (training, float64; MNIST float32), NumPy/BLAS (Gram), each pinned to 1 thread and set to ${CORES} threads.`);
   console.log(`Goals are checked against the faster reference run (MNIST: the one-thread run, "at the same thread count").`);
   console.log(`machine: ${CORES} logical CPUs, load average ${loadStart.map((x) => x.toFixed(1)).join(" ")} at start, ${loadEnd.map((x) => x.toFixed(1)).join(" ")} at end; on a busy machine wall times are noisy, CPU times less so.`);
-  console.log(`References run with glibc malloc keeping freed memory (bench/common.ts KEEP_FREED_MEMORY): with the defaults PyTorch's per-step temporaries page-faulted and its times varied up to 6× (docs/speed.md).`);
+  console.log(`Both sides run with glibc malloc keeping freed memory (bench/common.ts KEEP_FREED_MEMORY): with the defaults, fresh pages fault one by one on this VM; PyTorch's per-step temporaries made its times vary up to 6× (docs/speed.md).`);
   for (const r of rows) if (r.note) console.log(`note (${r.case}): ${r.note}`);
   for (const r of rows) if (r.why && status(r).includes("short")) console.log(`why short (${r.case}): ${r.why}`);
 
@@ -109,7 +110,15 @@ async function main(): Promise<void> {
   console.log(`written: ${path.relative(process.cwd(), out)}`);
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+// Both sides run with the same glibc malloc settings (KEEP_FREED_MEMORY, bench/common.ts): the
+// references get them in their environment, and this process re-runs itself with them (glibc reads
+// them at start), so a large result array (a 32 MB Gram) is not fresh pages on one side only.
+if (Object.keys(KEEP_FREED_MEMORY).some((k) => process.env[k] !== KEEP_FREED_MEMORY[k])) {
+  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, ...KEEP_FREED_MEMORY } });
+  process.exit(r.status ?? 1);
+} else {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
