@@ -4,7 +4,7 @@
 import test from "node:test";
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -51,4 +51,32 @@ test("the rules fail on a deliberate back-import, a runtime cycle and a chart im
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// tslab type-checks every notebook cell against the declarations that `import * as sb from "spectral-bias"`
+// reaches (dist/index.d.ts and everything it imports). Through the @tensorflow/tfjs umbrella that is ~950
+// files (tfjs-layers, -data, -converter and the backends on top of tfjs-core) and about twice the compile
+// time per cell of the same graph through tfjs-core (~640 files); see docs/architecture.md. The Tensor
+// type is the same either way (the umbrella re-exports tfjs-core), so signatures use tfjs-core.
+test("the package's declarations (dist/**/*.d.ts) take TF.js types from @tensorflow/tfjs-core, never the umbrella @tensorflow/tfjs", () => {
+  const dist = join(root, "dist");
+  assert.ok(existsSync(join(dist, "index.d.ts")), "dist/index.d.ts is missing: run npm run build (npm test builds it first)");
+  const umbrella = /from\s+["']@tensorflow\/tfjs["']|import\(\s*["']@tensorflow\/tfjs["']\s*\)/;
+  const offenders: string[] = [];
+  let withTf = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".d.ts")) {
+        const text = readFileSync(p, "utf8");
+        if (umbrella.test(text)) offenders.push(p.slice(root.length + 1));
+        if (text.includes("@tensorflow/tfjs-core")) withTf++;
+      }
+    }
+  };
+  walk(dist);
+  assert.deepEqual(offenders, [], "import type * as tf from \"@tensorflow/tfjs-core\" in the source of these declarations");
+  // the scan sees the TF.js-typed declarations at all (Activation.tf, the TF.js self-test)
+  assert.ok(withTf >= 2, `only ${withTf} declaration file(s) mention @tensorflow/tfjs-core`);
 });

@@ -1,6 +1,8 @@
 // Builds a frozen Activation from its parts: wraps σ̂ with input checks and the penalty, and
 // derives and verifies the shape of σ once (see shape.ts).
-import type * as tf from "@tensorflow/tfjs";
+// types only, from tfjs-core (the same Tensor the umbrella re-exports): the umbrella's declarations pull
+// tfjs-layers, -data, -converter and the backends into every notebook cell's type check (docs/architecture.md)
+import type * as tf from "@tensorflow/tfjs-core";
 import { activationShape } from "./shape";
 import type { Activation, Complex, Kink } from "./types";
 

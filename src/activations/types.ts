@@ -1,6 +1,8 @@
 // The contract every activation satisfies. Networks, kernels and the spectral tools
 // speak only this interface, so a user-registered activation works everywhere.
-import type * as tf from "@tensorflow/tfjs";
+// types only, from tfjs-core (the same Tensor the umbrella re-exports): the umbrella's declarations pull
+// tfjs-layers, -data, -converter and the backends into every notebook cell's type check (docs/architecture.md)
+import type * as tf from "@tensorflow/tfjs-core";
 import type { ActivationShape, Kink } from "./shape";
 
 export type { Kink };

@@ -2,7 +2,9 @@
 // from fourth-order finite differences (one-sided next to declared kinks/jumps; accuracy ~1e-10
 // for σ′ and ~1e-8 for σ″ at unit scale), a missing σ̂ from quadrature of σ″ (or of σ′ when σ
 // has jumps) to about `fourierTol` relative to ∫|σ″|. A missing TF op makes `tf()` throw.
-import type * as tf from "@tensorflow/tfjs";
+// types only, from tfjs-core (the same Tensor the umbrella re-exports): the umbrella's declarations pull
+// tfjs-layers, -data, -converter and the backends into every notebook cell's type check (docs/architecture.md)
+import type * as tf from "@tensorflow/tfjs-core";
 import { derivative } from "../numeric/differentiate";
 import { defineActivation } from "./define";
 import { sigmaHatNumeric } from "./fourierRoutes";
