@@ -29,8 +29,14 @@ export type { RS, RSParts, InitLaw, InitNetworkOptions, Points, RSCoordinates, I
 // training: the float64 engine (GD, Adam, gradient flow; standard and RS coordinates) and TF.js
 export { train, loss, gradients, rsVelocity, scale2FromImbalance } from "./train";
 export type { TrainOptions, TrainResult, TrainHistory, Dataset } from "./train";
-export { initBackend, backendInfo, trainTF, predictTF, classifierNtkLearningRate } from "./tfjs";
-export type { TrainTFOptions, TrainTFResult, LabelledData, TrainClassifierOptions, TrainClassifierResult } from "./tfjs";
+// (from each module, not tfjs/index.ts, whose TF.js self-test needs all of tfjs-core's declarations in
+// every notebook cell's type check: docs/architecture.md, "TF.js types in the public declarations")
+export { initBackend, backendInfo } from "./tfjs/backend";
+export { trainTF } from "./tfjs/dispatch";
+export { predictTF } from "./tfjs/train-tf";
+export { mnistNtkLearningRate as classifierNtkLearningRate } from "./tfjs/train-classifier";
+export type { TrainTFOptions, TrainTFResult } from "./tfjs/train-tf";
+export type { LabelledData, TrainClassifierOptions, TrainClassifierResult } from "./tfjs/dispatch";
 
 // kernel regime: RKHS kernels, empirical NTK, interpolants and their spline limits
 export {

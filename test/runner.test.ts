@@ -125,8 +125,14 @@ test("a type error names the cell and carries the compiler's message", async () 
   assert.match(err.stderr, /not assignable/);
 });
 
+// A cell that never finishes. Atomics.wait blocks the kernel's main thread forever, as `while (true) {}`
+// does: no event-loop turn, no reply, no interrupt handler runs. But it blocks without spinning a core,
+// so these tests do not take CPU from the notebook runs beside them in npm test (a spin is ~1 core for
+// the 3 s timeout, and again in each kill test). One kill test keeps a real busy loop.
+const BLOCKED = `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);`;
+
 test("a cell that never finishes hits the per-cell timeout and the kernel is stopped", async () => {
-  const file = fixture("endless.ipynb", `// %%\nconsole.log("start");\n// %%\nwhile (true) {}\n`);
+  const file = fixture("endless.ipynb", `// %%\nconsole.log("start");\n// %%\n${BLOCKED}\n`);
   await expectFailure(file, { cellTimeoutMs: 3000, outputPath: path.join(dir, "out", "endless.ipynb") }, /^endless\.ipynb, cell 2: did not finish within 3 s/);
 });
 
@@ -175,10 +181,11 @@ async function waitFor(cond: () => boolean, ms: number, what: string): Promise<v
 
 for (const sig of ["SIGKILL", "SIGINT", "SIGTERM"] as const) {
   test(`kill of the runner with ${sig} while a cell is busy leaves no tslab kernel running (watchdog on the runner's pid)`, async () => {
-    const { child, pidFile } = startRunner(`signal-${sig}`, `// %%\nwhile (true) {}\n`);
+    // SIGKILL: a spinning cell (the common case); SIGINT and SIGTERM: a blocked one (same for the runner, no CPU)
+    const { child, pidFile } = startRunner(`signal-${sig}`, `// %%\n${sig === "SIGKILL" ? "while (true) {}" : BLOCKED}\n`);
     await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") !== "", 240_000, "the kernel to start");
     const kernelPid = Number(fs.readFileSync(pidFile, "utf8"));
-    await new Promise((r) => setTimeout(r, 800)); // cell 2 is spinning now
+    await new Promise((r) => setTimeout(r, 800)); // cell 2 is busy (spinning or blocked) now
     assert.ok(alive(kernelPid));
     child.kill(sig);
     await waitFor(() => !alive(kernelPid), 5000, `kernel ${kernelPid} to die after the runner got ${sig}`);
@@ -186,7 +193,7 @@ for (const sig of ["SIGKILL", "SIGINT", "SIGTERM"] as const) {
 }
 
 test("a closed pipe (npm run figures | head) ends the runner and its kernel (EPIPE)", async () => {
-  const { child, pidFile } = startRunner("epipe", `// %%\nawait new Promise((r) => setTimeout(r, 1500));\n// %%\nwhile (true) {}\n`, "pipe");
+  const { child, pidFile } = startRunner("epipe", `// %%\nawait new Promise((r) => setTimeout(r, 1500));\n// %%\n${BLOCKED}\n`, "pipe");
   await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") !== "", 240_000, "the kernel to start");
   const kernelPid = Number(fs.readFileSync(pidFile, "utf8"));
   child.stdout!.destroy();

@@ -1,6 +1,9 @@
 // Builds a frozen Activation from its parts: wraps σ̂ with input checks and the penalty, and
 // derives and verifies the shape of σ once (see shape.ts).
-import type * as tf from "@tensorflow/tfjs";
+// The Tensor class only, from its own module in tfjs-core (the same class the umbrella re-exports). The
+// umbrella's declarations, or tfjs-core's index, would put ~600 or ~300 declaration files into every
+// notebook cell's type check (docs/architecture.md, "TF.js types in the public declarations").
+import type * as tf from "@tensorflow/tfjs-core/dist/tensor";
 import { activationShape } from "./shape";
 import type { Activation, Complex, Kink } from "./types";
 

@@ -1,6 +1,9 @@
 // The contract every activation satisfies. Networks, kernels and the spectral tools
 // speak only this interface, so a user-registered activation works everywhere.
-import type * as tf from "@tensorflow/tfjs";
+// The Tensor class only, from its own module in tfjs-core (the same class the umbrella re-exports). The
+// umbrella's declarations, or tfjs-core's index, would put ~600 or ~300 declaration files into every
+// notebook cell's type check (docs/architecture.md, "TF.js types in the public declarations").
+import type * as tf from "@tensorflow/tfjs-core/dist/tensor";
 import type { ActivationShape, Kink } from "./shape";
 
 export type { Kink };

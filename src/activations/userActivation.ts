@@ -2,7 +2,10 @@
 // from fourth-order finite differences (one-sided next to declared kinks/jumps; accuracy ~1e-10
 // for σ′ and ~1e-8 for σ″ at unit scale), a missing σ̂ from quadrature of σ″ (or of σ′ when σ
 // has jumps) to about `fourierTol` relative to ∫|σ″|. A missing TF op makes `tf()` throw.
-import type * as tf from "@tensorflow/tfjs";
+// The Tensor class only, from its own module in tfjs-core (the same class the umbrella re-exports). The
+// umbrella's declarations, or tfjs-core's index, would put ~600 or ~300 declaration files into every
+// notebook cell's type check (docs/architecture.md, "TF.js types in the public declarations").
+import type * as tf from "@tensorflow/tfjs-core/dist/tensor";
 import { derivative } from "../numeric/differentiate";
 import { defineActivation } from "./define";
 import { sigmaHatNumeric } from "./fourierRoutes";

@@ -9,7 +9,7 @@ export {
   initMnistNet, mnistInitLaw, assertMnistNet, mnistForward, mnistLoss, mnistPredict, mnistAccuracy, mnistPlaneProxy, cloneMnistNet, mnistNetToJSON,
 } from "./model";
 export type { MnistNet, MnistInit, InitMnistNetOptions, MnistNetJSON } from "./model";
-export {
-  trainMnist, classifierGradientsTF as mnistGradientsTF, classifierNtkLambdaMax as mnistNtkLambdaMax, classifierNtkLearningRate as mnistNtkLearningRate,
-} from "../tfjs";
-export type { MnistData, MnistProgress, TrainMnistOptions, MnistHistory, TrainMnistResult } from "../tfjs";
+// from the trainer's own module, not tfjs/index.ts: that one also re-exports the TF.js self-test, whose
+// declarations need all of tfjs-core's (docs/architecture.md, "TF.js types in the public declarations")
+export { trainMnist, mnistGradientsTF, mnistNtkLambdaMax, mnistNtkLearningRate } from "../tfjs/train-classifier";
+export type { MnistData, MnistProgress, TrainMnistOptions, MnistHistory, TrainMnistResult } from "../tfjs/train-classifier";

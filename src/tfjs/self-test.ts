@@ -1,7 +1,8 @@
 // The one list of TF.js ops this package relies on, each with float64 expected values.
 // A backend is used only if every entry passes: some backends (wasm) lack kernels for some ops,
 // and a missing kernel must surface here, not halfway through a training run.
-import type * as TF from "@tensorflow/tfjs";
+// types only, from tfjs-core (the umbrella re-exports it): keeps tfjs-layers etc. out of notebook type checks
+import type * as TF from "@tensorflow/tfjs-core";
 import { activation, activationNames } from "../activations";
 
 type Tf = typeof TF;
