@@ -2,3 +2,4 @@
 export * from "./dense";
 export * from "./pl1d";
 export * from "./gram";
+export * from "./sparse-gd";
