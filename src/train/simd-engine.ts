@@ -1,7 +1,10 @@
-// Loader of the WebAssembly kernels (assembly/dense.ts, gram.ts and sparse-gd.ts, SIMD, and assembly/pl1d.ts, compiled by `npm run build:wasm` to
-// wasm/engine.wasm; `npm ci` runs it through `prepare`). The kernels compute the same operations as
-// the JavaScript loops of dense-route.ts and pl1d-route.ts in the same order, so a route gives the same numbers with
-// or without them (test/simd-engine.test.ts); they only change the speed.
+// Loader of the WebAssembly kernels (assembly/dense.ts and gram.ts, SIMD, and assembly/pl1d.ts,
+// compiled by `npm run build:wasm` to wasm/engine.wasm; `npm ci` runs it through `prepare`). These
+// kernels compute the same operations as the JavaScript loops of dense-route.ts, pl1d-route.ts and
+// kernel/gram.ts in the same order, so a route gives the same numbers with or without them
+// (test/simd-engine.test.ts); they only change the speed. The one kernel without a JavaScript twin
+// is assembly/sparse-gd.ts (float32 MNIST steps, sparse-relu-gd.ts), tested against fusedGd and the
+// float64 engine instead.
 //
 // The module is compiled once per process; each route gets its own instance and memory, laid out
 // as float64 regions (byte offsets), with nothing allocated per evaluation.
