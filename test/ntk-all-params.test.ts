@@ -204,6 +204,35 @@ test("allParamNTK Chebyshev route, rectangular Gram (X2 ≠ X1, different interv
   assert.ok(err <= 1e-11 * maxG, `error ${err / maxG}·max|Θ|`);
 });
 
+test("allParamNTK 1-D Gram by the trapezoidal rule at the points (fewer pairs than the first 33-node grid, or a tabulation that does not converge: tanh at σ_w = 4): within 1e-12·max|Θ| of the direct route (model: the rule's checked 1e-14 of the largest moment, the direct route's ~1e-13)", () => {
+  const X5 = Float64Array.from([-1.5, -0.8, -0.2, 0.5, 1.1, 1.7]);
+  const ev = Float64Array.from({ length: 81 }, (_, i) => -2 + (4 * i) / 80);
+  for (const [name, sigmaW] of [["tanh", 4], ["gelu", 4], ["silu", 1]] as const) {
+    const sharp = { sigmaW, sigmaB: 2, sigmaV: 4 };
+    const K = allParamNTK({ activation: name, inputDim: 1, ...sharp });
+    const c = ntkChebyshevGram(K.activation, sharp.sigmaW, sharp.sigmaB, sharp.sigmaV, ev, X5);
+    assert.ok(c !== null && c.m === 0, `${name}: 81 × 6 pairs take the rule at the points`);
+    const G = K.gram(Array.from(ev), Array.from(X5));
+    assert.deepEqual(Array.from(G), Array.from(c.G), "K.gram takes the same route");
+    let maxG = 0, err = 0;
+    for (const v of G) maxG = Math.max(maxG, Math.abs(v));
+    for (const [i, j] of [[0, 0], [80, 5], [40, 2], [13, 3], [67, 4], [25, 1]]) err = Math.max(err, Math.abs(G[i * 6 + j] - K.at(ev[i], X5[j])));
+    console.log(`${name}, σ_w = ${sigmaW}: Q = ${c.Q}; |G − direct| ${(err / maxG).toExponential(1)}·max|Θ| (tolerance 1e-12)`);
+    assert.ok(err <= 1e-12 * maxG, `${name}: ${err / maxG}·max|Θ| from the direct route`);
+  }
+  // 200 points at σ_w = 4: the 257-node tabulation does not converge for tanh; the rule at the points still applies
+  const K = allParamNTK({ activation: "tanh", inputDim: 1, sigmaW: 4, sigmaB: 2, sigmaV: 4 });
+  const X = Float64Array.from({ length: 200 }, (_, i) => -2 + (4 * i) / 199);
+  const c = ntkChebyshevGram(K.activation, 4, 2, 4, X, null);
+  assert.ok(c !== null && c.m === 0, "tanh, σ_w = 4, N = 200: the rule at the points");
+  let maxG = 0, err = 0;
+  for (const v of c.G) maxG = Math.max(maxG, Math.abs(v));
+  for (const [i, j] of [[0, 0], [199, 199], [100, 101], [3, 150], [77, 78]]) err = Math.max(err, Math.abs(c.G[i * 200 + j] - K.at(X[i], X[j])));
+  for (let i = 0; i < 200; i++) for (let j = 0; j < i; j++) if (c.G[i * 200 + j] !== c.G[j * 200 + i]) assert.fail(`not symmetric at ${i}, ${j}`);
+  console.log(`tanh, σ_w = 4, N = 200 (no converged tabulation): |G − direct| ${(err / maxG).toExponential(1)}·max|Θ|`);
+  assert.ok(err <= 1e-12 * maxG, `${err / maxG}·max|Θ|`);
+});
+
 test("allParamNTK Chebyshev route declines σ with kinks (elu, relu_k: Θ is not smooth at x = y); both take closed forms instead", () => {
   for (const name of ["elu", "relu_k"]) {
     const K = allParamNTK({ activation: name, inputDim: 1, ...law });

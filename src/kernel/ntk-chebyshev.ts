@@ -105,35 +105,43 @@ function sigmaParts(act: Activation): SigmaParts {
   return { fill, live: [!oddS, !evenS, !oddD, !evenD] };
 }
 
-/** [E σσ′, E σ′σ′] at all pairs of the nodes xs (two m×m row-major matrices), by the rule. */
-function gridMoments(sp: SigmaParts, rule: ZRule, xs: Float64Array): [Float64Array, Float64Array] {
-  const m = xs.length;
-  const Css = new Float64Array(m * m), Cdd = new Float64Array(m * m);
+/**
+ * [E σσ′, E σ′σ′] at all pairs (xs_i, ys_j) (two row-major matrices, m × n), by the rule; ys = null
+ * means ys = xs (then both are exactly symmetric).
+ */
+function gridMoments(sp: SigmaParts, rule: ZRule, xs: Float64Array, ys: Float64Array | null = null): [Float64Array, Float64Array] {
+  const m = xs.length, n = ys === null ? m : ys.length;
+  const Css = new Float64Array(m * n), Cdd = new Float64Array(m * n);
   const Z = new Float64Array(CHUNK), S = new Float64Array(CHUNK), D = new Float64Array(CHUNK);
   const Sm = new Float64Array(CHUNK), Dm = new Float64Array(CHUNK);
-  // feature blocks (m × chunk) of the families σ_e, σ_o, σ′_e, σ′_o
+  // feature blocks (points × chunk) of the families σ_e, σ_o, σ′_e, σ′_o, for xs and (if given) ys
   const P = [0, 1, 2, 3].map(() => new Float64Array(m * CHUNK));
-  for (let q0 = 0; q0 < rule.Q; q0 += CHUNK) {
-    const qc = Math.min(CHUNK, rule.Q - q0);
-    for (let i = 0; i < m; i++) {
-      for (let k = 0; k < qc; k++) Z[k] = rule.a[q0 + k] * xs[i] + rule.b[q0 + k];
+  const R = ys === null ? null : [0, 1, 2, 3].map(() => new Float64Array(n * CHUNK));
+  const features = (pts: Float64Array, out: Float64Array[], q0: number, qc: number): void => {
+    for (let i = 0; i < pts.length; i++) {
+      for (let k = 0; k < qc; k++) Z[k] = rule.a[q0 + k] * pts[i] + rule.b[q0 + k];
       sp.fill(Z, S, D, qc);
       for (let k = 0; k < qc; k++) Z[k] = -Z[k];
       sp.fill(Z, Sm, Dm, qc);
       const o = i * qc;
       for (let k = 0; k < qc; k++) {
         const h = 0.5 * rule.sw[q0 + k];
-        P[0][o + k] = h * (S[k] + Sm[k]);
-        P[1][o + k] = h * (S[k] - Sm[k]);
-        P[2][o + k] = h * (D[k] + Dm[k]);
-        P[3][o + k] = h * (D[k] - Dm[k]);
+        out[0][o + k] = h * (S[k] + Sm[k]);
+        out[1][o + k] = h * (S[k] - Sm[k]);
+        out[2][o + k] = h * (D[k] + Dm[k]);
+        out[3][o + k] = h * (D[k] - Dm[k]);
       }
     }
+  };
+  for (let q0 = 0; q0 < rule.Q; q0 += CHUNK) {
+    const qc = Math.min(CHUNK, rule.Q - q0);
+    features(xs, P, q0, qc);
+    if (R !== null) features(ys!, R, q0, qc);
     for (let f = 0; f < 4; f++) {
       if (!sp.live[f]) continue;
-      const g = featureGram(P[f], m, null, m, qc);
+      const g = R === null ? featureGram(P[f], m, null, m, qc) : featureGram(P[f], m, R[f], n, qc);
       const C = f < 2 ? Css : Cdd;
-      for (let k = 0; k < m * m; k++) C[k] += g[k];
+      for (let k = 0; k < m * n; k++) C[k] += g[k];
     }
   }
   return [Css, Cdd];
@@ -172,21 +180,34 @@ function chooseRule(fill: SigmaParts, sw: number, sb: number, lo: number, hi: nu
   return null;
 }
 
-/** A Gram matrix by Chebyshev tabulation, with the sizes it used. */
+/** A Gram matrix by Chebyshev tabulation (or, for few pairs, by the rule at the points), with the sizes it used. */
 export interface ChebyshevGram {
   /** Θ(A_i, B_j), N1×N2 row-major */
   G: Float64Array;
-  /** Chebyshev nodes per variable */
+  /** Chebyshev nodes per variable (0: the rule was applied at the points themselves) */
   m: number;
   /** trapezoidal nodes of the (t, u) rule (half plane) */
   Q: number;
-  /** rank of the factor of the grid values */
+  /** rank of the factor of the grid values (0 at the points) */
   r: number;
 }
 
 /**
+ * The rule's work at the points (features of every point, then one product per pair) is below the
+ * smallest grid's (33 nodes: 33 feature rows and 33·34/2 pairs) up to this many units: then the
+ * Gram is the rule at the points, with no interpolation at all.
+ */
+const FIRST_GRID_WORK = 33 + (33 * 34) / 2;
+/** when the tabulation does not converge, the rule at the points is still used up to this much work (points·Q), else null */
+const POINTS_BUDGET = 2e9;
+
+/**
  * The Gram matrix Θ(A_i, B_j) (B = null: of A, exactly symmetric) of the 1-D all-parameter NTK by
  * Chebyshev tabulation (module comment), or null when the route does not apply or converge.
+ * For few pairs (less work than the first 33-node grid), and when the tabulation does not converge
+ * (m would exceed 257: tanh at σ_w = 4 on [−2, 2]) but the pairs are few enough, Θ is the same
+ * checked trapezoidal rule applied at the points themselves: Σ_q features of x times features of y,
+ * with the rule's error (≤ 1e-14 of the largest moment, checked on [lo, hi]) and no interpolation.
  */
 export function ntkChebyshevGram(act: Activation, sw: number, sb: number, sv: number, A: Float64Array, B: Float64Array | null): ChebyshevGram | null {
   if (act.shape.kind !== "smooth") return null;
@@ -194,6 +215,15 @@ export function ntkChebyshevGram(act: Activation, sw: number, sb: number, sv: nu
   const fill = sigmaParts(act);
   const rule = chooseRule(fill, sw, sb, lo, hi);
   if (rule === null) return null;
+  const N1 = A.length, N2 = B === null ? N1 : B.length;
+  const pointWork = N1 + (B === null ? (N1 * (N1 + 1)) / 2 : N2 + N1 * N2);
+  const atPoints = (): ChebyshevGram => {
+    const [Css, Cdd] = gridMoments(fill, rule, A, B);
+    const Bm = B ?? A;
+    for (let i = 0; i < N1; i++) for (let j = 0; j < N2; j++) Css[i * N2 + j] += sv * sv * Cdd[i * N2 + j] * (A[i] * Bm[j] + 1);
+    return { G: Css, m: 0, Q: rule.Q, r: 0 };
+  };
+  if (pointWork <= FIRST_GRID_WORK) return atPoints();
   const t = chebyshevGram(
     (nodes) => {
       const m = nodes.length;
@@ -203,7 +233,7 @@ export function ntkChebyshevGram(act: Activation, sw: number, sb: number, sv: nu
     },
     lo, hi, A, B,
   );
-  if (t === null) return null;
+  if (t === null) return pointWork * rule.Q <= POINTS_BUDGET ? atPoints() : null;
   const { G, m, r } = t;
   return { G, m, Q: rule.Q, r };
 }
