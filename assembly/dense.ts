@@ -36,17 +36,17 @@ const P7: f64 = 2.7557255425746435e-6, P8: f64 = 2.7557273661348637e-7, P9: f64 
 }
 
 /** e^x for −708 < x < 709 (fast-exp.ts fastExp) */
-function fastExp(x: f64): f64 {
+export function fastExp(x: f64): f64 {
   const k = x * INV_LN2 + ROUNDER - ROUNDER;
   const r = x - k * LN2_HI - k * LN2_LO;
   return reinterpret<f64>((<i64>k + 1023) << 52) * (1 + expm1Reduced(r));
 }
 
-let tanhT: f64 = 0;
-let tanhD: f64 = 0;
+export let tanhT: f64 = 0;
+export let tanhD: f64 = 0;
 
 /** tanhT = tanh(x), tanhD = sech²(x) (fast-tanh.ts tanhPair and tanhTail) */
-function tanhScalar(x: f64): void {
+export function tanhScalar(x: f64): void {
   const a = abs<f64>(x);
   const y = -2 * a;
   if (!(y > -708)) {
@@ -180,11 +180,11 @@ function fastErfc(x: f64): f64 {
   return NaN;
 }
 
-let geluS: f64 = 0;
-let geluD: f64 = 0;
+export let geluS: f64 = 0;
+export let geluD: f64 = 0;
 
 /** geluS = σ(z)/r·… as fast-gelu.ts geluWithDerivative at one point z (= r·preactivation) */
-function geluScalar(z: f64, r: f64): void {
+export function geluScalar(z: f64, r: f64): void {
   const cdf = 0.5 * fastErfc(-z / SQRT2);
   geluS = r == 1 ? z * cdf : (z * cdf) / r;
   geluD = cdf + z * (INV_SQRT_2PI * fastExpChecked(-0.5 * z * z));

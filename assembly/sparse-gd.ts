@@ -1,17 +1,52 @@
-// Full-batch gradient descent of a shallow ReLU net with K outputs on sparse inputs, float32,
-// WebAssembly SIMD (f32x4): the MNIST training step (src/train/sparse-relu-gd.ts), whose inputs are
-// 81% zeros. With X (n × d) in compressed rows (the non-zero xₙⱼ of each image), Wᵀ (d × H),
+// Full-batch gradient descent of a shallow net with K outputs on sparse inputs, float32,
+// WebAssembly SIMD (f32x4): the MNIST training step (src/train/sparse-gd.ts), whose inputs are
+// 81% zeros. σ is ReLU (kind 0) or a smooth σ of the registry: tanh (1), sigmoid (2), SiLU (3),
+// GELU (4), whose σ and σ′ are computed per entry in float64 by dense.ts's scalar routines (within
+// 3 ulp of float64, so the float32 values are correctly rounded or one float32 ulp off) and stored as
+// float32. With X (n × d) in compressed rows (the non-zero xₙⱼ of each image), Wᵀ (d × H),
 // b (H), Vᵀ (K × H), c (K), targets Y (n × K):
 //   Zₙ = b + Σⱼ xₙⱼ·Wᵀⱼ                  (only the non-zero xₙⱼ: ~19% of the dense product's work)
-//   Aₙ = max(Zₙ, 0),  Fₙₖ = Aₙ·Vᵀₖ + cₖ,  Eₙₖ = Fₙₖ − Yₙₖ,  L = Σ E²/(2n),  Rₙₖ = Eₙₖ/n
-//   ∂L/∂Vᵀₖ = Σₙ Rₙₖ·Aₙ,  ∂L/∂cₖ = Σₙ Rₙₖ,  δₙ = (Σₖ Rₙₖ·Vᵀₖ) ⊙ [Zₙ > 0]
+//   Aₙ = σ(Zₙ),  Fₙₖ = Aₙ·Vᵀₖ + cₖ,  Eₙₖ = Fₙₖ − Yₙₖ,  L = Σ E²/(2n),  Rₙₖ = Eₙₖ/n
+//   ∂L/∂Vᵀₖ = Σₙ Rₙₖ·Aₙ,  ∂L/∂cₖ = Σₙ Rₙₖ,  δₙ = (Σₖ Rₙₖ·Vᵀₖ) ⊙ σ′(Zₙ)  (ReLU: [Zₙ > 0])
 //   ∂L/∂Wᵀⱼ = Σₙ xₙⱼ·δₙ (again only the non-zero xₙⱼ),  ∂L/∂b = Σₙ δₙ
 //   θ ← θ − lr·∂L/∂θ
 // The same expressions as the TF.js step (src/tfjs/fused-gd.ts: σ′ of ReLU as step(Z), R = E/n,
 // θ − lr·g) in float32; only the order of the products' partial sums differs (as between any two
 // BLAS), so the losses agree to float32 rounding (tested against fusedGd and the float64 engine).
-// The loss of each step is summed in float64. H is a multiple of 16 (the caller pads with zero
-// neurons, which stay zero: their A, V and δ are 0). Memory is the caller's; pointers are byte offsets.
+// The loss of each step is summed in float64. H is a multiple of 16: the caller pads with zero
+// neurons (i ≥ Hr), whose A and σ′ are set to 0 here (σ(0) ≠ 0 for sigmoid), so they stay zero.
+// Memory is the caller's; pointers are byte offsets.
+import { fastExp, geluD, geluS, geluScalar, tanhD, tanhScalar, tanhT } from "./dense";
+
+let sigS: f64 = 0;
+let sigD: f64 = 0;
+
+/** sigS = σ(z), sigD = σ′(z) for the smooth kinds, in float64 */
+function smoothSigma(kind: i32, z: f64): void {
+  if (kind == 1) {
+    tanhScalar(z);
+    sigS = tanhT;
+    sigD = tanhD;
+  } else if (kind == 4) {
+    geluScalar(z, 1);
+    sigS = geluS;
+    sigD = geluD;
+  } else {
+    // logistic s = 1/(1 + e^{−z}) from the side where e^{−|z|} ≤ 1; |z| capped at 700 (float32
+    // preactivations reach 3.4e38; beyond 104 the float32 results no longer change)
+    const a = min<f64>(abs<f64>(z), 700);
+    const e = fastExp(-a);
+    const s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const sm = z >= 0 ? e / (1 + e) : 1 / (1 + e); // 1 − s without cancellation
+    if (kind == 2) {
+      sigS = s;
+      sigD = s * sm;
+    } else {
+      sigS = z * s;
+      sigD = s + z * s * sm;
+    }
+  }
+}
 
 /**
  * Entries h..h+15 of out ← init + Σₜ val[t]·M[idx[t]] over t0 ≤ t < t1 (rows of M and out have H
@@ -78,9 +113,9 @@
  * The loss at the current parameters (float64 sum of float32 squared residuals, over 2n); with
  * `grad`, also the gradient into gWt (d × H), gb, gVt, gc. X comes twice: in compressed rows
  * (row, col, val) for the forward pass and in compressed columns (cptr, crow, cval) for ∂L/∂Wᵀ.
- * pZ: n × H scratch (Z, then A, then δ), pR: n × K scratch.
+ * pZ: n × H scratch (Z, then A, then δ), pR: n × K scratch, pD: n × H (σ′; unused for ReLU).
  */
-function lossAndGrad(grad: bool, n: i32, d: i32, H: i32, K: i32, pRow: usize, pCol: usize, pVal: usize, pCPtr: usize, pCRow: usize, pCVal: usize, pY: usize, pWt: usize, pB: usize, pVt: usize, pC: usize, pZ: usize, pR: usize, pGWt: usize, pGb: usize, pGVt: usize, pGc: usize): f64 {
+function lossAndGrad(grad: bool, kind: i32, Hr: i32, n: i32, d: i32, H: i32, K: i32, pRow: usize, pCol: usize, pVal: usize, pCPtr: usize, pCRow: usize, pCVal: usize, pY: usize, pWt: usize, pB: usize, pVt: usize, pC: usize, pZ: usize, pR: usize, pGWt: usize, pGb: usize, pGVt: usize, pGc: usize, pD: usize): f64 {
   const rowBytes = <usize>H << 2;
   const nf = <f32>n;
   let sumSq: f64 = 0;
@@ -98,9 +133,24 @@ function lossAndGrad(grad: bool, n: i32, d: i32, H: i32, K: i32, pRow: usize, pC
   }
   for (let m = 0; m < n; m++) {
     const pZn = pZ + <usize>m * rowBytes;
-    for (let h = 0; h < H; h += 4) {
-      const o = <usize>h << 2;
-      v128.store(pZn + o, f32x4.max(v128.load(pZn + o), zero)); // A = max(Z, 0); Z > 0 ⇔ A > 0
+    if (kind == 0) {
+      for (let h = 0; h < H; h += 4) {
+        const o = <usize>h << 2;
+        v128.store(pZn + o, f32x4.max(v128.load(pZn + o), zero)); // A = max(Z, 0); Z > 0 ⇔ A > 0
+      }
+    } else {
+      const pDn = pD + <usize>m * rowBytes;
+      for (let h = 0; h < H; h++) {
+        const o = <usize>h << 2;
+        if (h < Hr) {
+          smoothSigma(kind, <f64>load<f32>(pZn + o));
+          store<f32>(pZn + o, <f32>sigS);
+          store<f32>(pDn + o, <f32>sigD);
+        } else {
+          store<f32>(pZn + o, 0);
+          store<f32>(pDn + o, 0);
+        }
+      }
     }
     const pRn = pR + (<usize>(m * K) << 2);
     for (let k = 0; k < K; k++) {
@@ -115,13 +165,13 @@ function lossAndGrad(grad: bool, n: i32, d: i32, H: i32, K: i32, pRow: usize, pC
       axpy(H, r, pZn, pGVt + <usize>k * rowBytes);
       store<f32>(pGc + (<usize>k << 2), load<f32>(pGc + (<usize>k << 2)) + r);
     }
-    // δₙ = (Σₖ Rₙₖ Vᵀₖ) ⊙ [Aₙ > 0], in place of Aₙ
+    // δₙ = (Σₖ Rₙₖ Vᵀₖ) ⊙ σ′(Zₙ), in place of Aₙ (ReLU: σ′ = [Aₙ > 0])
+    const pDn = pD + <usize>m * rowBytes;
     for (let h = 0; h < H; h += 4) {
       const o = <usize>h << 2;
       let s = f32x4.splat(0);
       for (let k = 0; k < K; k++) s = f32x4.add(s, f32x4.mul(v128.load32_splat(pRn + (<usize>k << 2)), v128.load(pVt + <usize>k * rowBytes + o)));
-      const a = v128.load(pZn + o);
-      const dz = v128.and(s, f32x4.gt(a, zero));
+      const dz = kind == 0 ? v128.and(s, f32x4.gt(v128.load(pZn + o), zero)) : f32x4.mul(s, v128.load(pDn + o));
       v128.store(pZn + o, dz);
       v128.store(pGb + o, f32x4.add(v128.load(pGb + o), dz));
     }
@@ -142,9 +192,9 @@ function lossAndGrad(grad: bool, n: i32, d: i32, H: i32, K: i32, pRow: usize, pC
  * before each step and after the last. Returns 0, or k + 1 when the loss at step k is not finite
  * (the run stops there, as the caller then throws).
  */
-export function sparseReluGd(steps: i32, lr: f32, trainC: bool, n: i32, d: i32, H: i32, K: i32, pRow: usize, pCol: usize, pVal: usize, pCPtr: usize, pCRow: usize, pCVal: usize, pY: usize, pWt: usize, pB: usize, pVt: usize, pC: usize, pZ: usize, pR: usize, pGWt: usize, pGb: usize, pGVt: usize, pGc: usize, pLoss: usize): i32 {
+export function sparseGd(kind: i32, Hr: i32, steps: i32, lr: f32, trainC: bool, n: i32, d: i32, H: i32, K: i32, pRow: usize, pCol: usize, pVal: usize, pCPtr: usize, pCRow: usize, pCVal: usize, pY: usize, pWt: usize, pB: usize, pVt: usize, pC: usize, pZ: usize, pR: usize, pGWt: usize, pGb: usize, pGVt: usize, pGc: usize, pD: usize, pLoss: usize): i32 {
   for (let k = 0; k < steps; k++) {
-    const L = lossAndGrad(true, n, d, H, K, pRow, pCol, pVal, pCPtr, pCRow, pCVal, pY, pWt, pB, pVt, pC, pZ, pR, pGWt, pGb, pGVt, pGc);
+    const L = lossAndGrad(true, kind, Hr, n, d, H, K, pRow, pCol, pVal, pCPtr, pCRow, pCVal, pY, pWt, pB, pVt, pC, pZ, pR, pGWt, pGb, pGVt, pGc, pD);
     store<f64>(pLoss + (<usize>k << 3), L);
     if (!isFinite(L)) return k + 1;
     if (trainC) for (let q = 0; q < K; q++) store<f32>(pC + (<usize>q << 2), load<f32>(pC + (<usize>q << 2)) - load<f32>(pGc + (<usize>q << 2)) * lr);
@@ -152,7 +202,7 @@ export function sparseReluGd(steps: i32, lr: f32, trainC: bool, n: i32, d: i32, 
     descend(H, lr, pB, pGb);
     descend(K * H, lr, pVt, pGVt);
   }
-  const L = lossAndGrad(false, n, d, H, K, pRow, pCol, pVal, pCPtr, pCRow, pCVal, pY, pWt, pB, pVt, pC, pZ, pR, pGWt, pGb, pGVt, pGc);
+  const L = lossAndGrad(false, kind, Hr, n, d, H, K, pRow, pCol, pVal, pCPtr, pCRow, pCVal, pY, pWt, pB, pVt, pC, pZ, pR, pGWt, pGb, pGVt, pGc, pD);
   store<f64>(pLoss + (<usize>steps << 3), L);
   return isFinite(L) ? 0 : steps + 1;
 }

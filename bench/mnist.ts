@@ -3,7 +3,7 @@
 // backend initBackend picks) and with PyTorch CPU float32 (bench/mnist_torch.py) from the same
 // initial weights, data, learning rate and schedule; PyTorch at 1 thread and at every core.
 import * as path from "node:path";
-import { initMnistNet, loadMnist, mnistNetToJSON, mnistNtkLearningRate, sparseReluGd, trainMnist } from "../src/mnist";
+import { initMnistNet, loadMnist, mnistNetToJSON, mnistNtkLearningRate, sparseGd, trainMnist } from "../src/mnist";
 import { fusedGd, initBackend } from "../src/tfjs";
 import { CORES, OUT_DIR, blasThreads, load1, pythonMissing, runPython, timeBestAsync, wantsAll, wantsOne, writeAtomic, type RefThreads } from "./common";
 import type { BenchRow } from "./row";
@@ -44,9 +44,9 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
   const prunedLoss = tf3.value.lossByStep[steps];
   const live = tf3.value.liveInputs;
   opts.log(`  tfjs   MNIST fused step, ${784 - live} dead pixels skipped: ${tf3.wall.toFixed(2)} s wall, ${tf3.cpu.toFixed(2)} s cpu, final loss ${prunedLoss.toFixed(6)}`);
-  // our float32 WebAssembly step on the non-zero pixels only (src/train/sparse-relu-gd.ts), same data, weights and lr
-  sparseReluGd(input, { steps: 2, lr }); // warm-up
-  const sp = await timeBestAsync(1, async () => sparseReluGd(input, { steps, lr }));
+  // our float32 WebAssembly step on the non-zero pixels only (src/train/sparse-gd.ts), same data, weights and lr
+  sparseGd(input, { steps: 2, lr }); // warm-up
+  const sp = await timeBestAsync(1, async () => sparseGd(input, { steps, lr }));
   const sparseLoss = sp.value.lossByStep[steps];
   const density = sp.value.nonZeros / (data.nTrain * 784);
   opts.log(`  wasm   MNIST sparse step (${(100 * density).toFixed(1)}% of the pixels non-zero): ${sp.wall.toFixed(2)} s wall, ${sp.cpu.toFixed(2)} s cpu, final loss ${sparseLoss.toFixed(6)}`);
@@ -107,7 +107,7 @@ export async function runMnist(opts: { steps: number; hidden: number; per: numbe
     {
       ...row,
       case: `${row.case}, sparse inputs`,
-      route: `wasm sparseReluGd (float32 SIMD), ${(100 * density).toFixed(0)}% of inputs non-zero`,
+      route: `wasm sparseGd (float32 SIMD), ${(100 * density).toFixed(0)}% of inputs non-zero`,
       oursWall: sp.wall,
       oursCpu: sp.cpu,
       agreement: t1 || tAll ? `final loss rel. diff ${(Math.abs(sparseLoss - (t1 ?? tAll)!.loss) / (t1 ?? tAll)!.loss).toExponential(1)}` : "—",

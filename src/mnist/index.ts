@@ -9,8 +9,8 @@ export {
   initMnistNet, mnistInitLaw, assertMnistNet, mnistForward, mnistLoss, mnistPredict, mnistAccuracy, mnistPlaneProxy, cloneMnistNet, mnistNetToJSON,
 } from "./model";
 export type { MnistNet, MnistInit, InitMnistNetOptions, MnistNetJSON } from "./model";
-export { sparseReluGd } from "../train/sparse-relu-gd";
-export type { SparseReluGdInput, SparseReluGdResult } from "../train/sparse-relu-gd";
+export { sparseGd, SPARSE_GD_ACTIVATIONS } from "../train/sparse-gd";
+export type { SparseGdInput, SparseGdResult } from "../train/sparse-gd";
 // from the trainer's own module, not tfjs/index.ts: that one also re-exports the TF.js self-test, whose
 // declarations need all of tfjs-core's (docs/architecture.md, "TF.js types in the public declarations")
 export { trainMnist, mnistGradientsTF, mnistNtkLambdaMax, mnistNtkLearningRate } from "../tfjs/train-classifier";

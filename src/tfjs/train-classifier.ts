@@ -10,7 +10,7 @@ import { backendInfo, initBackend, type BackendName } from "./backend";
 import { checkFlatInputs as checkImages, checkLabels } from "../network/classify";
 import { ShallowNet } from "../network/shallow-net";
 import { fusedGd } from "./fused-gd";
-import { sparseReluGd } from "../train/sparse-relu-gd";
+import { sparseGd, sparseGdKind } from "../train/sparse-gd";
 import { simdUnavailableReason } from "../train/simd-engine";
 
 type MnistNet = ShallowNet;
@@ -70,10 +70,10 @@ export interface TrainMnistOptions {
   /** called at each recorded step (e.g. to update one notebook output in place); the loop then yields to the event loop once */
   onProgress?: (p: MnistProgress) => void;
   /**
-   * "auto" (default): full-batch GD of a ReLU net on inputs that are mostly zeros (at most half
-   * non-zero, as MNIST's 19%) runs on the float32 WebAssembly engine that multiplies only the
-   * non-zero inputs (sparseReluGd; the same step, agreeing to float32 rounding); everything else on
-   * TF.js. "tfjs": always TF.js.
+   * "auto" (default): full-batch GD on inputs that are mostly zeros (at most half non-zero, as
+   * MNIST's 19%) with σ = ReLU, tanh, sigmoid, SiLU or GELU runs on the float32 WebAssembly engine
+   * that multiplies only the non-zero inputs (sparseGd; the same step, agreeing to float32
+   * rounding); everything else on TF.js. "tfjs": always TF.js.
    */
   engine?: "auto" | "tfjs";
 }
@@ -94,7 +94,7 @@ export interface MnistHistory {
   seconds: number;
   /** the TF.js backend used (for the recorded evaluations, and for the steps when engine is "tfjs") */
   backend: BackendName;
-  /** what ran the steps: "tfjs", or "wasm-sparse" (sparseReluGd: full-batch GD of a ReLU net on sparse inputs) */
+  /** what ran the steps: "tfjs", or "wasm-sparse" (sparseGd: full-batch GD on sparse inputs) */
   engine: "tfjs" | "wasm-sparse";
   /** the batch size (n for full batch) */
   batchSize: number;
@@ -162,9 +162,9 @@ function lossAndGrads(net: MnistNet, X: tf.Tensor2D, XT: tf.Tensor2D, Y: tf.Tens
   return { value, grads: [gWt, gb, gV, gc] };
 }
 
-/** the sparse WebAssembly route applies: a plain ReLU net, WebAssembly available, at most half of X non-zero */
+/** the sparse WebAssembly route applies: σ one of SPARSE_GD_ACTIVATIONS, WebAssembly available, at most half of X non-zero */
 function sparseRouteApplies(net: MnistNet, X: ArrayLike<number>): boolean {
-  if (net.activation.name !== "relu" || Object.keys(net.activation.params).length !== 0 || simdUnavailableReason() !== "") return false;
+  if (sparseGdKind(net.activation) < 0 || simdUnavailableReason() !== "") return false;
   let nz = 0;
   for (let t = 0; t < X.length; t++) if (X[t] !== 0) nz++;
   return nz <= 0.5 * X.length;
@@ -300,7 +300,7 @@ export async function trainMnist(net: MnistNet, data: MnistData, options: TrainM
         const len = Math.min(recordEvery, o.steps - k);
         const input = { X: data.X, Y: Yf, n, d, K, H: net.width, W: cur.W, b: cur.b, V: cur.v, c: cur.outputConstants, activation: net.activation };
         const r = sparse
-          ? sparseReluGd(input, { steps: len, lr: o.lr, trainC: nTrained === 4, throwOnNonFinite: false })
+          ? sparseGd(input, { steps: len, lr: o.lr, trainC: nTrained === 4, throwOnNonFinite: false })
           : fusedGd(input, { steps: len, lr: o.lr, trainC: nTrained === 4, throwOnNonFinite: false });
         for (let j = 0; j < len; j++) {
           history.lossByStep[k + j] = r.lossByStep[j];

@@ -3,7 +3,7 @@
 // kernels compute the same operations as the JavaScript loops of dense-route.ts, pl1d-route.ts and
 // kernel/gram.ts in the same order, so a route gives the same numbers with or without them
 // (test/simd-engine.test.ts); they only change the speed. The one kernel without a JavaScript twin
-// is assembly/sparse-gd.ts (float32 MNIST steps, sparse-relu-gd.ts), tested against fusedGd and the
+// is assembly/sparse-gd.ts (float32 MNIST steps, sparse-gd.ts), tested against fusedGd and the
 // float64 engine instead.
 //
 // The module is compiled once per process; each route gets its own instance and memory, laid out
@@ -19,7 +19,7 @@ export interface SimdKernels {
   pl1dForward(H: number, N: number, alpha: number, gamma: number, a0: number, j0: number, invN: number, pTh: number, pPos: number, pXs: number, pYs: number, pDS: number, pDI: number, pE: number, pP0: number, pP1: number): number;
   pl1dBackwardStep(H: number, N: number, lr: number, alpha: number, gamma: number, a0: number, j0: number, pTh: number, pPos: number, pXs: number, pP0: number, pP1: number): number;
   gramTiles(I4: number, J4: number, N2: number, Q: number, pA: number, pBT: number, pG: number, sym: number): void;
-  sparseReluGd(steps: number, lr: number, trainC: number, n: number, d: number, H: number, K: number, pRow: number, pCol: number, pVal: number, pCPtr: number, pCRow: number, pCVal: number, pY: number, pWt: number, pB: number, pVt: number, pC: number, pZ: number, pR: number, pGWt: number, pGb: number, pGVt: number, pGc: number, pLoss: number): number;
+  sparseGd(kind: number, Hr: number, steps: number, lr: number, trainC: number, n: number, d: number, H: number, K: number, pRow: number, pCol: number, pVal: number, pCPtr: number, pCRow: number, pCVal: number, pY: number, pWt: number, pB: number, pVt: number, pC: number, pZ: number, pR: number, pGWt: number, pGb: number, pGVt: number, pGc: number, pD: number, pLoss: number): number;
 }
 
 // The WebAssembly API as far as this loader uses it (the package's TypeScript lib has no DOM types,

@@ -1,15 +1,18 @@
-// Full-batch GD of a shallow ReLU net with K outputs, float32, on sparse inputs: the step of
+// Full-batch GD of a shallow net with K outputs (σ: ReLU, tanh, sigmoid, SiLU or GELU), float32,
+// on sparse inputs: the step of
 // src/tfjs/fused-gd.ts (same expressions, same float32 arithmetic) computed by the WebAssembly
 // kernel assembly/sparse-gd.ts, which multiplies only the non-zero inputs (X kept by rows for
 // XWᵀ and by columns for Xᵀδ, so both products sum in registers). MNIST digits are 81%
 // zeros, so the two big products (XWᵀ and Xᵀδ, n·d·H multiply-adds each when dense) cost ~19% of
 // theirs; the rest of the step (n·H·K) is small. The kernel runs all the steps in one call (no
 // per-step JavaScript), with every buffer allocated once.
-//   Zₙ = b + Σⱼ xₙⱼWᵀⱼ, A = max(Z, 0), F = AVᵀ… + c, R = (F − Y)/n, L = Σ(F − Y)²/(2n),
-//   ∂L/∂V = AᵀR, ∂L/∂c = Σₙ R, δ = (RVᵀ) ⊙ [Z > 0], ∂L/∂Wᵀ = Xᵀδ, ∂L/∂b = Σₙ δ, θ ← θ − lr·∂L/∂θ.
+//   Zₙ = b + Σⱼ xₙⱼWᵀⱼ, A = σ(Z), F = AV + c, R = (F − Y)/n, L = Σ(F − Y)²/(2n),
+//   ∂L/∂V = AᵀR, ∂L/∂c = Σₙ R, δ = (RVᵀ) ⊙ σ′(Z), ∂L/∂Wᵀ = Xᵀδ, ∂L/∂b = Σₙ δ, θ ← θ − lr·∂L/∂θ.
+// ReLU′ is [Z > 0] (TF.js's step); the smooth σ, σ′ are computed per entry in float64 (the engine's
+// fast σ, within 3 ulp of float64) and rounded to float32, where TF.js evaluates them in float32.
 // Against the TF.js step only the order of the products' partial sums differs (as between two
 // BLAS), so the losses agree to float32 rounding; the loss itself is summed in float64.
-// test/sparse-relu-gd.test.ts compares it with fusedGd and with the float64 engine.
+// test/sparse-gd.test.ts compares it with fusedGd and with the float64 engine.
 import type { Activation } from "../activations/types";
 import { simdInstance, simdUnavailableReason, type SimdInstance } from "./simd-engine";
 
@@ -26,7 +29,16 @@ function workspaceFor(lengths: number[]): SimdInstance | null {
   return m;
 }
 
-export interface SparseReluGdInput {
+/** the activations of the sparse route, by registry name (kernel kinds 0..4) */
+export const SPARSE_GD_ACTIVATIONS = ["relu", "tanh", "sigmoid", "silu", "gelu"] as const;
+
+/** the kernel's kind for σ (its index in SPARSE_GD_ACTIVATIONS), −1 when the route does not take it */
+export function sparseGdKind(act: Activation | undefined): number {
+  if (act === undefined || act === null || Object.keys(act.params ?? {}).length !== 0) return -1;
+  return (SPARSE_GD_ACTIVATIONS as readonly string[]).indexOf(act.name);
+}
+
+export interface SparseGdInput {
   /** n × d inputs, row-major (mostly zeros for the route to pay) */
   X: ArrayLike<number>;
   /** n × K targets, row-major */
@@ -40,11 +52,11 @@ export interface SparseReluGdInput {
   b: ArrayLike<number>;
   V: ArrayLike<number>;
   c: ArrayLike<number>;
-  /** ReLU (the only activation of this route) */
+  /** ReLU, tanh, sigmoid, SiLU or GELU, without parameters (SPARSE_GD_ACTIVATIONS) */
   activation: Activation;
 }
 
-export interface SparseReluGdResult {
+export interface SparseGdResult {
   /** the trained parameters (float32), in the input's layouts */
   W: Float32Array;
   b: Float32Array;
@@ -61,10 +73,10 @@ export interface SparseReluGdResult {
  * `steps` full-batch GD steps with step size lr (trainC, default true: also update c) on the
  * WebAssembly engine. Throws before any work on bad sizes, a non-ReLU activation, or when
  * WebAssembly is unavailable; throws after the run, naming the step, if the loss became NaN or infinite.
- * trainMnist (src/tfjs/train-classifier.ts) runs it for full-batch GD of ReLU nets on sparse inputs.
+ * trainMnist (src/tfjs/train-classifier.ts) runs it for full-batch GD on sparse inputs.
  */
-export function sparseReluGd(input: SparseReluGdInput, opts: { steps: number; lr: number; trainC?: boolean; /** @internal trainMnist names the step itself */ throwOnNonFinite?: boolean }): SparseReluGdResult {
-  const where = "sparseReluGd";
+export function sparseGd(input: SparseGdInput, opts: { steps: number; lr: number; trainC?: boolean; /** @internal trainMnist names the step itself */ throwOnNonFinite?: boolean }): SparseGdResult {
+  const where = "sparseGd";
   if (input === null || typeof input !== "object") throw new Error(`${where}: pass { X, Y, n, d, K, H, W, b, V, c, activation }`);
   const { n, d, K, H, activation: act } = input;
   for (const [name, v] of [["n", n], ["d", d], ["K", K], ["H", H]] as const) {
@@ -76,8 +88,9 @@ export function sparseReluGd(input: SparseReluGdInput, opts: { steps: number; lr
   if (opts === null || typeof opts !== "object") throw new Error(`${where}: options must be an object like { steps: 200, lr: 0.1 }`);
   if (!Number.isInteger(opts.steps) || opts.steps < 0) throw new Error(`${where}: steps must be an integer ≥ 0, got ${String(opts.steps)}`);
   if (!(opts.lr > 0) || !Number.isFinite(opts.lr)) throw new Error(`${where}: lr must be a finite number > 0, got ${String(opts.lr)}`);
-  if (act?.name !== "relu" || Object.keys(act.params ?? {}).length !== 0) {
-    throw new Error(`${where}: this route trains ReLU nets only, got ${act?.label ?? String(act)}; use fusedGd (TF.js) for other activations`);
+  const kind = sparseGdKind(act);
+  if (kind < 0) {
+    throw new Error(`${where}: this route trains ${SPARSE_GD_ACTIVATIONS.join(", ")} nets (without parameters), got ${act?.label ?? String(act)}; use fusedGd (TF.js) for other activations`);
   }
   const steps = opts.steps;
   const trainC = opts.trainC ?? true;
@@ -94,7 +107,7 @@ export function sparseReluGd(input: SparseReluGdInput, opts: { steps: number; lr
   const f32 = (count: number) => Math.ceil(count / 2); // float64 slots holding `count` 4-byte values
   const sizes = {
     row: f32(n + 1), col: f32(nnz), val: f32(nnz), cptr: f32(d + 1), crow: f32(nnz), cval: f32(nnz), Y: f32(n * K), Wt: f32(d * Hp), b: f32(Hp), Vt: f32(K * Hp), c: f32(K),
-    Z: f32(n * Hp), R: f32(n * K), gWt: f32(d * Hp), gb: f32(Hp), gVt: f32(K * Hp), gc: f32(K), loss: steps + 1,
+    Z: f32(n * Hp), D: f32(kind === 0 ? 1 : n * Hp), R: f32(n * K), gWt: f32(d * Hp), gb: f32(Hp), gVt: f32(K * Hp), gc: f32(K), loss: steps + 1,
   };
   const names = Object.keys(sizes) as (keyof typeof sizes)[];
   const m = workspaceFor(names.map((k) => sizes[k]));
@@ -144,8 +157,8 @@ export function sparseReluGd(input: SparseReluGdInput, opts: { steps: number; lr
   cc.set(Float32Array.from(input.c));
 
   const start = performance.now();
-  const bad = m.kernels.sparseReluGd(steps, Math.fround(opts.lr), trainC ? 1 : 0, n, d, Hp, K,
-    at.row, at.col, at.val, at.cptr, at.crow, at.cval, at.Y, at.Wt, at.b, at.Vt, at.c, at.Z, at.R, at.gWt, at.gb, at.gVt, at.gc, at.loss);
+  const bad = m.kernels.sparseGd(kind, H, steps, Math.fround(opts.lr), trainC ? 1 : 0, n, d, Hp, K,
+    at.row, at.col, at.val, at.cptr, at.crow, at.cval, at.Y, at.Wt, at.b, at.Vt, at.c, at.Z, at.R, at.gWt, at.gb, at.gVt, at.gc, at.D, at.loss);
   const seconds = (performance.now() - start) / 1000;
   const lossByStep = Float64Array.from(m.view(names.indexOf("loss")).subarray(0, steps + 1));
   if (bad > 0) lossByStep.fill(NaN, bad); // the run stopped at step bad − 1
