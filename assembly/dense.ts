@@ -22,7 +22,7 @@ const P0: f64 = 0.5, P1: f64 = 0.1666666666666667, P2: f64 = 0.04166666666666667
 const P4: f64 = 0.0013888888888883752, P5: f64 = 0.00019841269874800493, P6: f64 = 2.4801587325533363e-5;
 const P7: f64 = 2.7557255425746435e-6, P8: f64 = 2.7557273661348637e-7, P9: f64 = 2.510520637395701e-8, P10: f64 = 2.0914679376583935e-9;
 
-@inline function sp(x: f64): v128 {
+@inline export function sp(x: f64): v128 {
   return f64x2.splat(x);
 }
 
@@ -72,7 +72,7 @@ export function tanhScalar(x: f64): void {
 }
 
 /** one neuron's σ, σ′ of its preactivation z at points n, n+1 (lanes), σ = tanh(r z)/r */
-@inline function tanhStore(z: v128, r: f64, pS: usize, pD: usize): v128 {
+@inline export function tanhStore(z: v128, r: f64, pS: usize, pD: usize): v128 {
   const x = r == 1 ? z : f64x2.mul(sp(r), z);
   const a = f64x2.abs(x);
   const y = f64x2.mul(sp(-2.0), a);
@@ -191,7 +191,7 @@ export function geluScalar(z: f64, r: f64): void {
 }
 
 /** e^x for lanes in (−708, 0] (fastExp without its range check) */
-@inline function vExp(x: v128): v128 {
+@inline export function vExp(x: v128): v128 {
   const tk = f64x2.add(f64x2.mul(x, sp(INV_LN2)), sp(ROUNDER));
   const k = f64x2.sub(tk, sp(ROUNDER));
   const r1 = f64x2.sub(f64x2.sub(x, f64x2.mul(k, sp(LN2_HI))), f64x2.mul(k, sp(LN2_LO)));
@@ -216,7 +216,7 @@ export function geluScalar(z: f64, r: f64): void {
 }
 
 /** GELU σ, σ′ at two points z (= r·preactivation), stored at pS, pD; returns σ */
-@inline function geluStore(z: v128, r: f64, pS: usize, pD: usize): v128 {
+@inline export function geluStore(z: v128, r: f64, pS: usize, pD: usize): v128 {
   const x = f64x2.div(f64x2.neg(z), sp(SQRT2));
   const a = f64x2.abs(x);
   let S: v128, D: v128;

@@ -29,6 +29,7 @@ import {
   zeroPlaneClusters,
   zeroPlaneDistances,
 } from "../src/adaptive";
+import { pinningMeasures } from "../src/adaptive/pinning";
 import { empiricalNTK, largestEigenvalue, linearInterpolant, ntkGram, ntkLambdaMax, ntkLearningRate } from "../src/kernel";
 import { writeCsvAtomic } from "../src/notebook/csv";
 
@@ -142,6 +143,24 @@ test("chance baseline: exact measure of the union of tol-intervals, checked by h
   }
   const one = net1d([0.3], [1], [1]);
   assert.ok(Math.abs(chanceBaseline(one, xs, { tol }) - hits / M) <= 1e-5); // quadrature error ≤ 2·6/M
+});
+
+test("pinningMeasures gives exactly the numbers of zeroPlaneDistances, pinnedFraction and chanceBaseline (shared projections; new data is never served old ones)", () => {
+  const rng = new Rng(11);
+  const W = Array.from({ length: 12 }, () => [rng.normal(), rng.normal(), rng.normal()]);
+  const b = Array.from({ length: 12 }, () => 0.3 * rng.normal()), v = Array.from({ length: 12 }, () => rng.normal());
+  const net = new ShallowNet({ W, b, v, activation: relu });
+  for (const n of [40, 7]) {
+    const X = Array.from({ length: n }, () => [rng.uniformIn(-1, 1), rng.uniformIn(-1, 1), rng.uniformIn(-1, 1)]);
+    for (const opts of [{ tol: 0.05 }, { tol: 0.2, weight: "count" as const, minAmplitude: 0.2 }]) {
+      const m = pinningMeasures(net, X, opts);
+      const D = zeroPlaneDistances(net, X, { minAmplitude: opts.minAmplitude });
+      assert.deepEqual(m.distances, D);
+      assert.equal(m.pinned, pinnedFraction(net, X, opts));
+      assert.equal(m.chance, chanceBaseline(net, X, opts));
+      assert.ok(m.pinned > 0 || m.chance > 0); // not a vacuous comparison of zeros
+    }
+  }
 });
 
 // ---------- clusters ----------

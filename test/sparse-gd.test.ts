@@ -22,25 +22,27 @@ function sparseData(rng: Rng, n: number, d: number, zeros: number, deadColumns: 
   return Array.from({ length: n }, (_, m) => Array.from({ length: d }, (_, j) => (deadColumns.has(j) || m === 3 || rng.uniform() < zeros ? 0 : rng.uniformIn(-1, 1))));
 }
 
-for (const name of ["relu", "tanh", "sigmoid", "gelu"]) test(`sparseGd(${name}) follows the float64 engine's GD to 1e-4 relative on the loss at every step (one output, H = 20 padded to 32, 70% zeros, a zero row and zero columns); dead weights come back unchanged`, () => {
+// H = 22: the smooth σ run four neurons at a time in SIMD and the last two one by one; σ_w = 6 puts
+// preactivations in GELU's far tails (|z| > 6√2), which the vector code hands to the scalar code
+for (const [name, sigmaW] of [["relu", 1], ["tanh", 1], ["sigmoid", 1], ["gelu", 1], ["tanh", 6], ["sigmoid", 6], ["silu", 6], ["gelu", 6]] as const) test(`sparseGd(${name}, σ_w = ${sigmaW}) follows the float64 engine's GD to 1e-4 relative on the loss at every step (one output, H = 22 padded to 32, 70% zeros, a zero row and zero columns); dead weights come back unchanged`, () => {
   const rng = new Rng(31);
-  const n = 48, d = 12, H = 20;
+  const n = 48, d = 12, H = 22;
   const dead = new Set([2, 9]);
   const X = sparseData(rng, n, d, 0.7, dead);
   const y = X.map((x) => Math.sin(2 * x[0]) + x[1] * x[4] - 0.5 * x[7]);
-  const net = initNetwork({ width: H, inputDim: d, activation: name, init: { dist: "gaussian", sigmaW: 1, sigmaB: 1, sigmaV: 0.3 }, seed: 4 });
-  const steps = 150, lr = 0.1;
+  const net = initNetwork({ width: H, inputDim: d, activation: name, init: { dist: "gaussian", sigmaW, sigmaB: 1, sigmaV: 0.3 }, seed: 4 });
+  const steps = 150, lr = 0.1 / sigmaW;
   const ref = train(net, { X, y }, { steps, lr, trainC: true, record: [] });
   const out = sparseGd({ X: X.flat(), Y: y, n, d, K: 1, H, W: net.W, b: net.b, V: net.v, c: [net.c], activation: net.activation }, { steps, lr });
   let worst = 0;
   for (let k = 0; k <= steps; k++) worst = Math.max(worst, Math.abs(out.lossByStep[k] - ref.history.lossByStep[k]) / ref.history.lossByStep[k]);
-  console.log(`# ${name}: float32 sparse vs float64 engine: worst relative loss difference ${worst.toExponential(2)} over ${steps} steps (tolerance 1e-4); loss ${ref.history.lossByStep[0].toFixed(4)} → ${ref.history.lossByStep[steps].toFixed(4)}; ${out.nonZeros} of ${n * d} inputs non-zero`);
+  console.log(`# ${name}, σ_w = ${sigmaW}: float32 sparse vs float64 engine: worst relative loss difference ${worst.toExponential(2)} over ${steps} steps (tolerance 1e-4); loss ${ref.history.lossByStep[0].toFixed(4)} → ${ref.history.lossByStep[steps].toFixed(4)}; ${out.nonZeros} of ${n * d} inputs non-zero`);
   assert.ok(worst < 1e-4, `worst relative loss difference ${worst}`);
   assert.ok(ref.history.lossByStep[steps] < 0.5 * ref.history.lossByStep[0], "the run must train");
   assert.ok(out.nonZeros < 0.4 * n * d, "the data must be sparse");
   let dW = 0;
   for (let k = 0; k < net.W.length; k++) dW = Math.max(dW, Math.abs(out.W[k] - ref.net.W[k]));
-  assert.ok(dW < 1e-4, `max |ΔW| ${dW}`);
+  assert.ok(dW < 1e-4 * sigmaW, `max |ΔW| ${dW}`); // float32 rounding of W, whose scale is σ_w
   for (let k = 0; k < H; k++) {
     assert.ok(Math.abs(out.b[k] - ref.net.b[k]) < 1e-4 && Math.abs(out.V[k] - ref.net.v[k]) < 1e-4, `neuron ${k}: b, v`);
     for (const j of dead) assert.equal(out.W[k * d + j], Math.fround(net.W[k * d + j]), `dead weight W[${k}][${j}] must come back unchanged`);

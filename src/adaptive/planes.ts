@@ -62,6 +62,15 @@ export function checkMinAmplitude(m: unknown, where: string): number {
 
 /** pₙ = ŵᵢ·xₙ for one neuron over all N points */
 export function projections(P: Planes, i: number, Xf: Float64Array): Float64Array {
+  // each neuron's projections are computed once per (planes, data) pair: activeIndices, the
+  // distances and the chance baseline all read them (read-only; callers copy before sorting)
+  let c = projectionCache.get(P);
+  if (c === undefined || c.Xf !== Xf) {
+    c = { Xf, rows: new Array<Float64Array | undefined>(P.H) };
+    projectionCache.set(P, c);
+  }
+  const hit = c.rows[i];
+  if (hit !== undefined) return hit;
   const d = P.d, N = Xf.length / d;
   const out = new Float64Array(N);
   for (let n = 0; n < N; n++) {
@@ -69,8 +78,11 @@ export function projections(P: Planes, i: number, Xf: Float64Array): Float64Arra
     for (let k = 0; k < d; k++) s += P.normals[i * d + k] * Xf[n * d + k];
     out[n] = s;
   }
+  c.rows[i] = out;
   return out;
 }
+
+const projectionCache = new WeakMap<Planes, { Xf: Float64Array; rows: (Float64Array | undefined)[] }>();
 
 /**
  * The neurons with a large amplitude: rᵢ > 0, μᵢ ≠ 0 and |μᵢ| ≥ minAmplitude·max_j |μ_j|.

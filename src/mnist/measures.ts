@@ -4,8 +4,8 @@
 // (direction condensation). All through the single-output
 // proxy (vᵢ = ‖Vᵢ‖, see mnistPlaneProxy) and the functions of src/adaptive, so the definitions
 // (active neuron, distance, chance, single linkage) are exactly the ones the 1-D/2-D notebooks use.
-import { zeroPlaneClusters, zeroPlaneDistances } from "../adaptive";
-import { chanceBaselineOrNaN, pinnedFractionOrNaN } from "../adaptive/pinning";
+import { zeroPlaneClusters } from "../adaptive";
+import { pinningMeasures } from "../adaptive/pinning";
 import { checkFlatInputs as checkImages } from "../network/classify";
 import { mnistPlaneProxy, type MnistNet } from "./model";
 
@@ -93,8 +93,8 @@ export function mnistPlaneMeasures(net: MnistNet, X: ArrayLike<number> | number[
   if (points.length === 0 || points[0].length !== net.inputDim) throw new Error(`${where}: images must have ${net.inputDim} pixels each`);
   const minAmplitude = opts.minAmplitude;
   const clusterTol = opts.clusterTol ?? opts.tol;
-  const D = zeroPlaneDistances(proxy, points, { minAmplitude });
-  const pin = { tol: opts.tol, weight, minAmplitude };
+  const pin = pinningMeasures(proxy, points, { tol: opts.tol, weight, minAmplitude }, where);
+  const D = pin.distances;
   const C = zeroPlaneClusters(proxy, { tol: clusterTol, minAmplitude });
   const Cdir = zeroPlaneClusters(proxy, { tol: clusterTol, minAmplitude, on: "normals" });
   return {
@@ -103,8 +103,8 @@ export function mnistPlaneMeasures(net: MnistNet, X: ArrayLike<number> | number[
     neuron: D.neuron,
     distance: D.distance,
     nearest: D.nearest,
-    pinned: pinnedFractionOrNaN(proxy, points, pin),
-    chance: chanceBaselineOrNaN(proxy, points, pin),
+    pinned: pin.pinned,
+    chance: pin.chance,
     clusters: C.clusters.length,
     considered: C.considered,
     largestCluster: C.clusters.length > 0 ? C.clusters[0].size : 0,
