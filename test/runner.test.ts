@@ -1,8 +1,8 @@
 // The headless runner against real tslab kernels: parameters, outputs, and every bad input of the
 // foundation issue (invalid JSON, missing kernelspec, throwing cell, type error, endless cell, killed kernel).
-import test from "node:test";
+import test, { describe } from "node:test";
 import { strict as assert } from "node:assert";
-import { spawn, spawnSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import {
@@ -141,17 +141,6 @@ test("a kernel killed mid-run is noticed and reported", async () => {
   await expectFailure(file, { outputPath: path.join(dir, "out", "killed.ipynb") }, /^killed\.ipynb, cell 1: the kernel died .*SIGKILL/);
 });
 
-test("the command line prints a one-line error and exits non-zero", () => {
-  const file = fixture("cli-throws.ipynb", `// %%\nthrow new Error("cli boom");\n`);
-  const before = fs.readFileSync(file);
-  const tsx = path.join(root, "node_modules", ".bin", "tsx");
-  const r = spawnSync(tsx, [path.join(root, "scripts", "run-notebook.ts"), file, "--out", path.join(dir, "out", "cli.ipynb")], { encoding: "utf8" });
-  assert.notEqual(r.status, 0);
-  const first = r.stderr.split("\n").find((l) => l.startsWith("error:"));
-  assert.match(first ?? "", /^error: cli-throws\.ipynb, cell 1: failed: .*cli boom/);
-  assert.deepEqual(fs.readFileSync(file), before);
-});
-
 test("the runner refuses to overwrite the source notebook without an explicit flag", async () => {
   const file = fixture("self.ipynb", `// %%\n1\n`);
   await expectFailure(file, { outputPath: file }, /inPlace/);
@@ -171,6 +160,18 @@ function startRunner(name: string, rest: string, stdio: "pipe" | "ignore" = "ign
   return { child, pidFile };
 }
 
+/** A child process to its end (spawnSync would block the concurrent tests' timers). */
+function run(cmd: string, args: string[], opts: { cwd?: string }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "", stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 async function waitFor(cond: () => boolean, ms: number, what: string): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
@@ -179,28 +180,69 @@ async function waitFor(cond: () => boolean, ms: number, what: string): Promise<v
   }
 }
 
-for (const sig of ["SIGKILL", "SIGINT", "SIGTERM"] as const) {
-  test(`kill of the runner with ${sig} while a cell is busy leaves no tslab kernel running (watchdog on the runner's pid)`, async () => {
-    // SIGKILL: a spinning cell (the common case); SIGINT and SIGTERM: a blocked one (same for the runner, no CPU)
-    const { child, pidFile } = startRunner(`signal-${sig}`, `// %%\n${sig === "SIGKILL" ? "while (true) {}" : BLOCKED}\n`);
+// These start their own runner or kernel process and mostly wait on it (a kernel start, a busy cell,
+// a timer), so they run at the same time; none patches KernelClient.start as expectFailure does.
+describe("runner and kernel processes (concurrently)", { concurrency: true }, () => {
+  test("the command line prints a one-line error and exits non-zero", async () => {
+    const file = fixture("cli-throws.ipynb", `// %%\nthrow new Error("cli boom");\n`);
+    const before = fs.readFileSync(file);
+    const tsx = path.join(root, "node_modules", ".bin", "tsx");
+    const r = await run(tsx, [path.join(root, "scripts", "run-notebook.ts"), file, "--out", path.join(dir, "out", "cli.ipynb")], {});
+    assert.notEqual(r.status, 0);
+    const first = r.stderr.split("\n").find((l) => l.startsWith("error:"));
+    assert.match(first ?? "", /^error: cli-throws\.ipynb, cell 1: failed: .*cli boom/);
+    assert.deepEqual(fs.readFileSync(file), before);
+  });
+
+  test("--timeout Infinity is bounded: no TimeoutOverflowWarning flood, the run finishes", async () => {
+    const file = fixture("infinite-timeout.ipynb", `// %%\nawait new Promise((r) => setTimeout(r, 1500));\n`);
+    const r = await run(nodeBin, ["--import", "tsx", runnerScript, file, "--timeout", "Infinity", "--out", path.join(dir, "out", "infinite-timeout.ipynb")], { cwd: root });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(!r.stderr.includes("TimeoutOverflowWarning"), r.stderr.slice(0, 500));
+  });
+
+  for (const sig of ["SIGKILL", "SIGINT", "SIGTERM"] as const) {
+    test(`kill of the runner with ${sig} while a cell is busy leaves no tslab kernel running (watchdog on the runner's pid)`, async () => {
+      // SIGKILL: a spinning cell (the common case); SIGINT and SIGTERM: a blocked one (same for the runner, no CPU)
+      const { child, pidFile } = startRunner(`signal-${sig}`, `// %%\n${sig === "SIGKILL" ? "while (true) {}" : BLOCKED}\n`);
+      await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") !== "", 240_000, "the kernel to start");
+      const kernelPid = Number(fs.readFileSync(pidFile, "utf8"));
+      await new Promise((r) => setTimeout(r, 800)); // cell 2 is busy (spinning or blocked) now
+      assert.ok(alive(kernelPid));
+      child.kill(sig);
+      await waitFor(() => !alive(kernelPid), 5000, `kernel ${kernelPid} to die after the runner got ${sig}`);
+    });
+  }
+
+  test("a closed pipe (npm run figures | head) ends the runner and its kernel (EPIPE)", async () => {
+    const { child, pidFile } = startRunner("epipe", `// %%\nawait new Promise((r) => setTimeout(r, 1500));\n// %%\n${BLOCKED}\n`, "pipe");
     await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") !== "", 240_000, "the kernel to start");
     const kernelPid = Number(fs.readFileSync(pidFile, "utf8"));
-    await new Promise((r) => setTimeout(r, 800)); // cell 2 is busy (spinning or blocked) now
-    assert.ok(alive(kernelPid));
-    child.kill(sig);
-    await waitFor(() => !alive(kernelPid), 5000, `kernel ${kernelPid} to die after the runner got ${sig}`);
+    child.stdout!.destroy();
+    child.stderr!.destroy(); // the runner's next progress line hits EPIPE
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    await waitFor(() => !alive(kernelPid), 15_000, `kernel ${kernelPid} to die after EPIPE`);
+    assert.equal(await exited, 141);
   });
-}
 
-test("a closed pipe (npm run figures | head) ends the runner and its kernel (EPIPE)", async () => {
-  const { child, pidFile } = startRunner("epipe", `// %%\nawait new Promise((r) => setTimeout(r, 1500));\n// %%\n${BLOCKED}\n`, "pipe");
-  await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, "utf8") !== "", 240_000, "the kernel to start");
-  const kernelPid = Number(fs.readFileSync(pidFile, "utf8"));
-  child.stdout!.destroy();
-  child.stderr!.destroy(); // the runner's next progress line hits EPIPE
-  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
-  await waitFor(() => !alive(kernelPid), 15_000, `kernel ${kernelPid} to die after EPIPE`);
-  assert.equal(await exited, 141);
+  test("the kernel preload starts one watchdog thread, not one per worker thread (NODE_OPTIONS reaches workers; the chain used to grow by a thread a second)", async () => {
+    // every thread of the kernel process that loads NODE_OPTIONS' preloads appends a line here
+    const log = path.join(dir, "threads.log");
+    const counter = path.join(dir, "count-threads.cjs");
+    fs.writeFileSync(log, "");
+    fs.writeFileSync(counter, `require("fs").appendFileSync(${JSON.stringify(log)}, (require("worker_threads").isMainThread ? "main" : "worker") + "\\n");\n`);
+    const k = await KernelClient.start(findKernelspec("spectral-bias"), { cwd: dir, env: { NODE_OPTIONS: `--require ${JSON.stringify(counter)}` } });
+    try {
+      // a worker of the notebook's own (as a WorkerPool starts), then time for a chain to grow
+      const cell = `const { Worker } = require("worker_threads");\nconst w = new Worker("setTimeout(() => {}, 100)", { eval: true });\nawait new Promise((r) => setTimeout(r, 4000));`;
+      const r = await k.execute(cell, { timeoutMs: 120_000 });
+      assert.equal(r.reply.content.status, "ok");
+    } finally {
+      await k.shutdown();
+    }
+    const lines = fs.readFileSync(log, "utf8").trim().split("\n");
+    assert.deepEqual(lines.sort(), ["main", "worker", "worker"], "the kernel's main thread, its watchdog, the cell's worker");
+  });
 });
 
 test("an unawaited promise rejection fails the cell that caused it (it used to exit 0)", async () => {
@@ -212,13 +254,6 @@ test("an unawaited promise rejection fails the cell that caused it (it used to e
 test("a throw inside setTimeout fails the cell that caused it (it used to exit 0)", async () => {
   const file = fixture("timer-throw.ipynb", `// %%\nsetTimeout(() => { throw new Error("late boom"); }, 10);\n`);
   await expectFailure(file, { outputPath: path.join(dir, "out", "timer-throw.ipynb") }, /^timer-throw\.ipynb, cell 1: failed asynchronously: an exception thrown asynchronously .*late boom/);
-});
-
-test("--timeout Infinity is bounded: no TimeoutOverflowWarning flood, the run finishes", () => {
-  const file = fixture("infinite-timeout.ipynb", `// %%\nawait new Promise((r) => setTimeout(r, 1500));\n`);
-  const r = spawnSync(nodeBin, ["--import", "tsx", runnerScript, file, "--timeout", "Infinity", "--out", path.join(dir, "out", "infinite-timeout.ipynb")], { cwd: root, encoding: "utf8" });
-  assert.equal(r.status, 0, r.stderr);
-  assert.ok(!r.stderr.includes("TimeoutOverflowWarning"), r.stderr.slice(0, 500));
 });
 
 test("an unwritable output is reported before the first cell runs (not as a bare EPERM .tmp after every cell)", async () => {
@@ -279,25 +314,6 @@ test("a kernel whose chosen port was taken before it could bind it (EADDRINUSE) 
     await k.shutdown();
     held.close();
   }
-});
-
-test("the kernel preload starts one watchdog thread, not one per worker thread (NODE_OPTIONS reaches workers; the chain used to grow by a thread a second)", async () => {
-  // every thread of the kernel process that loads NODE_OPTIONS' preloads appends a line here
-  const log = path.join(dir, "threads.log");
-  const counter = path.join(dir, "count-threads.cjs");
-  fs.writeFileSync(log, "");
-  fs.writeFileSync(counter, `require("fs").appendFileSync(${JSON.stringify(log)}, (require("worker_threads").isMainThread ? "main" : "worker") + "\\n");\n`);
-  const k = await KernelClient.start(findKernelspec("spectral-bias"), { cwd: dir, env: { NODE_OPTIONS: `--require ${JSON.stringify(counter)}` } });
-  try {
-    // a worker of the notebook's own (as a WorkerPool starts), then time for a chain to grow
-    const cell = `const { Worker } = require("worker_threads");\nconst w = new Worker("setTimeout(() => {}, 100)", { eval: true });\nawait new Promise((r) => setTimeout(r, 4000));`;
-    const r = await k.execute(cell, { timeoutMs: 120_000 });
-    assert.equal(r.reply.content.status, "ok");
-  } finally {
-    await k.shutdown();
-  }
-  const lines = fs.readFileSync(log, "utf8").trim().split("\n");
-  assert.deepEqual(lines.sort(), ["main", "worker", "worker"], "the kernel's main thread, its watchdog, the cell's worker");
 });
 
 test("only tslab's start-up bind race (EBUSY in its status publish) is dropped from the kernel's asynchronous errors", () => {
