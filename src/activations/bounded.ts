@@ -1,6 +1,6 @@
 // Bounded activations: sigmoid, tanh, sin and the Gaussian bump.
 // For sigmoid and tanh σ̂ = (FT of σ′)/(iω) (Corollary 3); sin and the Gaussian have exact transforms.
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "./tf-lazy";
 import { complex } from "./complex";
 import { defineActivation } from "./define";
 import type { ActivationFactory } from "./factory";

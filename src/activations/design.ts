@@ -29,7 +29,8 @@
 // frequency; P(ω) ≈ cω⁴ as ω → 0 (so σ″ has a finite nonzero mean h(0) and σ is ReLU-like);
 // h decayed by the top frequency (P = ω⁴ itself gives σ″ = δ, i.e. ReLU: not a function, design
 // from P_ε = ω⁴e^{εω²} instead, which tends to ReLU as ε → 0); σ″ decayed inside the z-window.
-import * as tf from "@tensorflow/tfjs";
+import type * as TF from "@tensorflow/tfjs-core";
+import { tf } from "./tf-lazy";
 import type { Activation } from "./types";
 import { ACTIVATIONS, registerActivation } from "./registry";
 import { normalCdf, normalPdf } from "../numeric/special";
@@ -323,13 +324,13 @@ export function designActivation(penalty: (omega: number) => number, opts: { nam
     return j >= 0 && j < cells ? step + cellValue(slopeCells, j, u - j) : z === z ? step : NaN;
   };
   const d2sigma = (z: number): number => h0 * gaussianDensity(z, s) + hermite(rem2, rem3, z0, dz, z);
-  let table: tf.Tensor1D | undefined; // float32 copies of rem0 and rem1, made on first use of the TF op
-  let slopes: tf.Tensor1D | undefined;
+  let table: TF.Tensor1D | undefined; // float32 copies of rem0 and rem1, made on first use of the TF op
+  let slopes: TF.Tensor1D | undefined;
   // The op's gradient is given explicitly (tf.gather has no usable gradient for int32 indices):
   // σ′ from the interpolated σ′ table, more accurate than the slope of the linear interpolant.
-  const tfForward = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const x = args[0] as tf.Tensor;
-    const save = args[1] as tf.GradSaveFunc;
+  const tfForward = tf.customGrad((...args: (TF.Tensor | TF.GradSaveFunc)[]) => {
+    const x = args[0] as TF.Tensor;
+    const save = args[1] as TF.GradSaveFunc;
     if (table === undefined) table = tf.keep(tf.tensor1d(Float32Array.from(rem0), "float32"));
     if (slopes === undefined) slopes = tf.keep(tf.tensor1d(Float32Array.from(rem1), "float32"));
     const xs = tf.div(x, s);
@@ -343,15 +344,15 @@ export function designActivation(penalty: (omega: number) => number, opts: { nam
     const t = tf.sub(v, j);
     const ji = tf.add(tf.cast(j, "int32"), tf.scalar(half, "int32"));
     const j1 = tf.add(ji, tf.scalar(1, "int32"));
-    const lerp = (tab: tf.Tensor1D): tf.Tensor => {
+    const lerp = (tab: TF.Tensor1D): TF.Tensor => {
       const a = tf.gather(tab, ji);
       return tf.add(a, tf.mul(t, tf.sub(tf.gather(tab, j1), a)));
     };
     const value = tf.add(smooth, lerp(table));
     save([tf.add(tf.mul(h0, cdf), lerp(slopes))]);
-    return { value, gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(dy as tf.Tensor, saved[0]) };
+    return { value, gradFunc: (dy: TF.Tensor | TF.Tensor[], saved: TF.Tensor[]) => tf.mul(dy as TF.Tensor, saved[0]) };
   });
-  const tfOp = (x: tf.Tensor): tf.Tensor => tfForward(x);
+  const tfOp = (x: TF.Tensor): TF.Tensor => tfForward(x);
   return registerActivation(name, {
     sigma,
     dsigma,

@@ -1,6 +1,6 @@
 // Piecewise-polynomial activations: ReLU, leaky ReLU, |z|, the Heaviside step and ReLU^k.
 // σ̂ = −(FT of σ″ incl. its Dirac part)/ω² (Corollary 3): a kink of jump J at 0 gives −J/ω².
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "./tf-lazy";
 import { complex, cscale, minusIPower } from "./complex";
 import { defineActivation } from "./define";
 import { finite, positiveInteger, type ActivationFactory } from "./factory";

@@ -2,7 +2,7 @@
 // a/r with the same jump (r·J·δ(rz − a) = J·δ(z − a/r)); a jump of σ of size J moves to a/r and
 // becomes J/r. σ̂_r(ω) = ∫σ(rz)/r·e^{−iωz}dz = σ̂(ω/r)/r², so P_r(ω) = r⁴·P(ω/r).
 // Homogeneous σ are unchanged by sharpening (σ(rz)/r = σ(z)).
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "./tf-lazy";
 import { cscale } from "./complex";
 import { defineActivation } from "./define";
 import type { Activation } from "./types";

@@ -1,6 +1,7 @@
 // Smooth (or nearly smooth) ReLU-like activations: ELU, softplus, SiLU, GELU, Gaussian-smoothed ReLU.
 // σ̂(ω) = −(FT of σ″)/ω² with the closed forms of Corollary 3 (checked against quadrature in the tests).
-import * as tf from "@tensorflow/tfjs";
+import type * as TF from "@tensorflow/tfjs-core";
+import { tf } from "./tf-lazy";
 import { normalCdf, normalPdf } from "../numeric/special";
 import { cadd, cdiv, complex, cscale } from "./complex";
 import { defineActivation } from "./define";
@@ -76,11 +77,11 @@ export const silu: ActivationFactory = {
 };
 
 /** Φ(x) as a TF op: 0.5·(1 + erf(x/√2)) */
-function tfNormalCdf(x: tf.Tensor): tf.Tensor {
+function tfNormalCdf(x: TF.Tensor): TF.Tensor {
   return tf.mul(0.5, tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))));
 }
 /** φ(x) as a TF op */
-function tfNormalPdf(x: tf.Tensor): tf.Tensor {
+function tfNormalPdf(x: TF.Tensor): TF.Tensor {
   return tf.mul(1 / Math.sqrt(2 * Math.PI), tf.exp(tf.mul(-0.5, tf.square(x))));
 }
 
