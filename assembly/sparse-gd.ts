@@ -3,8 +3,9 @@
 // 81% zeros. σ is ReLU (kind 0) or a smooth σ of the registry: tanh (1), sigmoid (2), SiLU (3),
 // GELU (4), whose σ and σ′ are computed in float64 by dense.ts's routines (two-lane SIMD, four
 // entries at a time, the same operations as its scalar code; within 3 ulp of float64, so the float32
-// values are correctly rounded or one float32 ulp off) and stored as float32. With X (n × d) in compressed rows (the non-zero xₙⱼ of each image), Wᵀ (d × H),
-// b (H), Vᵀ (K × H), c (K), targets Y (n × K):
+// values are correctly rounded or one float32 ulp off) and stored as float32. With X (n × d) in
+// compressed rows (the non-zero xₙⱼ of each image), Wᵀ (d × H), b (H), Vᵀ (K × H), c (K), targets
+// Y (n × K):
 //   Zₙ = b + Σⱼ xₙⱼ·Wᵀⱼ                  (only the non-zero xₙⱼ: ~19% of the dense product's work)
 //   Aₙ = σ(Zₙ),  Fₙₖ = Aₙ·Vᵀₖ + cₖ,  Eₙₖ = Fₙₖ − Yₙₖ,  L = Σ E²/(2n),  Rₙₖ = Eₙₖ/n
 //   ∂L/∂Vᵀₖ = Σₙ Rₙₖ·Aₙ,  ∂L/∂cₖ = Σₙ Rₙₖ,  δₙ = (Σₖ Rₙₖ·Vᵀₖ) ⊙ σ′(Zₙ)  (ReLU: [Zₙ > 0])
