@@ -16,32 +16,11 @@
 // full-batch GD (it returns the same iterates up to float32 rounding, tested).
 import * as tf from "@tensorflow/tfjs";
 import type { Activation } from "../activations/types";
+import type { FullBatchGdInput, FullBatchGdResult } from "../train/sparse-gd";
 
-export interface FusedGdInput {
-  /** n × d inputs, row-major */
-  X: ArrayLike<number>;
-  /** n × K targets, row-major */
-  Y: ArrayLike<number>;
-  n: number;
-  d: number;
-  K: number;
-  H: number;
-  /** H × d (row-major, like the float64 nets), H, H × K, K */
-  W: ArrayLike<number>;
-  b: ArrayLike<number>;
-  V: ArrayLike<number>;
-  c: ArrayLike<number>;
-  activation: Activation;
-}
+export type FusedGdInput = FullBatchGdInput;
 
-export interface FusedGdResult {
-  W: Float32Array;
-  b: Float32Array;
-  V: Float32Array;
-  c: Float32Array;
-  /** loss before step k (k = 0..steps−1) and after the last step (k = steps) */
-  lossByStep: Float64Array;
-  seconds: number;
+export interface FusedGdResult extends FullBatchGdResult {
   /** input coordinates the step multiplied: d, or with pruneDeadInputs those non-zero in some row of X */
   liveInputs: number;
 }

@@ -38,8 +38,9 @@ export function sparseGdKind(act: Activation | undefined): number {
   return (SPARSE_GD_ACTIVATIONS as readonly string[]).indexOf(act.name);
 }
 
-export interface SparseGdInput {
-  /** n × d inputs, row-major (mostly zeros for the route to pay) */
+/** A full-batch GD problem of a shallow net with K outputs: what sparseGd and fusedGd (src/tfjs) take. */
+export interface FullBatchGdInput {
+  /** n × d inputs, row-major (for sparseGd, mostly zeros for the route to pay) */
   X: ArrayLike<number>;
   /** n × K targets, row-major */
   Y: ArrayLike<number>;
@@ -52,12 +53,12 @@ export interface SparseGdInput {
   b: ArrayLike<number>;
   V: ArrayLike<number>;
   c: ArrayLike<number>;
-  /** ReLU, tanh, sigmoid, SiLU or GELU, without parameters (SPARSE_GD_ACTIVATIONS) */
+  /** σ (sparseGd: ReLU, tanh, sigmoid, SiLU or GELU without parameters, SPARSE_GD_ACTIVATIONS) */
   activation: Activation;
 }
 
-export interface SparseGdResult {
-  /** the trained parameters (float32), in the input's layouts */
+/** What sparseGd and fusedGd return: the trained parameters (float32, in the input's layouts) and the losses. */
+export interface FullBatchGdResult {
   W: Float32Array;
   b: Float32Array;
   V: Float32Array;
@@ -65,6 +66,11 @@ export interface SparseGdResult {
   /** loss before step k (k = 0..steps−1) and after the last step (k = steps) */
   lossByStep: Float64Array;
   seconds: number;
+}
+
+export type SparseGdInput = FullBatchGdInput;
+
+export interface SparseGdResult extends FullBatchGdResult {
   /** non-zero entries of X: the work of the two big products is nonZeros·H each */
   nonZeros: number;
 }
