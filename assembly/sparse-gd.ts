@@ -2,7 +2,7 @@
 // WebAssembly SIMD (f32x4): the MNIST training step (src/train/sparse-gd.ts), whose inputs are
 // 81% zeros. σ is ReLU (kind 0) or a smooth σ of the registry: tanh (1), sigmoid (2), SiLU (3),
 // GELU (4), whose σ and σ′ are computed in float64 by dense.ts's routines (two-lane SIMD, four
-// entries at a time, the same operations as its scalar code; within 3 ulp of float64, so the float32
+// entries at a time, the same operations as their scalar code; within 3 ulp of float64, so the float32
 // values are correctly rounded or one float32 ulp off) and stored as float32. With X (n × d) in
 // compressed rows (the non-zero xₙⱼ of each image), Wᵀ (d × H), b (H), Vᵀ (K × H), c (K), targets
 // Y (n × K):
@@ -17,42 +17,17 @@
 // The loss of each step is summed in float64. H is a multiple of 16: the caller pads with zero
 // neurons (i ≥ Hr), whose A and σ′ are set to 0 here (σ(0) ≠ 0 for sigmoid), so they stay zero.
 // Memory is the caller's; pointers are byte offsets.
-import { fastExp, geluD, geluS, geluScalar, geluStore, sp, tanhD, tanhScalar, tanhStore, tanhT, vExp } from "./dense";
-
-let sigS: f64 = 0;
-let sigD: f64 = 0;
-
-/** sigS = σ(z), sigD = σ′(z) for the smooth kinds, in float64 */
-function smoothSigma(kind: i32, z: f64): void {
-  if (kind == 1) {
-    tanhScalar(z);
-    sigS = tanhT;
-    sigD = tanhD;
-  } else if (kind == 4) {
-    geluScalar(z, 1);
-    sigS = geluS;
-    sigD = geluD;
-  } else {
-    // logistic s = 1/(1 + e^{−z}) from the side where e^{−|z|} ≤ 1; |z| capped at 700 (float32
-    // preactivations reach 3.4e38; beyond 104 the float32 results no longer change)
-    const a = min<f64>(abs<f64>(z), 700);
-    const e = fastExp(-a);
-    const s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-    const sm = z >= 0 ? e / (1 + e) : 1 / (1 + e); // 1 − s without cancellation
-    if (kind == 2) {
-      sigS = s;
-      sigD = s * sm;
-    } else {
-      sigS = z * s;
-      sigD = s + z * s * sm;
-    }
-  }
-}
+import { geluStore, sp, tanhStore, vExp } from "./dense";
 
 /** scratch for the two-lane σ, σ′ of smooth4 (f64: S lo, S hi at 0, 16; D lo, D hi at 32, 48) */
 const SCRATCH = new StaticArray<f64>(8);
 
-/** σ, σ′ at two float64 lanes z into pS, pD: the vector forms of smoothSigma (dense.ts's tanh and GELU; the logistic from one vExp) */
+/**
+ * σ, σ′ at two float64 lanes z into pS, pD: dense.ts's tanh and GELU (which hand lanes outside their
+ * vector range to their scalar code), and the logistic s = 1/(1 + e^{−z}) from the side where
+ * e^{−|z|} ≤ 1, with 1 − s without cancellation; |z| capped at 700 (float32 preactivations reach
+ * 3.4e38; beyond 104 the float32 results no longer change)
+ */
 @inline function sigma2(kind: i32, z: v128, pS: usize, pD: usize): void {
   if (kind == 1) {
     tanhStore(z, 1, pS, pD);
@@ -60,7 +35,7 @@ const SCRATCH = new StaticArray<f64>(8);
     geluStore(z, 1, pS, pD);
   } else {
     const a = f64x2.min(f64x2.abs(z), sp(700.0));
-    const e = vExp(f64x2.neg(a)); // e^{−|z|}, |z| capped at 700 as in smoothSigma
+    const e = vExp(f64x2.neg(a)); // e^{−|z|}
     const den = f64x2.add(sp(1.0), e);
     const p = f64x2.div(sp(1.0), den), q = f64x2.div(e, den); // 1/(1 + e), e/(1 + e)
     const pos = f64x2.ge(z, sp(0.0));
@@ -177,18 +152,11 @@ function lossAndGrad(grad: bool, kind: i32, Hr: i32, n: i32, d: i32, H: i32, K: 
       }
     } else {
       const pDn = pD + <usize>m * rowBytes;
-      const H4 = Hr & ~3; // whole groups of four real neurons in two-lane SIMD, the rest one by one
-      for (let h = 0; h < H4; h += 4) smooth4(kind, pZn + (<usize>h << 2), pDn + (<usize>h << 2));
-      for (let h = H4; h < H; h++) {
-        const o = <usize>h << 2;
-        if (h < Hr) {
-          smoothSigma(kind, <f64>load<f32>(pZn + o));
-          store<f32>(pZn + o, <f32>sigS);
-          store<f32>(pDn + o, <f32>sigD);
-        } else {
-          store<f32>(pZn + o, 0);
-          store<f32>(pDn + o, 0);
-        }
+      // groups of four up to the last real neuron, then the padding neurons' A and σ′ set to 0
+      for (let h = 0; h < Hr; h += 4) smooth4(kind, pZn + (<usize>h << 2), pDn + (<usize>h << 2));
+      for (let h = Hr; h < H; h++) {
+        store<f32>(pZn + (<usize>h << 2), 0);
+        store<f32>(pDn + (<usize>h << 2), 0);
       }
     }
     const pRn = pR + (<usize>(m * K) << 2);

@@ -22,7 +22,8 @@ function sparseData(rng: Rng, n: number, d: number, zeros: number, deadColumns: 
   return Array.from({ length: n }, (_, m) => Array.from({ length: d }, (_, j) => (deadColumns.has(j) || m === 3 || rng.uniform() < zeros ? 0 : rng.uniformIn(-1, 1))));
 }
 
-// H = 22: the smooth σ run four neurons at a time in SIMD and the last two one by one; σ_w = 6 puts
+// H = 22: the smooth σ run four neurons at a time in SIMD, the last group half real, half padding
+// (whose A and σ′ must be set to 0: σ(0) ≠ 0 for sigmoid); σ_w = 6 puts
 // preactivations in GELU's far tails (|z| > 6√2), which the vector code hands to the scalar code
 for (const [name, sigmaW] of [["relu", 1], ["tanh", 1], ["sigmoid", 1], ["gelu", 1], ["tanh", 6], ["sigmoid", 6], ["silu", 6], ["gelu", 6]] as const) test(`sparseGd(${name}, σ_w = ${sigmaW}) follows the float64 engine's GD to 1e-4 relative on the loss at every step (one output, H = 22 padded to 32, 70% zeros, a zero row and zero columns); dead weights come back unchanged`, () => {
   const rng = new Rng(31);

@@ -8,8 +8,8 @@
 // per-step JavaScript), with every buffer allocated once.
 //   Zₙ = b + Σⱼ xₙⱼWᵀⱼ, A = σ(Z), F = AV + c, R = (F − Y)/n, L = Σ(F − Y)²/(2n),
 //   ∂L/∂V = AᵀR, ∂L/∂c = Σₙ R, δ = (RVᵀ) ⊙ σ′(Z), ∂L/∂Wᵀ = Xᵀδ, ∂L/∂b = Σₙ δ, θ ← θ − lr·∂L/∂θ.
-// ReLU′ is [Z > 0] (TF.js's step); the smooth σ, σ′ are computed per entry in float64 (the engine's
-// fast σ, within 3 ulp of float64) and rounded to float32, where TF.js evaluates them in float32.
+// ReLU′ is [Z > 0] (TF.js's step); the smooth σ, σ′ are computed in float64 (the engine's fast σ,
+// within 3 ulp of float64) and rounded to float32, where TF.js evaluates them in float32.
 // Against the TF.js step only the order of the products' partial sums differs (as between two
 // BLAS), so the losses agree to float32 rounding; the loss itself is summed in float64.
 // test/sparse-gd.test.ts compares it with fusedGd and with the float64 engine.
@@ -77,7 +77,7 @@ export interface SparseGdResult extends FullBatchGdResult {
 
 /**
  * `steps` full-batch GD steps with step size lr (trainC, default true: also update c) on the
- * WebAssembly engine. Throws before any work on bad sizes, a non-ReLU activation, or when
+ * WebAssembly engine. Throws before any work on bad sizes, an activation outside SPARSE_GD_ACTIVATIONS, or when
  * WebAssembly is unavailable; throws after the run, naming the step, if the loss became NaN or infinite.
  * trainMnist (src/tfjs/train-classifier.ts) runs it for full-batch GD on sparse inputs.
  */
@@ -108,7 +108,7 @@ export function sparseGd(input: SparseGdInput, opts: { steps: number; lr: number
     if (!Number.isFinite(x)) throw new Error(`${where}: X[${t}] = ${x} is not a finite number`);
     if (Math.fround(x) !== 0) nnz++;
   }
-  // neurons padded to a multiple of 16 with zeros (they stay zero: their A, V and δ are 0)
+  // neurons padded to a multiple of 16 with zeros (they stay zero: the kernel sets their A and σ′ to 0)
   const Hp = Math.ceil(H / 16) * 16;
   const f32 = (count: number) => Math.ceil(count / 2); // float64 slots holding `count` 4-byte values
   const sizes = {
